@@ -1,0 +1,8 @@
+import { openDatabase, setDb, type DB } from "@/db/client";
+
+/** A freshly migrated in-memory database, installed as the process-wide one. */
+export function freshDb(): DB {
+  const db = openDatabase(":memory:");
+  setDb(db);
+  return db;
+}

@@ -1,0 +1,18 @@
+"use client";
+
+import Link from "next/link";
+
+export default function PublicError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  return (
+    <div className="container narrow">
+      <h1>Something went wrong</h1>
+      <p>Sorry, this page could not be shown just now. Please try again in a moment.</p>
+      <p>
+        <button type="button" className="button" onClick={reset}>
+          Try again
+        </button>{" "}
+        <Link href="/">Go to the home page</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import { config } from "@/lib/config";
+import "./globals.css";
+
+export function generateMetadata(): Metadata {
+  const { siteName, siteUrl } = config();
+  return {
+    metadataBase: new URL(siteUrl),
+    title: { default: `${siteName} Newsroom`, template: `%s | ${siteName} Newsroom` },
+    description: `News, features, expert comment and events from the ${siteName}.`,
+  };
+}
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  const { colours } = config();
+  const style = { "--colour-primary": colours.primary, "--colour-accent": colours.accent } as React.CSSProperties;
+  return (
+    <html lang="en-GB" style={style}>
+      <body id="top">
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        {children}
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,31 @@
+import Link from "next/link";
+
+export const mainNavigation = [
+  { href: "/news", label: "News" },
+  { href: "/news?type=expert-comment", label: "Expert comment" },
+  { href: "/events", label: "Events" },
+  { href: "/open-days", label: "Open days" },
+  { href: "/search", label: "Search" },
+] as const;
+
+export function SiteHeader({ siteName }: { siteName: string }) {
+  return (
+    <header className="site-header">
+      <div className="container site-header__inner">
+        <Link href="/" className="site-header__brand">
+          <span className="site-header__name">{siteName}</span>
+          <span className="site-header__section">Newsroom</span>
+        </Link>
+        <nav aria-label="Main" className="site-nav">
+          <ul>
+            {mainNavigation.map((item) => (
+              <li key={item.href}>
+                <Link href={item.href}>{item.label}</Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}

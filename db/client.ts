@@ -1,0 +1,38 @@
+/**
+ * The database connection. One per process, opened lazily so that a test
+ * can point DATABASE_PATH at its own file (or ":memory:") before first use.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { config } from "@/lib/config";
+import { migrate } from "./migrate";
+import * as schema from "./schema";
+
+export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export function openDatabase(file: string): DB {
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = FULL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  const db = drizzle(sqlite, { schema }) as DB;
+  migrate(db);
+  return db;
+}
+
+const globalForDb = globalThis as unknown as { newsroomDb?: DB };
+
+/** The process-wide database, migrated on first use. */
+export function getDb(): DB {
+  globalForDb.newsroomDb ??= openDatabase(config().databasePath);
+  return globalForDb.newsroomDb;
+}
+
+/** For tests: replace the process-wide database with one of their own. */
+export function setDb(db: DB | undefined): void {
+  globalForDb.newsroomDb = db;
+}

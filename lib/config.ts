@@ -1,0 +1,77 @@
+/**
+ * The one place configuration is read. Every value comes from an
+ * environment variable (listed in README.md and .env.example) and is
+ * validated once; a bad value throws a message naming the variable.
+ * Deliberately not "server-only": the seed and start scripts import it too.
+ */
+import path from "node:path";
+import { z } from "zod";
+
+const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a hex colour such as #1d3557");
+
+const timeZone = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat("en-GB", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, "must be an IANA time zone such as Europe/London");
+
+const schema = z.object({
+  SITE_NAME: z.string().min(1).default("University of Harrowgate"),
+  SITE_SHORT_NAME: z.string().min(1).default("Harrowgate"),
+  SITE_URL: z.url("must be an absolute URL such as https://news.example.ac.uk").default("http://localhost:3000"),
+  SITE_TIME_ZONE: timeZone.default("Europe/London"),
+  SITE_PRIMARY_COLOUR: colour.default("#1d3557"),
+  SITE_ACCENT_COLOUR: colour.default("#b5121b"),
+  MEDIA_EMAIL: z.email("must be an e-mail address").default("press@harrowgate.ac.uk"),
+  DATA_DIR: z.string().min(1).default("data"),
+  DATABASE_PATH: z.string().min(1).optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
+  MAIL_FROM: z.string().min(3).default("Harrowgate Newsroom <newsroom@harrowgate.ac.uk>"),
+  REGISTRATION_RETENTION_DAYS: z.coerce.number().int("must be a whole number").min(1).max(3650).default(180),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+});
+
+export type Config = ReturnType<typeof buildConfig>;
+
+function buildConfig(env: NodeJS.ProcessEnv) {
+  const blankless = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = schema.safeParse(blankless);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const c = parsed.data;
+  const dataDir = path.resolve(c.DATA_DIR);
+  return {
+    siteName: c.SITE_NAME,
+    siteShortName: c.SITE_SHORT_NAME,
+    siteUrl: c.SITE_URL.replace(/\/$/, ""),
+    timeZone: c.SITE_TIME_ZONE,
+    colours: { primary: c.SITE_PRIMARY_COLOUR, accent: c.SITE_ACCENT_COLOUR },
+    mediaEmail: c.MEDIA_EMAIL,
+    dataDir,
+    databasePath: c.DATABASE_PATH ? path.resolve(c.DATABASE_PATH) : path.join(dataDir, "newsroom.db"),
+    uploadsDir: path.join(dataDir, "uploads"),
+    outboxDir: path.join(dataDir, "outbox"),
+    smtpUrl: c.SMTP_URL,
+    mailFrom: c.MAIL_FROM,
+    registrationRetentionDays: c.REGISTRATION_RETENTION_DAYS,
+    port: c.PORT,
+  };
+}
+
+/** Exposed for tests of the validation itself. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return buildConfig(env);
+}
+
+let current: Config | undefined;
+
+/** The process-wide configuration, validated on first use. */
+export function config(): Config {
+  current ??= buildConfig(process.env);
+  return current;
+}
