@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { migrate as drizzleMigrate } from "drizzle-orm/better-sqlite3/migrator";
+import type Database from "better-sqlite3";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 
 /**
@@ -8,7 +9,7 @@ import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
  * (FTS5 tables and the triggers that keep them in step with every write),
  * which drizzle-kit cannot express. search.sql is idempotent.
  */
-export function migrate(db: BetterSQLite3Database<Record<string, unknown>>): void {
+export function migrate(db: BetterSQLite3Database<Record<string, unknown>> & { $client: Database.Database }): void {
   const folder = migrationsFolder();
   drizzleMigrate(db, { migrationsFolder: folder });
   const searchSql = path.join(folder, "..", "search.sql");
