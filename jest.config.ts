@@ -6,6 +6,8 @@ const createJestConfig = nextJest({ dir: "./" });
 const common: Config = {
   moduleNameMapper: {
     "^server-only$": "<rootDir>/__tests__/helpers/empty-module.ts",
+    // marked ships ESM only; Jest (CommonJS) loads its UMD build instead.
+    "^marked$": "<rootDir>/node_modules/marked/lib/marked.umd.js",
     "^@/(.*)$": "<rootDir>/$1",
   },
   setupFiles: ["<rootDir>/__tests__/helpers/setup-env.ts"],

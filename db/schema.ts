@@ -182,6 +182,8 @@ export const stories = sqliteTable(
     syndicationSource: text("syndication_source"),
     syndicationUrl: text("syndication_url"),
     syndicationLicence: text("syndication_licence"),
+    /** The original outlet's counter (tracking pixel) URL, which its republishing terms require us to render as a 1×1 image. */
+    syndicationCounterUrl: text("syndication_counter_url"),
     mediaUrl: text("media_url"),
     transcript: text("transcript"),
     seoDescription: text("seo_description"),

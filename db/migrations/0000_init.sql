@@ -254,6 +254,7 @@ CREATE TABLE `stories` (
 	`syndication_source` text,
 	`syndication_url` text,
 	`syndication_licence` text,
+	`syndication_counter_url` text,
 	`media_url` text,
 	`transcript` text,
 	`seo_description` text,

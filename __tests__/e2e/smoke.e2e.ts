@@ -1,0 +1,58 @@
+import type { Browser, Page } from "playwright-core";
+import { axeViolations, baseUrl, launchBrowser } from "./support/browser";
+
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+beforeEach(async () => {
+  page = await browser.newPage();
+});
+afterEach(async () => {
+  await page.close();
+});
+
+describe("smoke journey", () => {
+  it("goes home → a story → back home", async () => {
+    await page.goto(baseUrl());
+    await expect(page.locator("h1").first().textContent()).resolves.toBeTruthy();
+    const storyLink = page.locator('main a[href^="/news/"]').first();
+    const href = await storyLink.getAttribute("href");
+    expect(href).toMatch(/^\/news\/[a-z0-9-]+$/);
+    await storyLink.click();
+    await page.waitForURL(`**${href}`);
+    expect(await page.locator("h1").count()).toBe(1);
+    expect(await page.locator("article, main").first().isVisible()).toBe(true);
+    await page.goBack();
+    await page.waitForURL(`${baseUrl()}/`);
+  });
+
+  it("puts the skip link first and moves focus to the main content", async () => {
+    await page.goto(baseUrl());
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => document.activeElement?.textContent?.trim());
+    expect(focused).toBe("Skip to content");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => document.activeElement?.id === "main");
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("MAIN");
+  });
+
+  it("has a back-to-top link and answers unknown pages with a styled 404", async () => {
+    const response = await page.goto(`${baseUrl()}/no-such-page-here`);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Page not found");
+    expect(await page.getByRole("link", { name: "Back to top" }).getAttribute("href")).toBe("#top");
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it("reports health as JSON", async () => {
+    const res = await fetch(`${baseUrl()}/api/health`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: "ok", db: "ok" });
+  });
+});

@@ -1,0 +1,44 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { loadConfig } from "@/lib/config";
+
+describe("configuration", () => {
+  it("has working defaults for a fresh machine", () => {
+    const c = loadConfig({});
+    expect(c.timeZone).toBe("Europe/London");
+    expect(c.port).toBe(3000);
+    expect(c.databasePath).toBe(path.resolve("data/newsroom.db"));
+    expect(c.outboxDir).toBe(path.resolve("data/outbox"));
+    expect(c.registrationRetentionDays).toBe(180);
+  });
+
+  it("takes every value from the environment", () => {
+    const c = loadConfig({ SITE_NAME: "Test U", SITE_TIME_ZONE: "America/New_York", PORT: "4100", SITE_URL: "https://news.test.ac.uk/", DATA_DIR: "/tmp/x" });
+    expect(c.siteName).toBe("Test U");
+    expect(c.timeZone).toBe("America/New_York");
+    expect(c.port).toBe(4100);
+    expect(c.siteUrl).toBe("https://news.test.ac.uk");
+    expect(c.databasePath).toBe("/tmp/x/newsroom.db");
+  });
+
+  it.each([
+    ["SITE_TIME_ZONE", "Mars/Olympus_Mons"],
+    ["SITE_URL", "not a url"],
+    ["SITE_PRIMARY_COLOUR", "blue"],
+    ["PORT", "seventy"],
+    ["SMTP_URL", "http://mail.example"],
+    ["REGISTRATION_RETENTION_DAYS", "-3"],
+  ])("refuses a bad %s with a message naming it", (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`Invalid configuration:[\\s\\S]*${name}`));
+  });
+
+  it("stops `npm start` with a message naming the bad variable", () => {
+    const result = spawnSync(path.join(process.cwd(), "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/start.ts"], {
+      env: { ...process.env, SITE_TIME_ZONE: "Nowhere/Special", NODE_ENV: "production" },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/SITE_TIME_ZONE: must be an IANA time zone/);
+  }, 60_000);
+});

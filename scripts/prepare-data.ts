@@ -1,0 +1,35 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import type { Config } from "@/lib/config";
+import { openDatabase } from "@/db/client";
+import { seed } from "@/db/seed";
+
+/**
+ * Creates the data folder, the auth secret (when AUTH_SECRET is not set),
+ * migrates the database and seeds it when it is empty. Sets AUTH_SECRET in
+ * this process's environment so the server it starts inherits it.
+ */
+export function prepareData(cfg: Config) {
+  fs.mkdirSync(cfg.dataDir, { recursive: true });
+  fs.mkdirSync(cfg.uploadsDir, { recursive: true });
+  fs.mkdirSync(cfg.outboxDir, { recursive: true });
+
+  if (!process.env.AUTH_SECRET) {
+    const secretFile = path.join(cfg.dataDir, "auth-secret");
+    if (!fs.existsSync(secretFile)) fs.writeFileSync(secretFile, crypto.randomBytes(32).toString("base64url"), { mode: 0o600 });
+    process.env.AUTH_SECRET = fs.readFileSync(secretFile, "utf8").trim();
+  }
+
+  const generated = !process.env.SEED_PASSWORD;
+  const password = { value: process.env.SEED_PASSWORD ?? crypto.randomBytes(9).toString("base64url"), generated };
+  const db = openDatabase(cfg.databasePath);
+  try {
+    const result = seed(db, { password: password.value, now: Date.now() });
+    if (result.created) console.log(`Created ${cfg.databasePath} with demo content.`);
+    else console.log(`Using the existing database at ${cfg.databasePath}.`);
+    return { accounts: result.created ? result.accounts : [], password };
+  } finally {
+    db.$client.close();
+  }
+}

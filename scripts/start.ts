@@ -1,0 +1,48 @@
+/**
+ * `npm start`: validate configuration, build when needed, create and migrate
+ * the database, seed demo content into an empty database, then serve.
+ * A second start keeps every record: the seed only runs on an empty database.
+ */
+import { spawn } from "node:child_process";
+import { loadConfig } from "@/lib/config";
+import { buildIfNeeded } from "./build-if-needed";
+import { prepareData } from "./prepare-data";
+
+function main(): void {
+  let cfg;
+  try {
+    cfg = loadConfig();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+  const { accounts, password } = prepareData(cfg);
+  buildIfNeeded();
+
+  const url = `http://localhost:${cfg.port}`;
+  const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(cfg.port)], {
+    stdio: ["ignore", "pipe", "inherit"],
+    env: process.env,
+  });
+  let announced = false;
+  child.stdout.on("data", (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    if (!announced && /ready|started|Local:/i.test(chunk.toString())) {
+      announced = true;
+      console.log(`\n  ${cfg.siteName} Newsroom is running at ${url}`);
+      console.log(`  Staff sign-in: ${url}/login`);
+      if (accounts.length > 0) {
+        console.log("  Demo accounts (created now):");
+        for (const a of accounts) console.log(`    ${a.role.padEnd(12)} ${a.email}`);
+        console.log(password.generated ? `  Password (generated, shown only this once): ${password.value}` : "  Password: the value of SEED_PASSWORD");
+      }
+      console.log("");
+    }
+  });
+  const stop = (signal: NodeJS.Signals) => child.kill(signal);
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  child.on("exit", (code) => process.exit(code ?? 0));
+}
+
+main();
