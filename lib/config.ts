@@ -36,7 +36,9 @@ const schema = z.object({
 
 export type Config = ReturnType<typeof buildConfig>;
 
-function buildConfig(env: NodeJS.ProcessEnv) {
+type Env = Record<string, string | undefined>;
+
+function buildConfig(env: Env) {
   const blankless = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = schema.safeParse(blankless);
   if (!parsed.success) {
@@ -53,7 +55,7 @@ function buildConfig(env: NodeJS.ProcessEnv) {
     colours: { primary: c.SITE_PRIMARY_COLOUR, accent: c.SITE_ACCENT_COLOUR },
     mediaEmail: c.MEDIA_EMAIL,
     dataDir,
-    databasePath: c.DATABASE_PATH ? path.resolve(c.DATABASE_PATH) : path.join(dataDir, "newsroom.db"),
+    databasePath: c.DATABASE_PATH === ":memory:" ? ":memory:" : c.DATABASE_PATH ? path.resolve(c.DATABASE_PATH) : path.join(dataDir, "newsroom.db"),
     uploadsDir: path.join(dataDir, "uploads"),
     outboxDir: path.join(dataDir, "outbox"),
     smtpUrl: c.SMTP_URL,
@@ -64,7 +66,7 @@ function buildConfig(env: NodeJS.ProcessEnv) {
 }
 
 /** Exposed for tests of the validation itself. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: Env = process.env): Config {
   return buildConfig(env);
 }
 

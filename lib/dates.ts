@@ -32,7 +32,8 @@ export function formatDayDate(ms: number): string {
 
 /** "2.30pm", "10am" — the house style for times. */
 export function formatTime(ms: number): string {
-  const p = parts(ms, { hour: "numeric", minute: "2-digit", hour12: true });
+  // hourCycle h12, not hour12: en-GB's hour12 is h11 and would print "0.30am" after midnight.
+  const p = parts(ms, { hour: "numeric", minute: "2-digit", hourCycle: "h12" });
   const suffix = (p.dayPeriod ?? "").toLowerCase().replace(/\./g, "").replace(/\s/g, "");
   return p.minute === "00" ? `${p.hour}${suffix}` : `${p.hour}.${p.minute}${suffix}`;
 }

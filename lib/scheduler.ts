@@ -12,7 +12,9 @@ const INTERVAL_MS = 30_000;
 
 async function loadJobs(): Promise<Job[]> {
   // Each area adds its jobs here.
-  return [];
+  const { openDayJobs } = await import("@/lib/open-days/jobs");
+  const { storyJobs } = await import("@/lib/stories/schedule");
+  return [...openDayJobs, ...storyJobs];
 }
 
 export async function runJobsOnce(now = Date.now()): Promise<void> {

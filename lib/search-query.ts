@@ -12,14 +12,14 @@ export const MARK_START = "\uE000";
 export const MARK_END = "\uE001";
 
 /**
- * Words (letters, digits and combining marks) → `"w1" "w2" "w3"*`.
+ * Words (a letter or digit, then letters, digits and combining marks) → `"w1" "w2" "w3"*`.
  * Every term is quoted, so FTS5 syntax typed by the reader (quotes, `*`, OR,
  * NEAR, brackets, `-`, `:` column filters) is only ever searched as text.
  * The last term is a prefix so results appear while a word is half typed.
  * Returns null when nothing searchable is left.
  */
 export function toFtsQuery(input: string): string | null {
-  const words = input.normalize("NFKC").match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
+  const words = input.normalize("NFKC").match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu) ?? [];
   const terms = words.slice(0, MAX_TERMS);
   if (terms.length === 0) return null;
   return terms.map((word, i) => `"${word}"${i === terms.length - 1 ? "*" : ""}`).join(" ");

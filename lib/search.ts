@@ -1,8 +1,9 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { STORY_TYPES, type StoryType } from "@/db/schema";
+import type { StoryType } from "@/db/schema";
 import { cachedQuery, tags } from "@/lib/cache";
+import { isStoryType, STORY_TYPE_LABELS } from "@/lib/stories/labels";
 import { MARK_END, MARK_START, markedToHtml, toFtsQuery } from "@/lib/search-query";
 
 /**
@@ -14,14 +15,6 @@ import { MARK_END, MARK_START, markedToHtml, toFtsQuery } from "@/lib/search-que
 export const SEARCH_KINDS = ["story", "event", "expert"] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 export const SEARCH_PAGE_SIZE = 10;
-
-export const STORY_TYPE_LABELS: Record<StoryType, string> = {
-  "news-release": "News release",
-  feature: "Feature",
-  "expert-comment": "Expert comment",
-  video: "Video",
-  audio: "Audio",
-};
 
 export type SearchParams = { q: string; kind?: SearchKind; type?: StoryType; page?: number };
 
@@ -47,16 +40,22 @@ export function isSearchKind(value: unknown): value is SearchKind {
   return typeof value === "string" && (SEARCH_KINDS as readonly string[]).includes(value);
 }
 
-export function isStoryType(value: unknown): value is StoryType {
-  return typeof value === "string" && (STORY_TYPES as readonly string[]).includes(value);
-}
-
 /** Column weights: a match in the title outranks the same match in the body. */
 const RANK = {
   story: sql.raw("bm25(stories_fts, 10.0, 4.0, 1.0)"),
   event: sql.raw("bm25(events_fts, 10.0, 4.0, 1.0, 2.0)"),
   expert: sql.raw("bm25(people_fts, 10.0, 4.0, 3.0, 1.0, 6.0)"),
 };
+
+/**
+ * The expert directory's rule (lib/people/public.ts): staff experts always,
+ * guest experts only once they have a public story, so a draft never
+ * exposes a name early.
+ */
+function listedExpert(now: number): SQL {
+  return sql`(p.is_guest = 0 OR EXISTS (SELECT 1 FROM story_authors sa JOIN stories s2 ON s2.id = sa.story_id
+    WHERE sa.person_id = p.id AND s2.status IN ('published', 'scheduled') AND s2.publish_at <= ${now}))`;
+}
 
 /** One SELECT of (kind, id, rank) per kind, with the public-visibility rule inside. */
 function matchers(match: string, now: number, kind: SearchKind | undefined, type: StoryType | undefined): SQL[] {
@@ -77,7 +76,7 @@ function matchers(match: string, now: number, kind: SearchKind | undefined, type
   if (want("expert")) {
     parts.push(sql`SELECT 'expert' AS kind, p.id AS id, ${RANK.expert} AS rank
       FROM people_fts JOIN people p ON p.id = people_fts.rowid
-      WHERE people_fts MATCH ${match}`);
+      WHERE people_fts MATCH ${match} AND ${listedExpert(now)}`);
   }
   return parts;
 }

@@ -47,3 +47,168 @@ describe("highlighting", () => {
     expect(hit?.snippetHtml).not.toMatch(/<(?!\/?mark>)/);
   });
 });
+
+describe("hostile queries", () => {
+  const hostile: [string, string][] = [
+    ["a lone double quote", '"'],
+    ["unbalanced quotes", '"telescope'],
+    ["a star", "*"],
+    ["a leading star", "*telescope"],
+    ["OR alone", "OR"],
+    ["OR between words", "telescope OR observatory"],
+    ["AND NOT", "AND NOT telescope"],
+    ["NEAR group", "NEAR(a b)"],
+    ["NEAR with distance", "NEAR(telescope observatory, 2)"],
+    ["open bracket", "("],
+    ["close bracket", ")"],
+    ["minus", "-"],
+    ["minus prefix", "-telescope"],
+    ["colon", ":"],
+    ["column filter", "title:telescope"],
+    ["column set", "{title body}: telescope"],
+    ["caret", "^telescope"],
+    ["plus", "+"],
+    ["emoji", "🔭🌌"],
+    ["emoji with word", "telescope 🔭"],
+    ["zero-width joiner family", "👨‍👩‍👧"],
+    ["SQL", "'; DROP TABLE stories; --"],
+    ["null byte", "tele\u0000scope"],
+    ["sentinel characters", "\uE000telescope\uE001"],
+    ["2,000 characters", "telescope ".repeat(200)],
+    ["2,000 punctuation", '"*()-:'.repeat(334)],
+    ["empty", ""],
+    ["whitespace", "   \t\n "],
+  ];
+
+  beforeEach(() => {
+    createStory({ title: "Telescope observatory opens", body: "Near a hill." });
+  });
+
+  it.each(hostile)("%s never throws", async (_name, q) => {
+    const result = await search({ q });
+    expect(Array.isArray(result.hits)).toBe(true);
+    expect(result.total).toBeGreaterThanOrEqual(0);
+  });
+
+  it("treats FTS syntax words as plain words", async () => {
+    createStory({ title: "Either OR neither" });
+    const { hits } = await search({ q: "OR" });
+    expect(hits.map((h) => h.title)).toEqual(["Either OR neither"]);
+  });
+
+  it("returns nothing for input with no searchable word", async () => {
+    expect(await search({ q: '"*()' })).toEqual({ hits: [], total: 0, page: 1, pageCount: 0 });
+  });
+
+  it("still finds the story when the query is wrapped in syntax", async () => {
+    expect((await search({ q: 'NEAR("telescope" -observ*)' })).total).toBe(1);
+  });
+});
+
+describe("public visibility", () => {
+  it.each([
+    ["draft", { status: "draft" as const }],
+    ["in review", { status: "in-review" as const }],
+    ["unpublished", { status: "unpublished" as const }],
+    ["scheduled in the future", { status: "scheduled" as const, publishAt: Date.now() + HOUR }],
+    ["published with a future time", { status: "published" as const, publishAt: Date.now() + HOUR }],
+    ["without a publish time", { status: "published" as const, publishAt: null }],
+  ])("a %s story never appears", async (_name, overrides) => {
+    createStory({ title: "Hidden glacier report", ...overrides });
+    expect(await search({ q: "glacier" })).toMatchObject({ total: 0, hits: [] });
+    expect(await search({ q: "glacier", kind: "story" })).toMatchObject({ total: 0 });
+  });
+
+  it("a scheduled story whose time has passed appears", async () => {
+    createStory({ title: "Glacier report", status: "scheduled", publishAt: Date.now() - 1000 });
+    expect((await search({ q: "glacier" })).total).toBe(1);
+  });
+
+  it("draft events never appear; cancelled ones do, marked as such", async () => {
+    createEvent({ title: "Glacier walk", status: "draft" });
+    createEvent({ title: "Glacier talk", status: "cancelled" });
+    const { hits } = await search({ q: "glacier" });
+    expect(hits).toHaveLength(1);
+    expect(hits[0]).toMatchObject({ title: "Glacier talk", cancelled: true });
+  });
+});
+
+describe("filters and pagination", () => {
+  beforeEach(() => {
+    createStory({ title: "Quantum news", type: "news-release" });
+    createStory({ title: "Quantum feature", type: "feature" });
+    createStory({ title: "Quantum comment", type: "expert-comment" });
+    createEvent({ title: "Quantum evening" });
+    createPerson({ name: "Quantum Expert", expertise: ["quantum computing"] });
+  });
+
+  it("filters by kind", async () => {
+    expect((await search({ q: "quantum", kind: "story" })).hits.every((h) => h.kind === "story")).toBe(true);
+    expect((await search({ q: "quantum", kind: "story" })).total).toBe(3);
+    expect((await search({ q: "quantum", kind: "event" })).hits.map((h) => h.title)).toEqual(["Quantum evening"]);
+    expect((await search({ q: "quantum", kind: "expert" })).hits.map((h) => h.title)).toEqual(["Quantum Expert"]);
+    expect((await search({ q: "quantum" })).total).toBe(5);
+  });
+
+  it("filters by story type (which implies stories)", async () => {
+    const { hits, total } = await search({ q: "quantum", type: "feature" });
+    expect(total).toBe(1);
+    expect(hits[0]).toMatchObject({ title: "Quantum feature", label: "Feature" });
+    expect((await search({ q: "quantum", kind: "event", type: "feature" })).hits.map((h) => h.kind)).toEqual(["story"]);
+  });
+
+  it("pages ten at a time with a total, and past the end is empty", async () => {
+    for (let i = 0; i < 12; i += 1) createStory({ title: `Quantum leap ${i}` });
+    const first = await search({ q: "quantum" });
+    const second = await search({ q: "quantum", page: 2 });
+    expect(first).toMatchObject({ total: 17, pageCount: 2, page: 1 });
+    expect(first.hits).toHaveLength(SEARCH_PAGE_SIZE);
+    expect(second.hits).toHaveLength(7);
+    const seen = new Set([...first.hits, ...second.hits].map((h) => h.href));
+    expect(seen.size).toBe(17);
+    expect(await search({ q: "quantum", page: 99 })).toMatchObject({ hits: [], total: 17, page: 99 });
+    expect((await search({ q: "quantum", page: -1 })).page).toBe(1);
+    expect((await search({ q: "quantum", page: 1.5 })).page).toBe(1);
+  });
+});
+
+describe("sync by triggers", () => {
+  it("follows inserts, updates and deletes of stories", async () => {
+    const story = createStory({ title: "Meteorite found" });
+    expect((await search({ q: "meteorite" })).total).toBe(1);
+    getDb().update(stories).set({ title: "Comet found" }).where(eq(stories.id, story.id)).run();
+    expect((await search({ q: "meteorite" })).total).toBe(0);
+    expect((await search({ q: "comet" })).total).toBe(1);
+    getDb().delete(stories).where(eq(stories.id, story.id)).run();
+    expect((await search({ q: "comet" })).total).toBe(0);
+  });
+
+  it("follows status changes without re-indexing (visibility is checked at query time)", async () => {
+    const story = createStory({ title: "Meteorite found" });
+    getDb().update(stories).set({ status: "unpublished" }).where(eq(stories.id, story.id)).run();
+    expect((await search({ q: "meteorite" })).total).toBe(0);
+  });
+
+  it("follows events and people", async () => {
+    const event = createEvent({ title: "Meteorite lecture" });
+    const person = createPerson({ name: "Meteorite Hunter" });
+    expect((await search({ q: "meteorite" })).total).toBe(2);
+    getDb().update(events).set({ venue: "Nebula hall" }).where(eq(events.id, event.id)).run();
+    expect((await search({ q: "nebula", kind: "event" })).total).toBe(1);
+    getDb().update(people).set({ expertise: ["asteroids"] }).where(eq(people.id, person.id)).run();
+    expect((await search({ q: "asteroids", kind: "expert" })).total).toBe(1);
+    getDb().delete(events).where(eq(events.id, event.id)).run();
+    getDb().delete(people).where(eq(people.id, person.id)).run();
+    expect((await search({ q: "meteorite" })).total).toBe(0);
+  });
+});
+
+describe("guest experts", () => {
+  it("appear only once they have a public story", async () => {
+    const guest = createPerson({ name: "Guest Nightingale", isGuest: true });
+    createStory({ title: "Draft by guest", status: "draft", authors: [guest] });
+    expect((await search({ q: "nightingale" })).total).toBe(0);
+    createStory({ title: "Published by guest", authors: [guest] });
+    expect((await search({ q: "nightingale", kind: "expert" })).total).toBe(1);
+  });
+});

@@ -35,10 +35,13 @@ export async function verifyDummyPassword(password: string): Promise<false> {
   return false;
 }
 
-/** A random password (about 120 bits) for new accounts and resets; shown once. */
+/** No look-alike characters (0/O, 1/l/I), since people copy it by eye. */
+const ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+/** A random password (20 characters, about 115 bits) for new accounts and resets; shown once. */
 export function generatePassword(): string {
-  const raw = crypto.randomBytes(15).toString("base64url");
-  return raw.match(/.{1,5}/g)!.join("-");
+  const chars = Array.from({ length: 20 }, () => ALPHABET[crypto.randomInt(ALPHABET.length)]);
+  return [0, 5, 10, 15].map((i) => chars.slice(i, i + 5).join("")).join("-");
 }
 
 export const PASSWORD_MIN_LENGTH = 12;

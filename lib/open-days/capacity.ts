@@ -58,26 +58,37 @@ export function sessionsOfDay(db: Conn, dayId: number) {
 }
 
 /**
- * Whether a party of `size` fits the day and every chosen session that has
- * its own capacity. Call inside the write transaction so the answer cannot
- * go stale before the insert.
+ * Why a party of `size` does not fit the day or one of the chosen sessions
+ * that has its own capacity, or null when it fits. Call inside the write
+ * transaction so the answer cannot go stale before the insert.
  */
-export function partyFits(
+export function capacityProblem(
   db: Conn,
   day: { id: number; capacity: number },
   sessionIds: number[],
   size: number,
   exceptRegistrationId = 0,
-): boolean {
+): { field: "guests" | "sessionIds"; message: string } | null {
   const used = confirmedPeopleByDay(db, [day.id], exceptRegistrationId).get(day.id) ?? 0;
-  if (used + size > day.capacity) return false;
-  if (sessionIds.length === 0) return true;
+  if (used + size > day.capacity) {
+    const left = Math.max(0, day.capacity - used);
+    return { field: "guests", message: `There ${left === 1 ? "is 1 place" : `are ${left} places`} left on this open day.` };
+  }
+  if (sessionIds.length === 0) return null;
   const bySession = confirmedPeopleBySession(db, day.id, exceptRegistrationId);
   for (const s of sessionsOfDay(db, day.id)) {
     if (!sessionIds.includes(s.id) || s.capacity === null) continue;
-    if ((bySession.get(s.id) ?? 0) + size > s.capacity) return false;
+    const taken = bySession.get(s.id) ?? 0;
+    if (taken + size > s.capacity) {
+      const left = Math.max(0, s.capacity - taken);
+      return { field: "sessionIds", message: `“${s.title}” has ${left === 1 ? "1 place" : `${left} places`} left.` };
+    }
   }
-  return true;
+  return null;
+}
+
+export function partyFits(db: Conn, day: { id: number; capacity: number }, sessionIds: number[], size: number, exceptRegistrationId = 0): boolean {
+  return capacityProblem(db, day, sessionIds, size, exceptRegistrationId) === null;
 }
 
 export type Promoted = { id: number; name: string; email: string; openDayId: number };

@@ -1,0 +1,85 @@
+import { eq } from "drizzle-orm";
+import { savePersonAction, updateProfileAction } from "@/app/editor/people/actions";
+import { getDb } from "@/db/client";
+import { people } from "@/db/schema";
+import { revalidated } from "@/lib/cache";
+import { createPerson, createUser } from "../factories";
+import { freshDb } from "../helpers/db";
+import { actAs, auditActions, form, snapshot } from "./mocks";
+
+jest.mock("@/lib/auth/session", () => ({ currentSessionUser: jest.fn() }));
+jest.mock("@/lib/request", () => ({ clientIp: jest.fn(async () => "203.0.113.9") }));
+jest.mock("next/cache", () => ({ revalidatePath: jest.fn(), revalidateTag: jest.fn(), unstable_cache: (fn: unknown) => fn }));
+jest.mock("next/navigation", () => ({
+  redirect: jest.fn((url: string) => {
+    throw new Error(`NEXT_REDIRECT:${url}`);
+  }),
+}));
+
+beforeEach(() => {
+  freshDb();
+  revalidated.length = 0;
+});
+
+const person = (id: number) => getDb().select().from(people).where(eq(people.id, id)).get()!;
+
+describe("expert profiles", () => {
+  it("a contributor edits their own bio, expertise, photo and availability, and nothing else", async () => {
+    const me = createUser({ role: "contributor" });
+    const mine = createPerson({ userId: me.id, name: "Dr Me", jobTitle: "Lecturer" });
+    actAs(me);
+    const state = await updateProfileAction(
+      {},
+      form({ personId: String(mine.id), bio: "I study rivers.", expertise: "Rivers\nFloods, Rivers", photoUrl: "/img/me.jpg", availableForMedia: "on", name: "Hacked", jobTitle: "Vice-Chancellor", userId: "999" }),
+    );
+    expect(state).toMatchObject({ ok: true });
+    expect(person(mine.id)).toMatchObject({ bio: "I study rivers.", expertise: ["Rivers", "Floods"], photoUrl: "/img/me.jpg", availableForMedia: true, name: "Dr Me", jobTitle: "Lecturer", userId: me.id });
+    expect(auditActions()).toEqual(["person.update-profile"]);
+    expect(revalidated).toEqual(expect.arrayContaining(["people", `person:${mine.slug}`]));
+  });
+
+  it("a contributor cannot edit someone else's profile by posting its id", async () => {
+    const me = createUser({ role: "contributor" });
+    createPerson({ userId: me.id });
+    const other = createPerson({ name: "Someone Else", bio: "Original." });
+    actAs(me);
+    const before = snapshot();
+    const state = await updateProfileAction({}, form({ personId: String(other.id), bio: "Hijacked." }));
+    expect(state).toMatchObject({ ok: false, message: "You can only edit your own expert profile." });
+    expect(snapshot()).toEqual(before);
+  });
+
+  it("an editor creates a guest expert (never linked to an account), with a unique slug from the name", async () => {
+    const editor = createUser({ role: "editor" });
+    actAs(editor);
+    createPerson({ slug: "jane-guest", name: "Jane Guest" });
+    await expect(savePersonAction({}, form({ name: "Jane Guest", isGuest: "on", userId: String(editor.id), institution: "Another University" }))).rejects.toThrow(
+      /NEXT_REDIRECT:\/editor\/people\/\d+\?created=1/,
+    );
+    const created = getDb().select().from(people).where(eq(people.slug, "jane-guest-2")).get();
+    expect(created).toMatchObject({ name: "Jane Guest", isGuest: true, userId: null, institution: "Another University" });
+    expect(auditActions()).toEqual(["person.create"]);
+    expect(revalidated).toEqual(expect.arrayContaining(["people", "person:jane-guest-2"]));
+  });
+
+  it("an editor renames a slug; both the old and new profile pages are revalidated", async () => {
+    actAs(createUser({ role: "editor" }));
+    const p = createPerson({ slug: "old-slug" });
+    const state = await savePersonAction({}, form({ id: String(p.id), name: p.name, slug: "new-slug" }));
+    expect(state).toMatchObject({ ok: true });
+    expect(person(p.id).slug).toBe("new-slug");
+    expect(revalidated).toEqual(expect.arrayContaining(["person:old-slug", "person:new-slug"]));
+  });
+
+  it("refuses a taken slug and bad fields, keeping values and writing nothing", async () => {
+    actAs(createUser({ role: "editor" }));
+    createPerson({ slug: "taken" });
+    const p = createPerson({ slug: "mine" });
+    const before = snapshot();
+    const taken = await savePersonAction({}, form({ id: String(p.id), name: "X", slug: "taken" }));
+    expect(taken).toMatchObject({ ok: false, errors: { slug: "Another expert already has that web address." }, values: { slug: "taken" } });
+    const bad = await savePersonAction({}, form({ name: "", slug: "Not A Slug!", mediaEmail: "nope", photoUrl: "javascript:x" }));
+    expect(Object.keys(bad.errors!).sort()).toEqual(["mediaEmail", "name", "photoUrl", "slug"]);
+    expect(snapshot()).toEqual(before);
+  });
+});

@@ -1,0 +1,58 @@
+import { deletePromoAction, savePromoAction } from "@/app/editor/promos/actions";
+import { getDb } from "@/db/client";
+import { promos } from "@/db/schema";
+import { revalidated } from "@/lib/cache";
+import { createUser } from "../factories";
+import { freshDb } from "../helpers/db";
+import { actAs, auditActions, form, snapshot } from "./mocks";
+
+jest.mock("@/lib/auth/session", () => ({ currentSessionUser: jest.fn() }));
+jest.mock("@/lib/request", () => ({ clientIp: jest.fn(async () => "203.0.113.9") }));
+jest.mock("next/cache", () => ({ revalidatePath: jest.fn(), revalidateTag: jest.fn(), unstable_cache: (fn: unknown) => fn }));
+jest.mock("next/navigation", () => ({
+  redirect: jest.fn((url: string) => {
+    throw new Error(`NEXT_REDIRECT:${url}`);
+  }),
+}));
+
+beforeEach(() => {
+  freshDb();
+  revalidated.length = 0;
+  actAs(createUser({ role: "editor" }));
+});
+
+const valid = { slot: "open-days", title: "Come to an open day", text: "See the campus.", linkUrl: "/open-days", linkLabel: "Book a place", imageUrl: "/img/campus.jpg", imageAlt: "The campus lawn", position: "2", active: "on" };
+
+describe("promos", () => {
+  it("creates a promo, audits it and revalidates the promos tag", async () => {
+    await expect(savePromoAction({}, form(valid))).rejects.toThrow("NEXT_REDIRECT:/editor/promos?created=1");
+    expect(getDb().select().from(promos).all()).toEqual([expect.objectContaining({ slot: "open-days", title: "Come to an open day", position: 2, active: true, imageUrl: "/img/campus.jpg" })]);
+    expect(auditActions()).toEqual(["promo.create"]);
+    expect(revalidated).toContain("promos");
+  });
+
+  it("edits a promo; an unticked box makes it inactive", async () => {
+    const p = getDb().insert(promos).values({ slot: "research", title: "Old", linkUrl: "/r" }).returning().get();
+    const state = await savePromoAction({}, form({ ...valid, id: String(p.id), active: "" }));
+    expect(state).toMatchObject({ ok: true });
+    expect(getDb().select().from(promos).get()).toMatchObject({ id: p.id, slot: "open-days", title: "Come to an open day", active: false });
+    expect(auditActions()).toEqual(["promo.update"]);
+  });
+
+  it("deletes a promo", async () => {
+    const p = getDb().insert(promos).values({ slot: "research", title: "Old", linkUrl: "/r" }).returning().get();
+    expect(await deletePromoAction({}, form({ id: String(p.id) }))).toMatchObject({ ok: true });
+    expect(getDb().select().from(promos).all()).toEqual([]);
+    expect(auditActions()).toEqual(["promo.delete"]);
+  });
+
+  it("refuses a javascript: link, an image without alt text and a bad position; keeps values; writes nothing", async () => {
+    const before = snapshot();
+    const state = await savePromoAction({}, form({ ...valid, linkUrl: "javascript:alert(1)", imageAlt: "", position: "x" }));
+    expect(state.ok).toBe(false);
+    expect(Object.keys(state.errors!).sort()).toEqual(["imageAlt", "linkUrl", "position"]);
+    expect(state.values).toMatchObject({ linkUrl: "javascript:alert(1)", title: "Come to an open day" });
+    expect(snapshot()).toEqual(before);
+    expect(revalidated).toEqual([]);
+  });
+});

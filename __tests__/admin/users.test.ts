@@ -1,0 +1,99 @@
+import { eq } from "drizzle-orm";
+import { changeRoleAction, createUserAction, resetPasswordAction, setDisabledAction } from "@/app/editor/users/actions";
+import { users } from "@/db/schema";
+import { verifyPassword } from "@/lib/auth/password";
+import { createUser } from "../factories";
+import { freshDb } from "../helpers/db";
+import { actAs, auditActions, form, snapshot } from "./mocks";
+
+jest.mock("@/lib/auth/session", () => ({ currentSessionUser: jest.fn() }));
+jest.mock("@/lib/request", () => ({ clientIp: jest.fn(async () => "203.0.113.9") }));
+jest.mock("next/cache", () => ({ revalidatePath: jest.fn(), revalidateTag: jest.fn(), unstable_cache: (fn: unknown) => fn }));
+jest.mock("next/navigation", () => ({
+  redirect: jest.fn((url: string) => {
+    throw new Error(`NEXT_REDIRECT:${url}`);
+  }),
+}));
+
+let db: ReturnType<typeof freshDb>;
+let admin: ReturnType<typeof createUser>;
+beforeEach(() => {
+  db = freshDb();
+  admin = createUser({ role: "admin", email: "admin@newsroom.test" });
+  actAs(admin);
+});
+
+const row = (id: number) => db.select().from(users).where(eq(users.id, id)).get()!;
+
+describe("users", () => {
+  it("creates an account with a generated password shown once, never stored or audited in clear", async () => {
+    const state = await createUserAction({}, form({ email: "New.Person@Newsroom.test", name: "New Person", role: "editor", password: "" }));
+    expect(state.ok).toBe(true);
+    const password = /password is (\S+)/.exec(state.message!)?.[1];
+    expect(password).toBeDefined();
+    const created = db.select().from(users).where(eq(users.email, "new.person@newsroom.test")).get()!;
+    expect(created).toMatchObject({ name: "New Person", role: "editor", disabled: false });
+    await expect(verifyPassword(created.passwordHash, password!)).resolves.toBe(true);
+    expect(auditActions()).toEqual(["user.create"]);
+    expect(JSON.stringify(snapshot().audit_log)).not.toContain(password!);
+  });
+
+  it("accepts a chosen password and does not send it back", async () => {
+    const state = await createUserAction({}, form({ email: "c@newsroom.test", name: "C", role: "contributor", password: "a-chosen-password" }));
+    expect(state).toMatchObject({ ok: true });
+    expect(JSON.stringify(state)).not.toContain("a-chosen-password");
+    const created = db.select().from(users).where(eq(users.email, "c@newsroom.test")).get()!;
+    await expect(verifyPassword(created.passwordHash, "a-chosen-password")).resolves.toBe(true);
+  });
+
+  it("refuses bad input, keeping what was typed (but not the password) and writing nothing", async () => {
+    const before = snapshot();
+    const state = await createUserAction({}, form({ email: "nope", name: "", role: "boss", password: "short" }));
+    expect(state.ok).toBe(false);
+    expect(Object.keys(state.errors!).sort()).toEqual(["email", "name", "password", "role"]);
+    expect(state.values).toEqual({ email: "nope", name: "", role: "boss" });
+    expect(snapshot()).toEqual(before);
+  });
+
+  it("refuses a duplicate email (whatever its case) and writes nothing", async () => {
+    createUser({ email: "taken@newsroom.test" });
+    const before = snapshot();
+    const state = await createUserAction({}, form({ email: "TAKEN@newsroom.test", name: "Dup", role: "editor" }));
+    expect(state).toMatchObject({ ok: false, errors: { email: "There is already an account with that email address." } });
+    expect(snapshot()).toEqual(before);
+  });
+
+  it("changing role, disabling and resetting a password each bump the session version and are audited", async () => {
+    const target = createUser({ role: "editor" });
+    await changeRoleAction({}, form({ userId: String(target.id), role: "contributor" }));
+    expect(row(target.id)).toMatchObject({ role: "contributor", sessionVersion: 2 });
+    await setDisabledAction({}, form({ userId: String(target.id), disabled: "true" }));
+    expect(row(target.id)).toMatchObject({ disabled: true, sessionVersion: 3 });
+    await setDisabledAction({}, form({ userId: String(target.id), disabled: "false" }));
+    expect(row(target.id)).toMatchObject({ disabled: false, sessionVersion: 4 });
+    const reset = await resetPasswordAction({}, form({ userId: String(target.id) }));
+    const password = /New password: (\S+)/.exec(reset.message!)?.[1];
+    expect(row(target.id).sessionVersion).toBe(5);
+    await expect(verifyPassword(row(target.id).passwordHash, password!)).resolves.toBe(true);
+    expect(auditActions()).toEqual(["user.role", "user.disable", "user.enable", "user.reset-password"]);
+    const audit = snapshot().audit_log as { ip: string; actor_id: number; entity_id: string }[];
+    expect(audit.every((e) => e.ip === "203.0.113.9" && e.actor_id === admin.id && e.entity_id === String(target.id))).toBe(true);
+    expect(JSON.stringify(audit)).not.toContain(password!);
+  });
+
+  it("an admin cannot disable or demote themselves", async () => {
+    const before = snapshot();
+    const demote = await changeRoleAction({}, form({ userId: String(admin.id), role: "editor" }));
+    const disable = await setDisabledAction({}, form({ userId: String(admin.id), disabled: "true" }));
+    expect(demote).toMatchObject({ ok: false, message: expect.stringContaining("your own role") });
+    expect(disable).toMatchObject({ ok: false, message: "You cannot disable your own account." });
+    expect(snapshot()).toEqual(before);
+  });
+
+  it("reports a user that does not exist without writing", async () => {
+    const before = snapshot();
+    const state = await setDisabledAction({}, form({ userId: "9999", disabled: "true" }));
+    expect(state).toMatchObject({ ok: false, message: "That user no longer exists." });
+    expect(snapshot()).toEqual(before);
+  });
+});

@@ -1,0 +1,47 @@
+import { render, screen, within } from "@testing-library/react";
+import StoryPage from "@/app/(public)/news/[slug]/page";
+import { getDb } from "@/db/client";
+import { comments } from "@/db/schema";
+import { createStory } from "../factories";
+import { freshDb } from "../helpers/db";
+
+// jsdom has no TextEncoder, which next/cache needs at import; lib/cache.ts bypasses it under Jest anyway.
+jest.mock("next/cache", () => ({ unstable_cache: jest.fn(), revalidateTag: jest.fn() }));
+jest.mock("@/lib/auth/session", () => ({ currentSessionUser: jest.fn() }));
+
+beforeEach(() => {
+  freshDb();
+});
+
+async function renderStory(slug: string) {
+  return render(await StoryPage({ params: Promise.resolve({ slug }) }));
+}
+
+describe("comments on the story page", () => {
+  it("shows approved comments (never e-mail addresses) and the form", async () => {
+    const story = createStory({ slug: "with-comments" });
+    getDb()
+      .insert(comments)
+      .values([
+        { storyId: story.id, name: "Approved Reader", email: "approved@example.com", body: "Great read.", status: "approved" },
+        { storyId: story.id, name: "Pending Reader", email: "pending@example.com", body: "Awaiting moderation.", status: "pending" },
+      ])
+      .run();
+    const { container } = await renderStory("with-comments");
+    const section = screen.getByRole("region", { name: "Comments" });
+    expect(within(section).getByText("Approved Reader")).toBeInTheDocument();
+    expect(within(section).getByText("Great read.")).toBeInTheDocument();
+    expect(within(section).queryByText("Pending Reader")).toBeNull();
+    expect(within(section).getByLabelText("Comment")).toBeInTheDocument();
+    expect(container.innerHTML).not.toContain("@example.com");
+  });
+
+  it("has no comments section when comments are switched off", async () => {
+    const story = createStory({ slug: "no-comments", commentsEnabled: false });
+    getDb().insert(comments).values({ storyId: story.id, name: "Old Reader", email: "old@example.com", body: "Before closing.", status: "approved" }).run();
+    await renderStory("no-comments");
+    expect(screen.queryByRole("region", { name: "Comments" })).toBeNull();
+    expect(screen.queryByLabelText("Comment")).toBeNull();
+    expect(screen.queryByText("Before closing.")).toBeNull();
+  });
+});

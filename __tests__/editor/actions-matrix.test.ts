@@ -1,0 +1,213 @@
+jest.mock("@/lib/auth/session", () => ({ currentSessionUser: jest.fn() }));
+jest.mock("next/navigation", () => ({
+  redirect: jest.fn((url: string) => {
+    throw new Error(`NEXT_REDIRECT:${url}`);
+  }),
+  notFound: jest.fn(() => {
+    throw new Error("NEXT_NOT_FOUND");
+  }),
+}));
+jest.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "203.0.113.9" }) }));
+jest.mock("@/lib/mail", () => ({ sendMail: jest.fn(async () => ({ messageId: "test" })) }));
+
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import * as s from "@/db/schema";
+import {
+  createPreviewLinkAction,
+  createStoryAction,
+  restoreRevisionAction,
+  saveStoryAction,
+} from "@/app/editor/stories/actions";
+import { POST as autosave } from "@/app/editor/stories/[id]/autosave/route";
+import { revalidated } from "@/lib/cache";
+import type { FormState } from "@/lib/form";
+import { createStory } from "../factories";
+import { freshDb } from "../helpers/db";
+import { actAs, cast, dbState, form, storyForm, type Actor } from "./helpers";
+
+beforeAll(() => freshDb());
+
+type Outcome = "allowed" | "refused";
+type Setup = () => { run: () => Promise<unknown> };
+
+let people: ReturnType<typeof cast>;
+beforeEach(() => {
+  people = cast();
+  revalidated.length = 0;
+});
+
+function storyIn(status: s.StoryStatus, extra: Partial<s.NewStory> = {}) {
+  const story = createStory({
+    status,
+    publishAt: status === "published" ? Date.now() - 1000 : null,
+    createdBy: people.owner.id,
+    authors: [people.ownerPerson],
+    ...extra,
+  });
+  getDb()
+    .insert(s.storyRevisions)
+    .values({ storyId: story.id, version: 1, reason: "save", snapshot: { ...story, authorIds: [people.ownerPerson.id], topicIds: [] } })
+    .run();
+  return story;
+}
+
+const save = (status: s.StoryStatus, intent: string, extra: Record<string, string> = {}): Setup => () => {
+  const story = storyIn(status);
+  return { run: () => saveStoryAction({}, form(storyForm(story, [people.ownerPerson.id], { title: "Edited headline", intent, ...extra }))) };
+};
+
+const actions: Record<string, { setup: Setup; allowed: Actor[] }> = {
+  "create a draft": {
+    setup: () => ({ run: () => createStoryAction({}, form({ type: "feature", title: "A new piece", authorIds: [String(people.ownerPerson.id)], body: "Hello" })) }),
+    allowed: ["owner", "other-contributor", "editor", "admin"],
+  },
+  "save a draft": { setup: save("draft", "save"), allowed: ["owner", "editor", "admin"] },
+  "submit for review": { setup: save("draft", "submit", { note: "Please review" }), allowed: ["owner", "editor", "admin"] },
+  "return to author": { setup: save("in-review", "return", { note: "Needs a source" }), allowed: ["editor", "admin"] },
+  "publish now": { setup: save("draft", "publish"), allowed: ["editor", "admin"] },
+  "schedule": { setup: save("in-review", "schedule", { publishAt: "2099-01-01T09:00" }), allowed: ["editor", "admin"] },
+  "unpublish": { setup: save("published", "unpublish"), allowed: ["editor", "admin"] },
+  "schedule an unpublish": { setup: save("published", "schedule-unpublish", { unpublishAt: "2099-01-01T09:00" }), allowed: ["editor", "admin"] },
+  "edit a story under review": { setup: save("in-review", "save"), allowed: ["editor", "admin"] },
+  "add a guest expert": {
+    setup: () => ({ run: () => saveStoryAction({}, form({ intent: "add-guest", guestName: "Prof Visiting", guestInstitution: "Elsewhere University" })) }),
+    allowed: ["owner", "other-contributor", "editor", "admin"],
+  },
+  "restore a revision": {
+    setup: () => {
+      const story = storyIn("draft");
+      const revision = getDb().select().from(s.storyRevisions).where(eq(s.storyRevisions.storyId, story.id)).get()!;
+      return { run: () => restoreRevisionAction({}, form({ id: String(story.id), revisionId: String(revision.id) })) };
+    },
+    allowed: ["owner", "editor", "admin"],
+  },
+  "create a preview link": {
+    setup: () => {
+      const story = storyIn("draft");
+      return { run: () => createPreviewLinkAction({}, form({ id: String(story.id), hours: "48" })) };
+    },
+    allowed: ["editor", "admin"],
+  },
+};
+
+const actors: Actor[] = ["signed-out", "owner", "other-contributor", "editor", "admin"];
+
+function userFor(actor: Actor): s.User | null {
+  return { "signed-out": null, owner: people.owner, "other-contributor": people.other, editor: people.editor, admin: people.admin }[actor];
+}
+
+/** allowed = redirected onward or an ok state; refused = sent to /login or a refusal state. */
+async function outcomeOf(run: () => Promise<unknown>): Promise<{ outcome: Outcome; detail: string }> {
+  try {
+    const state = (await run()) as FormState;
+    return { outcome: state.ok ? "allowed" : "refused", detail: state.message ?? "" };
+  } catch (error) {
+    const message = (error as Error).message;
+    if (!message.startsWith("NEXT_REDIRECT:")) throw error;
+    return { outcome: message === "NEXT_REDIRECT:/login" ? "refused" : "allowed", detail: message };
+  }
+}
+
+describe.each(Object.entries(actions))("%s", (_name, { setup, allowed }) => {
+  test.each(actors)("as %s", async (actor) => {
+    const { run } = setup();
+    actAs(userFor(actor));
+    const before = dbState();
+    const { outcome, detail } = await outcomeOf(run);
+    const expected: Outcome = allowed.includes(actor) ? "allowed" : "refused";
+    expect({ outcome, detail }).toEqual({ outcome: expected, detail: expect.any(String) });
+    if (expected === "refused") {
+      expect(dbState()).toBe(before);
+      expect(revalidated).toEqual([]);
+    } else {
+      expect(dbState()).not.toBe(before);
+      // every allowed write leaves an audit entry from this actor
+      const audit = getDb().select().from(s.auditLog).all().at(-1)!;
+      expect(audit.actorId).toBe(userFor(actor)!.id);
+    }
+  });
+});
+
+describe("press-office fields posted by a contributor", () => {
+  test("status, featured and publishAt are ignored", async () => {
+    const story = storyIn("draft");
+    actAs(people.owner);
+    await expect(
+      saveStoryAction(
+        {},
+        form(storyForm(story, [people.ownerPerson.id], { status: "published", featured: "on", publishAt: "2020-01-01T09:00", unpublishAt: "2099-01-01T09:00" })),
+      ),
+    ).rejects.toThrow(/NEXT_REDIRECT:\/editor\/stories\/\d+\/edit/);
+    const row = getDb().select().from(s.stories).where(eq(s.stories.id, story.id)).get()!;
+    expect(row).toMatchObject({ status: "draft", featured: false, publishAt: null, unpublishAt: null, version: 2 });
+  });
+
+  test("a contributor's publish button is refused and nothing is written", async () => {
+    const story = storyIn("draft");
+    actAs(people.owner);
+    const before = dbState();
+    const state = await saveStoryAction({}, form(storyForm(story, [people.ownerPerson.id], { intent: "publish", featured: "on" })));
+    expect(state).toMatchObject({ ok: false, message: expect.stringMatching(/cannot “publish now”/) });
+    expect(dbState()).toBe(before);
+  });
+});
+
+describe("revalidation", () => {
+  test("publishing revalidates the story list, the story, people and topics", async () => {
+    const story = storyIn("in-review");
+    actAs(people.editor);
+    await expect(saveStoryAction({}, form(storyForm(story, [people.ownerPerson.id], { intent: "publish" })))).rejects.toThrow(/NEXT_REDIRECT/);
+    expect(revalidated).toEqual(expect.arrayContaining(["stories", `story:${story.slug}`, "people", "topics"]));
+  });
+});
+
+describe("autosave route", () => {
+  const post = (story: s.Story, overrides: Record<string, string> = {}, headers: Record<string, string> = {}) =>
+    autosave(
+      new Request(`http://localhost:3000/editor/stories/${story.id}/autosave`, {
+        method: "POST",
+        body: form(storyForm(story, [people.ownerPerson.id], { body: "autosaved", ...overrides })),
+        headers: { host: "localhost:3000", origin: "http://localhost:3000", ...headers },
+      }),
+      { params: Promise.resolve({ id: String(story.id) }) },
+    );
+
+  test.each([
+    ["signed-out", 401],
+    ["owner", 200],
+    ["other-contributor", 403],
+    ["editor", 200],
+    ["admin", 200],
+  ] as const)("as %s → %i", async (actor, status) => {
+    const story = storyIn("draft");
+    actAs(userFor(actor));
+    const before = dbState();
+    const response = await post(story);
+    expect(response.status).toBe(status);
+    expect(response.headers.get("cache-control")).toBe("private, no-store");
+    if (status === 200) {
+      expect(await response.json()).toMatchObject({ version: 2 });
+      const revision = getDb().select().from(s.storyRevisions).all().at(-1)!;
+      expect(revision.reason).toBe("autosave");
+    } else {
+      expect(dbState()).toBe(before);
+    }
+  });
+
+  test("a stale autosave is refused with 409; a cross-site post with 403; a published story is not autosaved", async () => {
+    actAs(people.editor);
+    const story = storyIn("draft");
+    expect((await post(story)).status).toBe(200);
+    const before = dbState();
+    expect((await post(story, { body: "again from an old version" })).status).toBe(200); // own autosave: not a conflict
+    actAs(people.admin);
+    expect((await post(story, { body: "someone else" })).status).toBe(409);
+    expect((await post(story, {}, { origin: "https://evil.example" })).status).toBe(403);
+    const live = storyIn("published");
+    const liveBefore = dbState();
+    expect((await post(live)).status).toBe(422);
+    expect(dbState()).toBe(liveBefore);
+    expect(before).not.toBe(liveBefore);
+  });
+});

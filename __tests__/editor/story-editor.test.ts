@@ -1,0 +1,283 @@
+jest.mock("@/lib/auth/session", () => ({ currentSessionUser: jest.fn() }));
+jest.mock("next/navigation", () => ({
+  redirect: jest.fn((url: string) => {
+    throw new Error(`NEXT_REDIRECT:${url}`);
+  }),
+  notFound: jest.fn(() => {
+    throw new Error("NEXT_NOT_FOUND");
+  }),
+}));
+jest.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "203.0.113.9" }) }));
+jest.mock("@/lib/mail", () => ({ sendMail: jest.fn(async () => ({ messageId: "test" })) }));
+
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import * as s from "@/db/schema";
+import { saveStoryAction } from "@/app/editor/stories/actions";
+import type { StoryFormState } from "@/lib/stories/form-state";
+import { revalidated } from "@/lib/cache";
+import { sendMail } from "@/lib/mail";
+import { createPreviewLink, diffRevisions, getStoryByPreviewToken, listRevisions, restoreRevision, saveStory, StaleEditError, transitionStory } from "@/lib/stories/editor";
+import { hashPreviewToken } from "@/lib/stories/preview";
+import { publishDueStories } from "@/lib/stories/schedule";
+import { getDashboard } from "@/lib/stories/editor-queries";
+import { storySchema } from "@/lib/validation/story";
+import { createStory } from "../factories";
+import { freshDb } from "../helpers/db";
+import { actAs, cast, dbState, form, lastAudit, storyForm } from "./helpers";
+
+const db = () => getDb();
+const storyRow = (id: number) => db().select().from(s.stories).where(eq(s.stories.id, id)).get()!;
+const sessionUser = (u: s.User) => ({ id: u.id, email: u.email, name: u.name, role: u.role });
+const parse = (values: Record<string, unknown>) => storySchema.parse(values);
+
+let people: ReturnType<typeof cast>;
+// config() resolves DATABASE_PATH=":memory:" to a file path, so take a real in-memory database.
+beforeAll(() => freshDb());
+beforeEach(() => {
+  people = cast();
+  revalidated.length = 0;
+  (sendMail as jest.Mock).mockClear();
+});
+
+function draftOf(owner = people.owner) {
+  return createStory({ status: "draft", publishAt: null, createdBy: owner.id, authors: [people.ownerPerson], slug: `draft-${Math.random().toString(36).slice(2, 8)}` });
+}
+
+describe("concurrency", () => {
+  test("two editors load version 1; the first saves; the second is refused with the first's text and nothing is overwritten", async () => {
+    const story = draftOf();
+    expect(story.version).toBe(1);
+    const [first, second] = [people.editor, people.editor2];
+
+    actAs(first);
+    await expect(saveStoryAction({}, form(storyForm(story, [people.ownerPerson.id], { body: "First editor's text." })))).rejects.toThrow(
+      `NEXT_REDIRECT:/editor/stories/${story.id}/edit?done=save`,
+    );
+    expect(storyRow(story.id).version).toBe(2);
+    const before = dbState();
+
+    actAs(second);
+    const state: StoryFormState = await saveStoryAction({}, form(storyForm(story, [people.ownerPerson.id], { body: "Second editor's text." })));
+    expect(state.ok).toBe(false);
+    expect(state.message).toMatch(/Ed Itor saved this story while you were editing it/);
+    expect(state.conflict?.body).toBe("First editor's text.");
+    expect(state.conflict?.version).toBe(2);
+    // what the second editor typed is still there
+    expect(state.values?.body).toBe("Second editor's text.");
+    expect(dbState()).toBe(before);
+    expect(storyRow(story.id).body).toBe("First editor's text.");
+  });
+
+  test("an autosave followed by the author's manual save (based on the autosave's version) is not a conflict", async () => {
+    const story = draftOf();
+    const me = sessionUser(people.owner);
+    const auto = await saveStory(parse(storyForm(story, [people.ownerPerson.id], { body: "autosaved words" })), me, { reason: "autosave" });
+    expect(auto.version).toBe(2);
+    const manual = await saveStory(parse(storyForm({ ...story, version: auto.version }, [people.ownerPerson.id], { body: "final words" })), me);
+    expect(manual.version).toBe(3);
+    expect(storyRow(story.id).body).toBe("final words");
+  });
+
+  test("a manual save posted while the author's own autosave was landing is not a conflict either", async () => {
+    const story = draftOf();
+    const me = sessionUser(people.owner);
+    await saveStory(parse(storyForm(story, [people.ownerPerson.id], { body: "autosave" })), me, { reason: "autosave" });
+    // still based on version 1
+    const manual = await saveStory(parse(storyForm(story, [people.ownerPerson.id], { body: "manual" })), me);
+    expect(manual.version).toBe(3);
+  });
+
+  test("someone else's autosave still counts as a conflict", async () => {
+    const story = draftOf();
+    await saveStory(parse(storyForm(story, [people.ownerPerson.id], { body: "editor autosave" })), sessionUser(people.editor), { reason: "autosave" });
+    await expect(saveStory(parse(storyForm(story, [people.ownerPerson.id], { body: "mine" })), sessionUser(people.owner))).rejects.toBeInstanceOf(StaleEditError);
+    expect(storyRow(story.id).body).toBe("editor autosave");
+  });
+});
+
+describe("saving", () => {
+  test("each save bumps the version, writes a revision and an audit entry, and revalidates the story's pages", async () => {
+    const story = draftOf();
+    await saveStory(parse(storyForm(story, [people.ownerPerson.id], { title: "A better headline" })), sessionUser(people.owner));
+    const revisions = listRevisions(story.id);
+    expect(revisions).toHaveLength(1);
+    expect(revisions[0]).toMatchObject({ version: 2, reason: "save", createdByName: "Dr Ada Owner" });
+    expect(lastAudit()).toMatchObject({ action: "story.save", entity: "story", entityId: String(story.id), actorId: people.owner.id });
+    expect(revalidated).toEqual(expect.arrayContaining(["stories", `story:${story.slug}`, "people", "topics"]));
+  });
+
+  test("a slug change keeps the old address as a redirect, and a new slug may not take another story's old address", async () => {
+    const story = draftOf();
+    const oldSlug = story.slug;
+    const saved = await saveStory(parse(storyForm(story, [people.ownerPerson.id], { slug: "a-new-address" })), sessionUser(people.editor));
+    expect(saved.slug).toBe("a-new-address");
+    expect(db().select().from(s.slugRedirects).where(eq(s.slugRedirects.oldSlug, oldSlug)).get()?.storyId).toBe(story.id);
+    expect(revalidated).toEqual(expect.arrayContaining([`story:${oldSlug}`, "story:a-new-address"]));
+
+    const other = draftOf();
+    const before = dbState();
+    await expect(saveStory(parse(storyForm(other, [people.ownerPerson.id], { slug: oldSlug })), sessionUser(people.editor))).rejects.toMatchObject({
+      errors: { slug: expect.stringMatching(/already uses \(or used to use\)/) },
+    });
+    expect(dbState()).toBe(before);
+  });
+
+  test("validation errors keep what was typed and write nothing", async () => {
+    const story = draftOf();
+    actAs(people.owner);
+    const before = dbState();
+    const state = await saveStoryAction(
+      {},
+      form(storyForm(story, [], { title: "No", seoDescription: "x".repeat(161), type: "video", body: "Typed text survives" })),
+    );
+    expect(state.ok).toBe(false);
+    expect(state.errors).toMatchObject({
+      title: "The headline needs at least 3 characters.",
+      authorIds: expect.stringMatching(/at least one author/),
+      seoDescription: expect.stringMatching(/160 characters/),
+      mediaUrl: expect.stringMatching(/needs the web address of the video/),
+    });
+    expect(state.values?.body).toBe("Typed text survives");
+    expect(dbState()).toBe(before);
+  });
+});
+
+describe("revisions", () => {
+  test("revisions are readable as a diff and restoring one creates a new revision", async () => {
+    const story = draftOf();
+    const editor = sessionUser(people.editor);
+    await saveStory(parse(storyForm(story, [people.ownerPerson.id], { body: "Line one\nLine two" })), editor);
+    await saveStory(parse(storyForm({ ...story, version: 2 }, [people.ownerPerson.id], { body: "Line one\nLine 2 changed", title: "Changed headline" })), editor);
+    const [newest, older] = listRevisions(story.id);
+    const diff = diffRevisions(older!.id, newest!.id);
+    expect(diff.map((d) => d.label)).toEqual(["Headline", "Article"]);
+    const article = diff.find((d) => d.field === "body")!;
+    expect(article.parts).toEqual(
+      expect.arrayContaining([
+        { kind: "same", text: "Line one\n" },
+        { kind: "removed", text: "Line two" },
+        { kind: "added", text: "Line 2 changed" },
+      ]),
+    );
+
+    const restored = restoreRevision(story.id, older!.id, editor);
+    expect(restored.version).toBe(4);
+    expect(storyRow(story.id).body).toBe("Line one\nLine two");
+    const after = listRevisions(story.id);
+    expect(after).toHaveLength(3);
+    expect(after[0]).toMatchObject({ reason: "restore", version: 4 });
+    expect(after[0]!.note).toMatch(/Restored version 2/);
+  });
+});
+
+describe("workflow steps", () => {
+  test("submit, return (with note, e-mailed) and publish are recorded with who, when and the note", async () => {
+    const story = draftOf();
+    await transitionStory(story.id, { action: "submit", note: "Ready for you" }, sessionUser(people.owner));
+    expect(storyRow(story.id)).toMatchObject({ status: "in-review", workflowNote: "Ready for you" });
+
+    await transitionStory(story.id, { action: "return", note: "Please add a source." }, sessionUser(people.editor));
+    expect(storyRow(story.id)).toMatchObject({ status: "draft", workflowNote: "Please add a source." });
+    expect(sendMail).toHaveBeenCalledWith(expect.objectContaining({ to: people.owner.email, text: expect.stringContaining("Please add a source.") }));
+    const returnRevision = listRevisions(story.id)[0]!;
+    expect(returnRevision).toMatchObject({ reason: "return", note: "Please add a source.", createdByName: "Ed Itor" });
+    expect(lastAudit()).toMatchObject({ action: "story.return", details: expect.objectContaining({ from: "in-review", to: "draft" }) });
+
+    await transitionStory(story.id, { action: "publish" }, sessionUser(people.editor));
+    expect(storyRow(story.id).status).toBe("published");
+    expect(sendMail).toHaveBeenLastCalledWith(expect.objectContaining({ subject: expect.stringMatching(/is published/) }));
+  });
+
+  test("returning needs a note; scheduling needs a future time", async () => {
+    const story = draftOf();
+    await transitionStory(story.id, { action: "submit" }, sessionUser(people.owner));
+    const before = dbState();
+    await expect(transitionStory(story.id, { action: "return" }, sessionUser(people.editor))).rejects.toMatchObject({ errors: { note: expect.any(String) } });
+    await expect(transitionStory(story.id, { action: "schedule", publishAt: Date.now() - 1000 }, sessionUser(people.editor))).rejects.toMatchObject({
+      errors: { publishAt: expect.any(String) },
+    });
+    expect(dbState()).toBe(before);
+  });
+
+  test("accessibility problems block publishing unless an editor ticks publish anyway, which is audited", async () => {
+    const story = draftOf();
+    await saveStory(parse(storyForm(story, [people.ownerPerson.id], { body: "![](/x.jpg)\n\n[click here](/somewhere)" })), sessionUser(people.editor));
+    const before = dbState();
+    await expect(transitionStory(story.id, { action: "publish" }, sessionUser(people.editor))).rejects.toMatchObject({
+      message: expect.stringMatching(/accessibility check found 2 problems/),
+    });
+    expect(dbState()).toBe(before);
+    await transitionStory(story.id, { action: "publish", a11yOverride: true }, sessionUser(people.editor));
+    expect(storyRow(story.id).status).toBe("published");
+    expect(lastAudit()?.details).toMatchObject({ a11yOverride: expect.arrayContaining(["image-alt", "link-text"]) });
+  });
+});
+
+describe("preview links", () => {
+  test("a preview token works, is stored only as a hash, and expires", () => {
+    const story = draftOf();
+    const now = Date.now();
+    const link = createPreviewLink(story.id, 2, sessionUser(people.editor), { now });
+    expect(link.url).toContain(`/preview/${link.token}`);
+    const rows = db().select().from(s.previewLinks).where(eq(s.previewLinks.storyId, story.id)).all();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.tokenHash).toBe(hashPreviewToken(link.token));
+    expect(JSON.stringify(db().select().from(s.previewLinks).all())).not.toContain(link.token);
+    expect(JSON.stringify(db().select().from(s.auditLog).all())).not.toContain(link.token);
+
+    expect(getStoryByPreviewToken(link.token, now + 60_000)?.title).toBe(story.title);
+    expect(getStoryByPreviewToken(link.token, now + 2 * 3_600_000 + 1)).toBeNull();
+    expect(getStoryByPreviewToken(`${link.token.slice(0, -2)}xx`, now)).toBeNull();
+  });
+
+  test("a contributor cannot create a preview link", () => {
+    const story = draftOf();
+    const before = dbState();
+    expect(() => createPreviewLink(story.id, 2, sessionUser(people.owner))).toThrow(/Only the press office/);
+    expect(dbState()).toBe(before);
+  });
+});
+
+describe("scheduler", () => {
+  test("publishes a due story exactly once, and unpublishes when the unpublish time passes", async () => {
+    const now = Date.now();
+    const due = createStory({ status: "scheduled", publishAt: now - 1000, createdBy: people.owner.id, authors: [people.ownerPerson] });
+    const later = createStory({ status: "scheduled", publishAt: now + 3_600_000 });
+    const expiring = createStory({ status: "published", publishAt: now - 10_000, unpublishAt: now - 1 });
+
+    const first = await publishDueStories(now);
+    expect(first).toEqual({ published: [due.id], unpublished: [expiring.id] });
+    expect(storyRow(due.id).status).toBe("published");
+    expect(storyRow(later.id).status).toBe("scheduled");
+    expect(storyRow(expiring.id).status).toBe("unpublished");
+    expect(sendMail).toHaveBeenCalledTimes(1);
+    expect(revalidated).toEqual(expect.arrayContaining(["stories", `story:${due.slug}`, `story:${expiring.slug}`]));
+
+    const revisionsAfterFirst = db().select().from(s.storyRevisions).all().length;
+    const second = await publishDueStories(now + 1000);
+    expect(second).toEqual({ published: [], unpublished: [] });
+    expect(db().select().from(s.storyRevisions).all()).toHaveLength(revisionsAfterFirst);
+    expect(sendMail).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("dashboard", () => {
+  test("shows returned stories with the note to their author, review queue to editors, and republication counts", async () => {
+    const story = draftOf();
+    await transitionStory(story.id, { action: "submit" }, sessionUser(people.owner));
+    expect(getDashboard(sessionUser(people.editor)).awaitingReview?.map((r) => r.id)).toContain(story.id);
+    expect(getDashboard(sessionUser(people.owner)).awaitingReview).toBeNull();
+    await transitionStory(story.id, { action: "return", note: "Shorter, please." }, sessionUser(people.editor));
+    const mine = getDashboard(sessionUser(people.owner));
+    expect(mine.returned).toEqual([expect.objectContaining({ id: story.id, workflowNote: "Shorter, please." })]);
+    expect(getDashboard(sessionUser(people.other)).returned).toEqual([]);
+
+    const published = createStory({ createdBy: people.owner.id });
+    db().insert(s.storyViews).values([
+      { storyId: published.id, day: "2025-01-01", views: 5, republishViews: 3 },
+      { storyId: published.id, day: "2025-01-02", views: 1, republishViews: 4 },
+    ]).run();
+    expect(getDashboard(sessionUser(people.owner)).republished).toEqual([{ id: published.id, title: published.title, republishViews: 7 }]);
+  });
+});

@@ -1,0 +1,125 @@
+jest.mock("@/lib/auth/session", () => ({ currentSessionUser: jest.fn() }));
+jest.mock("next/navigation", () => ({
+  redirect: jest.fn((url: string) => {
+    throw new Error(`NEXT_REDIRECT:${url}`);
+  }),
+  notFound: jest.fn(() => {
+    throw new Error("NEXT_NOT_FOUND");
+  }),
+}));
+jest.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "203.0.113.7" }) }));
+
+import { asc, count, eq } from "drizzle-orm";
+import { importSnippetAction } from "@/app/editor/stories/import/actions";
+import { getDb } from "@/db/client";
+import * as s from "@/db/schema";
+import { currentSessionUser } from "@/lib/auth/session";
+import { createPerson, createStory, createUser } from "../factories";
+import { freshDb } from "../helpers/db";
+import { COUNTER_URL, ORIGINAL_URL, SNIPPET } from "./fixture";
+
+const signIn = (u: s.User | null) =>
+  (currentSessionUser as jest.Mock).mockResolvedValue(u && { id: u.id, email: u.email, name: u.name, role: u.role });
+const form = (snippet: string) => {
+  const fd = new FormData();
+  fd.set("snippet", snippet);
+  return fd;
+};
+const counts = () => {
+  const db = getDb();
+  return {
+    stories: db.select({ n: count() }).from(s.stories).get()?.n,
+    people: db.select({ n: count() }).from(s.people).get()?.n,
+    revisions: db.select({ n: count() }).from(s.storyRevisions).get()?.n,
+    audit: db.select({ n: count() }).from(s.auditLog).get()?.n,
+  };
+};
+
+beforeEach(() => freshDb());
+
+describe("importSnippetAction", () => {
+  it("creates a draft expert comment with guest experts, syndication fields, a revision and audit entries", async () => {
+    const me = createUser();
+    signIn(me);
+    let redirectedTo = "";
+    await importSnippetAction({}, form(SNIPPET)).catch((e: Error) => (redirectedTo = e.message));
+
+    const db = getDb();
+    const story = db.select().from(s.stories).get();
+    expect(redirectedTo).toBe(`NEXT_REDIRECT:/editor/stories/${story?.id}/edit?imported=1`);
+    expect(story).toMatchObject({
+      type: "expert-comment",
+      status: "draft",
+      title: "Why the Harrow floods every spring – and what towns can do",
+      slug: "why-the-harrow-floods-every-spring-and-what-towns-can-do",
+      syndicationSource: "The Conversation",
+      syndicationUrl: ORIGINAL_URL,
+      syndicationLicence: "CC BY-ND 4.0",
+      syndicationCounterUrl: COUNTER_URL,
+      createdBy: me.id,
+      version: 1,
+    });
+    expect(story?.body).toContain("## A river with nowhere to go");
+    expect(story?.body).not.toMatch(/sandbags|count\.gif/i);
+
+    const authors = db
+      .select({ name: s.people.name, jobTitle: s.people.jobTitle, institution: s.people.institution, isGuest: s.people.isGuest, slug: s.people.slug })
+      .from(s.storyAuthors)
+      .innerJoin(s.people, eq(s.people.id, s.storyAuthors.personId))
+      .orderBy(asc(s.storyAuthors.position))
+      .all();
+    expect(authors).toEqual([
+      { name: "Amira Okafor", jobTitle: "Professor of Hydrology", institution: "University of Harrowgate", isGuest: true, slug: "amira-okafor" },
+      { name: "Tom Reyes", jobTitle: "Research Fellow", institution: "Northfield Institute", isGuest: true, slug: "tom-reyes" },
+    ]);
+
+    const revision = db.select().from(s.storyRevisions).get();
+    expect(revision).toMatchObject({ storyId: story?.id, reason: "import", version: 1, createdBy: me.id });
+    expect(revision?.note).toMatch(/Dropped the image "Sandbags stacked outside a terraced house"/);
+    expect(revision?.snapshot).toMatchObject({ title: story?.title, syndicationCounterUrl: COUNTER_URL, authorIds: expect.any(Array) });
+
+    const audit = db.select({ action: s.auditLog.action, ip: s.auditLog.ip, actorId: s.auditLog.actorId }).from(s.auditLog).orderBy(asc(s.auditLog.id)).all();
+    expect(audit).toEqual([
+      { action: "person.create", ip: "203.0.113.7", actorId: me.id },
+      { action: "person.create", ip: "203.0.113.7", actorId: me.id },
+      { action: "story.import", ip: "203.0.113.7", actorId: me.id },
+    ]);
+  });
+
+  it("reuses an existing expert and keeps slugs unique", async () => {
+    const existing = createPerson({ name: "Amira Okafor", institution: "University of Harrowgate", slug: "amira-okafor" });
+    createPerson({ name: "Someone Else", slug: "tom-reyes" });
+    createStory({ slug: "why-the-harrow-floods-every-spring-and-what-towns-can-do" });
+    signIn(createUser());
+    await importSnippetAction({}, form(SNIPPET)).catch(() => undefined);
+
+    const db = getDb();
+    const story = db.select().from(s.stories).where(eq(s.stories.type, "expert-comment")).get();
+    expect(story?.slug).toBe("why-the-harrow-floods-every-spring-and-what-towns-can-do-2");
+    const authorIds = db.select({ id: s.storyAuthors.personId }).from(s.storyAuthors).where(eq(s.storyAuthors.storyId, story?.id ?? 0)).orderBy(asc(s.storyAuthors.position)).all();
+    expect(authorIds[0]?.id).toBe(existing.id);
+    const tom = db.select().from(s.people).where(eq(s.people.name, "Tom Reyes")).get();
+    expect(tom).toMatchObject({ slug: "tom-reyes-2", isGuest: true });
+  });
+
+  it("sends a signed-out visitor to sign in and changes nothing", async () => {
+    signIn(null);
+    const before = counts();
+    await expect(importSnippetAction({}, form(SNIPPET))).rejects.toThrow("NEXT_REDIRECT:/login");
+    expect(counts()).toEqual(before);
+  });
+
+  it.each([
+    ["an empty paste", "   ", /Paste the republishing snippet/],
+    ["a snippet with no headline", "<p>Only text.</p>", /no headline/],
+    ["a snippet with no text", "<h1>Just a title</h1><script>evil()</script>", /no article text/],
+  ])("refuses %s, keeping what was pasted and changing nothing", async (_name, snippet, message) => {
+    signIn(createUser());
+    const before = counts();
+    const state = await importSnippetAction({}, form(snippet));
+    expect(state.ok).toBe(false);
+    expect(`${state.message} ${Object.values(state.errors ?? {}).join(" ")}`).toMatch(message);
+    expect(state.values?.snippet).toBe(snippet);
+    expect(counts()).toEqual(before);
+  });
+});

@@ -1,0 +1,145 @@
+jest.mock("@/lib/auth/session", () => ({ currentSessionUser: jest.fn() }));
+
+import fs from "node:fs";
+import { count, eq } from "drizzle-orm";
+import sharp from "sharp";
+import { getDb } from "@/db/client";
+import * as s from "@/db/schema";
+import { config } from "@/lib/config";
+import { FormError } from "@/lib/form";
+import { storeUpload } from "@/lib/media/upload";
+import { createStory, createUser } from "../factories";
+import { freshDb } from "../helpers/db";
+import { HTML, makeImage, noisyJpeg, SVG } from "./images";
+
+const asSession = (u: s.User) => ({ id: u.id, email: u.email, name: u.name, role: u.role });
+const details = { altText: "A heron standing in the river", caption: "Spring on the Harrow", credit: "Photo: Jo Bloggs", licence: "All rights reserved" };
+
+const uploadsDir = () => config().uploadsDir;
+const filesOnDisk = () => (fs.existsSync(uploadsDir()) ? fs.readdirSync(uploadsDir()).sort() : []);
+const mediaCount = () => getDb().select({ n: count() }).from(s.media).get()?.n ?? 0;
+const auditCount = () => getDb().select({ n: count() }).from(s.auditLog).get()?.n ?? 0;
+
+beforeEach(() => {
+  freshDb();
+  fs.rmSync(uploadsDir(), { recursive: true, force: true });
+});
+afterAll(() => fs.rmSync(uploadsDir(), { recursive: true, force: true }));
+
+async function expectRefused(promise: Promise<unknown>, message: RegExp) {
+  const before = { media: mediaCount(), audit: auditCount(), files: filesOnDisk() };
+  await expect(promise).rejects.toThrow(FormError);
+  await promise.catch((e: FormError) => expect(e.message).toMatch(message));
+  expect({ media: mediaCount(), audit: auditCount(), files: filesOnDisk() }).toEqual(before);
+}
+
+describe("storeUpload accepts real images", () => {
+  it.each([
+    ["jpeg", "image/jpeg", "jpg"],
+    ["png", "image/png", "png"],
+    ["webp", "image/webp", "webp"],
+    ["avif", "image/avif", "avif"],
+  ] as const)("stores a %s with WebP variants, a row and an audit entry", async (format, mime, ext) => {
+    const user = createUser({ role: "editor" });
+    const bytes = await makeImage(format, 1200, 800);
+    const row = await storeUpload({ ...details, bytes }, asSession(user), { ip: "203.0.113.5" });
+
+    expect(row).toMatchObject({ mimeType: mime, width: 1200, height: 800, bytes: bytes.length, altText: details.altText, caption: details.caption, credit: details.credit, licence: details.licence, uploadedBy: user.id });
+    expect(row.fileName).toMatch(new RegExp(`^[a-f0-9]{32}\\.${ext}$`));
+    expect(row.url).toBe(`/uploads/${row.fileName}`);
+    // Never upscaled: 480 and 960 wide, then the original's 1200 instead of 1600.
+    expect(row.variants.map((v) => v.width)).toEqual([480, 960, 1200]);
+
+    const stem = row.fileName.split(".")[0];
+    expect(filesOnDisk()).toEqual([row.fileName, `${stem}-1200.webp`, `${stem}-480.webp`, `${stem}-960.webp`].sort());
+    expect(fs.readFileSync(`${uploadsDir()}/${row.fileName}`).equals(bytes)).toBe(true);
+    const variant = await sharp(fs.readFileSync(`${uploadsDir()}/${stem}-480.webp`)).metadata();
+    expect(variant).toMatchObject({ format: "webp", width: 480, height: 320 });
+
+    const audit = getDb().select().from(s.auditLog).where(eq(s.auditLog.action, "media.upload")).all();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actorId: user.id, entity: "media", entityId: String(row.id), ip: "203.0.113.5" });
+  });
+
+  it("makes a single variant at the original width for a small image", async () => {
+    const row = await storeUpload({ ...details, bytes: await makeImage("png", 300, 200) }, asSession(createUser()));
+    expect(row.variants.map((v) => v.width)).toEqual([300]);
+  });
+});
+
+describe("storeUpload refuses, writing nothing to the database or the disk", () => {
+  const editor = () => asSession(createUser({ role: "editor" }));
+
+  it("refuses an SVG renamed .jpg (the name is never consulted)", async () => {
+    await expectRefused(storeUpload({ ...details, bytes: SVG }, editor()), /not a JPEG, PNG, WebP or AVIF/);
+  });
+
+  it("refuses an HTML file renamed .jpg", async () => {
+    await expectRefused(storeUpload({ ...details, bytes: HTML }, editor()), /not a JPEG, PNG, WebP or AVIF/);
+  });
+
+  it("refuses HTML that starts with JPEG magic bytes (sharp must agree)", async () => {
+    const polyglot = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), HTML]);
+    await expectRefused(storeUpload({ ...details, bytes: polyglot }, editor()), /damaged or incomplete|not a JPEG/);
+  });
+
+  it("refuses a truncated JPEG", async () => {
+    const jpeg = await noisyJpeg();
+    await expectRefused(storeUpload({ ...details, bytes: jpeg.subarray(0, Math.floor(jpeg.length / 2)) }, editor()), /damaged or incomplete/);
+  });
+
+  it("refuses a truncated PNG", async () => {
+    const png = await makeImage("png", 800, 600);
+    await expectRefused(storeUpload({ ...details, bytes: png.subarray(0, Math.floor(png.length * 0.6)) }, editor()), /damaged or incomplete/);
+  });
+
+  it("refuses a file over 10 MB", async () => {
+    const big = Buffer.concat([await makeImage("jpeg", 100, 100), Buffer.alloc(11 * 1024 * 1024)]);
+    await expectRefused(storeUpload({ ...details, bytes: big }, editor()), /11\.0 MB; images must be 10 MB or smaller/);
+  });
+
+  it("refuses an image over 40 megapixels", async () => {
+    const huge = await sharp({ create: { width: 8000, height: 6000, channels: 3, background: "#ffffff" } }).png({ compressionLevel: 9 }).toBuffer();
+    expect(huge.length).toBeLessThan(10 * 1024 * 1024);
+    await expectRefused(storeUpload({ ...details, bytes: huge }, editor()), /8000 × 6000 pixels \(48\.0 megapixels\); images must be 40 megapixels or smaller/);
+  });
+
+  it("refuses an empty file", async () => {
+    await expectRefused(storeUpload({ ...details, bytes: Buffer.alloc(0) }, editor()), /Choose an image file/);
+  });
+
+  it.each([[""], ["   "], [undefined]])("requires alt text (%p)", async (altText) => {
+    const bytes = await makeImage("jpeg");
+    const attempt = storeUpload({ ...details, altText, bytes }, editor());
+    await expectRefused(attempt, /alt text/i);
+    await attempt.catch((e: FormError) => expect(e.errors.altText).toMatch(/alt text/i));
+  });
+});
+
+describe("uploading for a story", () => {
+  it("lets a contributor upload for their own story", async () => {
+    const me = createUser();
+    const story = createStory({ status: "draft", createdBy: me.id });
+    const row = await storeUpload({ ...details, bytes: await makeImage("jpeg"), storyId: story.id }, asSession(me));
+    expect(row.uploadedBy).toBe(me.id);
+  });
+
+  it("refuses a contributor uploading for someone else's story", async () => {
+    const owner = createUser();
+    const other = createUser();
+    const story = createStory({ status: "draft", createdBy: owner.id });
+    const attempt = storeUpload({ ...details, bytes: await makeImage("jpeg"), storyId: story.id }, asSession(other));
+    await expectRefused(attempt, /only for your own stories/);
+  });
+
+  it("lets an editor upload for anyone's story", async () => {
+    const owner = createUser();
+    const story = createStory({ status: "draft", createdBy: owner.id });
+    const row = await storeUpload({ ...details, bytes: await makeImage("webp"), storyId: story.id }, asSession(createUser({ role: "editor" })));
+    expect(row.id).toBeGreaterThan(0);
+  });
+
+  it("refuses a story that does not exist", async () => {
+    await expectRefused(storeUpload({ ...details, bytes: await makeImage("jpeg"), storyId: 9999 }, asSession(createUser({ role: "admin" }))), /does not exist/);
+  });
+});

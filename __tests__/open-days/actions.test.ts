@@ -1,0 +1,115 @@
+jest.mock("@/lib/auth/session", () => ({ currentSessionUser: jest.fn() }));
+jest.mock("@/lib/request", () => ({ clientIp: jest.fn(async () => "192.0.2.50") }));
+import { createOpenDay, createUser } from "@/__tests__/factories";
+import { freshDb } from "@/__tests__/helpers/db";
+import { currentSessionUser } from "@/lib/auth/session";
+import { clientIp } from "@/lib/request";
+import { registerAction } from "@/app/(public)/open-days/[slug]/actions";
+import { cancelBookingAction, updateBookingAction } from "@/app/(public)/open-days/registrations/[token]/actions";
+import { register } from "@/lib/open-days/registrations";
+import { clearOutbox, nextIp, outbox, regInput } from "./helpers";
+
+let db: ReturnType<typeof freshDb>;
+beforeEach(() => {
+  db = freshDb();
+  clearOutbox();
+  jest.mocked(currentSessionUser).mockResolvedValue(null);
+  jest.mocked(clientIp).mockResolvedValue(nextIp());
+});
+
+const form = (fields: Record<string, string | string[]>) => {
+  const fd = new FormData();
+  for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) fd.append(k, x);
+  return fd;
+};
+const dump = () =>
+  JSON.stringify(["registrations", "registration_sessions", "audit_log"].map((t) => db.$client.prepare(`select * from ${t}`).all()));
+
+/** Next's redirect() throws; this returns where it was going. */
+async function redirectOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (error) {
+    const digest = (error as { digest?: string }).digest ?? "";
+    if (digest.startsWith("NEXT_REDIRECT")) return digest.split(";")[2]!;
+    throw error;
+  }
+  throw new Error("expected a redirect");
+}
+
+const valid = { name: "Priya Shah", email: "priya@example.com", level: "undergraduate", subject: "History", guests: "1", accessNeeds: "", consent: "on", website: "" };
+
+test("a valid registration is confirmed in place with the manage link", async () => {
+  const day = createOpenDay();
+  const state = await registerAction(day.slug, {}, form({ ...valid, sessionIds: [String(day.sessions[0]!.id), String(day.sessions[1]!.id)] }));
+  expect(state).toMatchObject({ ok: true, outcome: "confirmed" });
+  expect(state.manageHref).toMatch(/^\/open-days\/registrations\/[A-Za-z0-9_-]{43}$/);
+  expect(db.$client.prepare("select count(*) n from registration_sessions").get()).toEqual({ n: 2 });
+});
+
+test("validation errors give a message per field, keep every typed value and write nothing", async () => {
+  const day = createOpenDay();
+  const before = dump();
+  const typed = { name: "", email: "not-an-email", level: "undergraduate", subject: "Law", guests: "7", accessNeeds: "Step-free route please", website: "", sessionIds: [String(day.sessions[1]!.id)] };
+  const state = await registerAction(day.slug, {}, form(typed));
+  expect(state.ok).toBe(false);
+  expect(state.errors).toEqual({
+    name: "Enter your name.",
+    email: "Enter an email address in the right format, like name@example.com.",
+    guests: "You can bring up to 3 guests.",
+    consent: "Confirm that you have read the privacy notice.",
+  });
+  expect(state.values).toEqual({ ...typed, sessionIds: typed.sessionIds[0] });
+  expect(dump()).toBe(before);
+  expect(outbox()).toHaveLength(0);
+});
+
+test("the honeypot: a bot that fills `website` is thanked and nothing is stored or sent", async () => {
+  const day = createOpenDay();
+  const before = dump();
+  const state = await registerAction(day.slug, {}, form({ ...valid, website: "https://spam.example" }));
+  expect(state).toMatchObject({ ok: true, outcome: "ignored" });
+  expect(state.manageHref).toBeUndefined();
+  expect(dump()).toBe(before);
+  expect(outbox()).toHaveLength(0);
+});
+
+test("the rate limit: the 11th form from one IP in 10 minutes is refused with a message and writes nothing", async () => {
+  const day = createOpenDay();
+  jest.mocked(clientIp).mockResolvedValue("198.51.100.77");
+  for (let i = 0; i < 10; i++) await registerAction(day.slug, {}, form({ ...valid, email: `p${i}@example.com` }));
+  const before = dump();
+  const state = await registerAction(day.slug, {}, form({ ...valid, email: "late@example.com" }));
+  expect(state).toMatchObject({ ok: false, message: expect.stringContaining("too many times") });
+  expect(state.values?.email).toBe("late@example.com");
+  expect(dump()).toBe(before);
+});
+
+test("a duplicate says so and re-sends the link", async () => {
+  const day = createOpenDay();
+  await registerAction(day.slug, {}, form(valid));
+  const state = await registerAction(day.slug, {}, form({ ...valid, email: "PRIYA@example.com" }));
+  expect(state).toMatchObject({ ok: true, outcome: "duplicate", message: expect.stringContaining("already registered") });
+  expect(state.manageHref).toBeUndefined();
+  expect(outbox()).toHaveLength(2);
+});
+
+test("the manage page's change is refused over capacity with the choices kept; cancel redirects with a notice", async () => {
+  const day = createOpenDay({ capacity: 2, sessions: [{}] });
+  const r = await register(regInput(day.id), { ip: nextIp() });
+  await register(regInput(day.id), { ip: nextIp() });
+  if (r.outcome !== "confirmed") throw new Error("expected confirmed");
+  const before = dump();
+  const state = await updateBookingAction({}, form({ token: r.token, guests: "2", sessionIds: String(day.sessions[0]!.id) }));
+  expect(state).toMatchObject({ ok: false, errors: { guests: "There is 1 place left on this open day." }, values: { guests: "2" } });
+  expect(dump()).toBe(before);
+  expect(await redirectOf(cancelBookingAction({}, form({ token: r.token })))).toBe(`/open-days/registrations/${r.token}?done=cancelled`);
+});
+
+test("a bad token is refused without writing", async () => {
+  createUser();
+  const before = dump();
+  const state = await cancelBookingAction({}, form({ token: "nope" }));
+  expect(state).toMatchObject({ ok: false, message: expect.stringContaining("not valid") });
+  expect(dump()).toBe(before);
+});

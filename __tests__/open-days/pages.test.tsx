@@ -1,0 +1,80 @@
+jest.mock("@/lib/auth/session", () => ({ currentSessionUser: jest.fn() }));
+// nodemailer needs Node timers that jsdom lacks; mail itself is tested in the node project.
+jest.mock("@/lib/mail", () => ({ sendMail: jest.fn(async () => ({ messageId: "test" })) }));
+// jsdom has no TextEncoder, which next/cache needs at import; lib/cache.ts bypasses it under Jest anyway.
+jest.mock("next/cache", () => ({ unstable_cache: jest.fn(), revalidateTag: jest.fn() }));
+jest.mock("@/app/(public)/open-days/[slug]/actions", () => ({ registerAction: jest.fn() }));
+jest.mock("@/app/(public)/open-days/registrations/[token]/actions", () => ({
+  updateBookingAction: jest.fn(),
+  moveBookingAction: jest.fn(),
+  cancelBookingAction: jest.fn(),
+}));
+import { render, screen, within } from "@testing-library/react";
+import { createOpenDay } from "@/__tests__/factories";
+import { freshDb } from "@/__tests__/helpers/db";
+import OpenDaysPage from "@/app/(public)/open-days/page";
+import OpenDayPage from "@/app/(public)/open-days/[slug]/page";
+import ManageBookingPage from "@/app/(public)/open-days/registrations/[token]/page";
+import PrivacyPage from "@/app/(public)/privacy/page";
+import { register } from "@/lib/open-days/registrations";
+import { regInput } from "./helpers";
+
+beforeEach(() => {
+  freshDb();
+});
+
+test("the finder lists bookable days with places left and the waiting list when full", async () => {
+  const full = createOpenDay({ title: "Full day", capacity: 1 });
+  createOpenDay({ title: "Roomy day", capacity: 40, level: "postgraduate" });
+  createOpenDay({ title: "Closed day", status: "closed" });
+  await register(regInput(full.id), { ip: "192.0.2.1" });
+  render(await OpenDaysPage({ searchParams: Promise.resolve({}) }));
+  expect(screen.getByRole("heading", { level: 1, name: "Open days" })).toBeInTheDocument();
+  const cards = screen.getAllByRole("listitem").filter((li) => li.classList.contains("open-day-card"));
+  expect(cards.map((c) => within(c).getByRole("heading").textContent)).toEqual(["Full day", "Roomy day"]);
+  expect(within(cards[0]!).getByRole("link", { name: /join the waiting list/i })).toHaveAttribute("href", `/open-days/${full.slug}#register`);
+  expect(within(cards[1]!).getByText("40 places left")).toBeInTheDocument();
+  expect(screen.getByLabelText("Level")).toBeInTheDocument();
+  expect(screen.getByLabelText("Month")).toBeInTheDocument();
+});
+
+test("the finder's empty state", async () => {
+  render(await OpenDaysPage({ searchParams: Promise.resolve({ level: "postgraduate" }) }));
+  expect(screen.getByText(/no open days matching your search/i)).toBeInTheDocument();
+});
+
+test("an open day shows its programme and a labelled registration form with the honeypot and privacy link", async () => {
+  const day = createOpenDay({ title: "Spring day", travelInfo: "Take the **number 5** bus.", sessions: [{ title: "Labs", room: "B2", capacity: 20 }] });
+  render(await OpenDayPage({ params: Promise.resolve({ slug: day.slug }) }));
+  expect(screen.getByRole("heading", { level: 1, name: "Spring day" })).toBeInTheDocument();
+  const table = screen.getByRole("table");
+  expect(within(table).getByRole("rowheader", { name: "Labs" })).toBeInTheDocument();
+  expect(within(table).getByText("20")).toBeInTheDocument();
+  expect(screen.getByText("number 5").tagName).toBe("STRONG");
+  for (const label of ["Full name", "Email address", "Level of study", "Subject of interest", "Number of guests", "Access needs"]) {
+    expect(screen.getByLabelText(label)).toBeInTheDocument();
+  }
+  expect(screen.getByRole("checkbox", { name: /Labs/ })).toBeInTheDocument();
+  expect(screen.getByRole("link", { name: "privacy notice" })).toHaveAttribute("href", "/privacy");
+  expect(document.querySelector('.honeypot input[name="website"]')).not.toBeNull();
+});
+
+test("the manage page shows the booking, the programme, the calendar link and the change forms", async () => {
+  const day = createOpenDay({ title: "Autumn day", sessions: [{ title: "Tour" }] });
+  const r = await register(regInput(day.id, { name: "Lee Chan", guests: 2, sessionIds: [day.sessions[0]!.id] }), { ip: "192.0.2.2" });
+  if (r.outcome !== "confirmed") throw new Error("expected confirmed");
+  render(await ManageBookingPage({ params: Promise.resolve({ token: r.token }), searchParams: Promise.resolve({}) }));
+  expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("Your open-day booking");
+  expect(screen.getByText("Lee Chan")).toBeInTheDocument();
+  expect(screen.getByText("Confirmed")).toBeInTheDocument();
+  expect(screen.getByText("You and 2 guests")).toBeInTheDocument();
+  expect(screen.getByRole("link", { name: /Add to your calendar/ })).toHaveAttribute("href", `/open-days/registrations/${r.token}/calendar.ics`);
+  expect(screen.getByRole("heading", { name: "Change guests or sessions" })).toBeInTheDocument();
+  expect(screen.getByRole("link", { name: /Cancel my registration/ })).toBeInTheDocument();
+});
+
+test("the privacy notice gives the retention period from config", () => {
+  render(PrivacyPage());
+  expect(screen.getByText(/deleted automatically 180 days after the open day/)).toBeInTheDocument();
+  expect(screen.getByText(/editors and administrators/)).toBeInTheDocument();
+});

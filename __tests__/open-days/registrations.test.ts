@@ -1,0 +1,223 @@
+jest.mock("@/lib/auth/session", () => ({ currentSessionUser: jest.fn() }));
+import { eq } from "drizzle-orm";
+import { registrations, registrationSessions, auditLog } from "@/db/schema";
+import { createOpenDay } from "@/__tests__/factories";
+import { freshDb } from "@/__tests__/helpers/db";
+import { hashToken } from "@/lib/open-days/booking";
+import {
+  cancelRegistration,
+  getRegistrationByToken,
+  moveRegistration,
+  register,
+  updateRegistration,
+} from "@/lib/open-days/registrations";
+import { getOpenDayBySlug } from "@/lib/open-days/public";
+import { clearOutbox, header, nextIp, outbox, regInput } from "./helpers";
+
+let db: ReturnType<typeof freshDb>;
+beforeEach(() => {
+  db = freshDb();
+  clearOutbox();
+});
+
+const rows = () => db.select().from(registrations).orderBy(registrations.id).all();
+
+describe("capacity", () => {
+  test("50 concurrent registrations for 10 places: exactly 10 confirmed, 40 waiting, none lost", async () => {
+    const day = createOpenDay({ capacity: 10, sessions: [] });
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => register(regInput(day.id, { email: `p${i}@example.com` }), { ip: `192.0.2.${i}` })),
+    );
+    expect(results.filter((r) => r.outcome === "confirmed")).toHaveLength(10);
+    expect(results.filter((r) => r.outcome === "waitlisted")).toHaveLength(40);
+    const all = rows();
+    expect(all).toHaveLength(50);
+    expect(new Set(all.map((r) => r.email)).size).toBe(50);
+    expect(all.filter((r) => r.status === "confirmed")).toHaveLength(10);
+    expect(outbox()).toHaveLength(50);
+  });
+
+  test("guests count towards the day and each session; a party that does not fit waits", async () => {
+    const day = createOpenDay({ capacity: 10, sessions: [{ capacity: 4 }, {}] });
+    const [small, big] = day.sessions;
+    const a = await register(regInput(day.id, { guests: 3, sessionIds: [small!.id] }), { ip: nextIp() });
+    expect(a.outcome).toBe("confirmed");
+    const b = await register(regInput(day.id, { guests: 0, sessionIds: [small!.id, big!.id] }), { ip: nextIp() });
+    expect(b.outcome).toBe("waitlisted"); // session full (4 of 4)
+    const c = await register(regInput(day.id, { guests: 3, sessionIds: [big!.id] }), { ip: nextIp() });
+    expect(c.outcome).toBe("confirmed"); // day: 8 of 10
+    const d = await register(regInput(day.id, { guests: 2 }), { ip: nextIp() });
+    expect(d.outcome).toBe("waitlisted"); // would be 11
+    const detail = await getOpenDayBySlug(day.slug);
+    expect(detail?.placesLeft).toBe(2);
+    expect(detail?.sessions.map((s) => s.placesLeft)).toEqual([0, null]);
+    expect(detail?.sessions[0]?.full).toBe(true);
+  });
+
+  test("sessions of another day are refused and nothing is written", async () => {
+    const day = createOpenDay();
+    const other = createOpenDay();
+    await expect(register(regInput(day.id, { sessionIds: [other.sessions[0]!.id] }), { ip: nextIp() })).rejects.toThrow(/sessions/);
+    expect(rows()).toHaveLength(0);
+  });
+
+  test("closed, draft and started days take no registrations", async () => {
+    for (const o of [{ status: "closed" as const }, { status: "draft" as const }, { startsAt: Date.now() - 1000 }]) {
+      const day = createOpenDay(o);
+      await expect(register(regInput(day.id), { ip: nextIp() })).rejects.toThrow(/closed/);
+    }
+    expect(rows()).toHaveLength(0);
+  });
+});
+
+describe("duplicates and tokens", () => {
+  test("the same e-mail (any case) for the same day is not registered twice and gets a new link", async () => {
+    const day = createOpenDay();
+    const first = await register(regInput(day.id, { email: "Sam@Example.com" }), { ip: nextIp() });
+    if (first.outcome !== "confirmed") throw new Error("expected confirmed");
+    const again = await register(regInput(day.id, { email: "sam@example.COM", guests: 2 }), { ip: nextIp() });
+    expect(again).toEqual({ outcome: "duplicate", registrationId: first.registrationId });
+    expect(rows()).toHaveLength(1);
+    expect(rows()[0]!.guests).toBe(0);
+    const mails = outbox();
+    expect(mails).toHaveLength(2);
+    const resent = mails.find((m) => header(m.text, "Subject").includes("registration link"))!;
+    const link = /\/open-days\/registrations\/([A-Za-z0-9_-]{43})/.exec(resent.text.replace(/=\r?\n/g, ""));
+    expect(link).not.toBeNull();
+    // Only the hash is stored, so the old link stops working and the new one works.
+    expect(getRegistrationByToken(first.token)).toBeNull();
+    expect(getRegistrationByToken(link![1]!)?.id).toBe(first.registrationId);
+  });
+
+  test("after a cancellation the same e-mail may register again", async () => {
+    const day = createOpenDay();
+    const first = await register(regInput(day.id, { email: "x@example.com" }), { ip: nextIp() });
+    if (first.outcome !== "confirmed") throw new Error("expected confirmed");
+    await cancelRegistration(first.token, { ip: nextIp() });
+    const again = await register(regInput(day.id, { email: "x@example.com" }), { ip: nextIp() });
+    expect(again.outcome).toBe("confirmed");
+  });
+
+  test("the manage token is 32 random bytes, stored only as its SHA-256 hash", async () => {
+    const day = createOpenDay();
+    const r = await register(regInput(day.id), { ip: nextIp() });
+    if (r.outcome !== "confirmed") throw new Error("expected confirmed");
+    expect(Buffer.from(r.token, "base64url")).toHaveLength(32);
+    const row = rows()[0]!;
+    expect(row.manageTokenHash).toBe(hashToken(r.token));
+    expect(JSON.stringify(db.$client.prepare("select * from registrations").all())).not.toContain(r.token);
+    expect(JSON.stringify(db.select().from(auditLog).all())).not.toContain(r.token);
+    expect(getRegistrationByToken(r.token)?.email).toBe(row.email);
+    expect(getRegistrationByToken(r.token.slice(0, -1) + (r.token.endsWith("A") ? "B" : "A"))).toBeNull();
+  });
+
+  test("the confirmation e-mail has the details, the programme, the .ics and the manage link", async () => {
+    const day = createOpenDay({ title: "Spring open day", sessions: [{ title: "Meet the historians", room: "Lecture Theatre 2" }] });
+    const r = await register(regInput(day.id, { guests: 1, sessionIds: [day.sessions[0]!.id], email: "kim@example.com" }), { ip: nextIp() });
+    if (r.outcome !== "confirmed") throw new Error("expected confirmed");
+    const [mail] = outbox();
+    const text = mail!.text.replace(/=\r?\n/g, "");
+    expect(header(mail!.text, "To")).toContain("kim@example.com");
+    expect(header(mail!.text, "Subject")).toContain("Spring open day");
+    expect(text).toContain("Meet the historians (Lecture Theatre 2)");
+    expect(text).toContain("you and 1 guest");
+    expect(text).toContain(`http://localhost:3000/open-days/registrations/${r.token}`);
+    expect(text).toMatch(/Content-Type: text\/calendar/);
+    expect(text).toMatch(/filename=.*\.ics/);
+  });
+});
+
+describe("changing a booking", () => {
+  test("guests and sessions change within capacity; a change that does not fit leaves it unchanged", async () => {
+    const day = createOpenDay({ capacity: 5, sessions: [{ capacity: 3 }, {}] });
+    const [s1, s2] = day.sessions;
+    const a = await register(regInput(day.id, { sessionIds: [s1!.id] }), { ip: nextIp() });
+    await register(regInput(day.id, { guests: 1 }), { ip: nextIp() });
+    if (a.outcome !== "confirmed") throw new Error("expected confirmed");
+    await expect(updateRegistration(a.token, { guests: 3, sessionIds: [s1!.id] }, { ip: nextIp() })).rejects.toThrow(/places? left on this open day/);
+    expect(getRegistrationByToken(a.token)?.guests).toBe(0);
+    expect(await updateRegistration(a.token, { guests: 2, sessionIds: [s1!.id, s2!.id] }, { ip: nextIp() })).toEqual({ status: "confirmed" });
+    const b = getRegistrationByToken(a.token)!;
+    expect(b.guests).toBe(2);
+    expect(b.sessions.map((s) => s.id)).toEqual([s1!.id, s2!.id]);
+  });
+
+  test("moving goes to another date of the same level only, and frees the old places", async () => {
+    const day = createOpenDay({ capacity: 1, sessions: [{}] });
+    const later = createOpenDay({ startsAt: Date.now() + 30 * 86_400_000 });
+    const pg = createOpenDay({ level: "postgraduate" });
+    const a = await register(regInput(day.id, { sessionIds: [day.sessions[0]!.id] }), { ip: nextIp() });
+    const w = await register(regInput(day.id), { ip: nextIp() });
+    if (a.outcome !== "confirmed") throw new Error("expected confirmed");
+    if (w.outcome !== "waitlisted") throw new Error("expected waitlisted");
+    await expect(moveRegistration(a.token, pg.id, { ip: nextIp() })).rejects.toThrow(/same level/);
+    expect(await moveRegistration(a.token, later.id, { ip: nextIp() })).toEqual({ status: "confirmed" });
+    const moved = getRegistrationByToken(a.token)!;
+    expect(moved.day.id).toBe(later.id);
+    expect(moved.sessions).toEqual([]);
+    expect(rows().find((r) => r.id === w.registrationId)?.status).toBe("confirmed");
+  });
+});
+
+describe("cancel and promote", () => {
+  test("cancelling frees places and promotes the oldest waiting registrations that fit, who are e-mailed", async () => {
+    const day = createOpenDay({ capacity: 4, sessions: [] });
+    const a = await register(regInput(day.id, { guests: 3, email: "a@example.com" }), { ip: nextIp() });
+    const big = await register(regInput(day.id, { guests: 3, email: "big@example.com" }), { ip: nextIp() });
+    // Make "big" clearly older than the two singles.
+    db.update(registrations).set({ createdAt: 1 }).where(eq(registrations.id, big.outcome === "waitlisted" ? big.registrationId : -1)).run();
+    const s1 = await register(regInput(day.id, { email: "s1@example.com" }), { ip: nextIp() });
+    const s2 = await register(regInput(day.id, { email: "s2@example.com" }), { ip: nextIp() });
+    expect([big.outcome, s1.outcome, s2.outcome]).toEqual(["waitlisted", "waitlisted", "waitlisted"]);
+    if (a.outcome !== "confirmed") throw new Error("expected confirmed");
+    clearOutbox();
+    const promoted = await cancelRegistration(a.token, { ip: nextIp() });
+    // The oldest (party of 4) fits exactly and takes all 4 places; the singles keep waiting.
+    expect(promoted.map((p) => p.email)).toEqual(["big@example.com"]);
+    const status = Object.fromEntries(rows().map((r) => [r.email, r.status]));
+    expect(status).toEqual({ "a@example.com": "cancelled", "big@example.com": "confirmed", "s1@example.com": "waitlisted", "s2@example.com": "waitlisted" });
+    const mails = outbox().map((m) => ({ to: header(m.text, "To"), subject: header(m.text, "Subject") }));
+    expect(mails).toEqual(
+      expect.arrayContaining([
+        { to: "a@example.com", subject: expect.stringContaining("cancelled") },
+        { to: "big@example.com", subject: expect.stringContaining("A place is now yours") },
+      ]),
+    );
+    expect(mails).toHaveLength(2);
+    // When the promoted party cancels in turn, both singles now fit, oldest first.
+    clearOutbox();
+    const bigToken = (await register(regInput(day.id, { email: "big@example.com" }), { ip: nextIp() })).outcome;
+    expect(bigToken).toBe("duplicate");
+    const link = /registrations\/([A-Za-z0-9_-]{43})/.exec(outbox()[0]!.text.replace(/=\r?\n/g, ""))![1]!;
+    const again = await cancelRegistration(link, { ip: nextIp() });
+    expect(again.map((p) => p.email)).toEqual(["s1@example.com", "s2@example.com"]);
+  });
+
+  test("a cancelled registration cannot be changed or cancelled again", async () => {
+    const day = createOpenDay();
+    const r = await register(regInput(day.id), { ip: nextIp() });
+    if (r.outcome !== "confirmed") throw new Error("expected confirmed");
+    await cancelRegistration(r.token, { ip: nextIp() });
+    await expect(cancelRegistration(r.token, { ip: nextIp() })).rejects.toThrow(/cancelled/);
+    await expect(updateRegistration(r.token, { guests: 1, sessionIds: [] }, { ip: nextIp() })).rejects.toThrow(/cancelled/);
+    expect(db.select().from(registrationSessions).all()).toHaveLength(0);
+  });
+});
+
+describe("honeypot and rate limit", () => {
+  test("a filled-in honeypot stores nothing and sends nothing", async () => {
+    const day = createOpenDay();
+    expect(await register(regInput(day.id, { website: "http://spam.example" }), { ip: nextIp() })).toEqual({ outcome: "ignored" });
+    expect(rows()).toHaveLength(0);
+    expect(outbox()).toHaveLength(0);
+  });
+
+  test("the 11th registration from one IP within 10 minutes is refused", async () => {
+    const day = createOpenDay();
+    const ip = "203.0.113.9";
+    for (let i = 0; i < 10; i++) await register(regInput(day.id), { ip });
+    await expect(register(regInput(day.id), { ip })).rejects.toThrow(/too many times/);
+    expect(rows()).toHaveLength(10);
+    expect((await register(regInput(day.id), { ip: "203.0.113.10" })).outcome).toBe("confirmed");
+  });
+});

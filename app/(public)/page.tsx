@@ -1,0 +1,115 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { EventTeaserList } from "@/components/event-teaser-list";
+import { PromoList } from "@/components/promo-block";
+import { StoryCardGrid } from "@/components/story-card";
+import { config } from "@/lib/config";
+import { formatDate, isoDateTime } from "@/lib/dates";
+import { listUpcomingEvents } from "@/lib/events/upcoming";
+import { listPromos } from "@/lib/promos/public";
+import { STORY_TYPE_LABELS } from "@/lib/stories/labels";
+import { getFeaturedStory, listLatest } from "@/lib/stories/public";
+import { mostReadThisWeek } from "@/lib/stories/views";
+
+export function generateMetadata(): Metadata {
+  const { siteName } = config();
+  return {
+    title: { absolute: `${siteName} Newsroom` },
+    description: `The latest news releases, features, expert comment, video, audio and events from the ${siteName}.`,
+    alternates: { canonical: "/" },
+  };
+}
+
+export default async function HomePage() {
+  const { siteName } = config();
+  const featured = await getFeaturedStory();
+  const excludeId = featured?.id;
+  const [latest, comment, events, promos, mostRead] = await Promise.all([
+    listLatest({ types: ["news-release", "feature", "video", "audio"], limit: 6, excludeId }),
+    listLatest({ types: ["expert-comment"], limit: 4, excludeId }),
+    listUpcomingEvents(4),
+    listPromos(),
+    mostReadThisWeek(5),
+  ]);
+
+  return (
+    <div className="container home">
+      <h1 className="visually-hidden">{siteName} Newsroom</h1>
+
+      {featured ? (
+        <section aria-labelledby="featured-heading" className="featured">
+          <h2 id="featured-heading" className="visually-hidden">Featured story</h2>
+          <article className="featured__story">
+            {featured.image ? (
+              // eslint-disable-next-line @next/next/no-img-element -- uploads are pre-sized variants
+              <img src={featured.image.url} alt={featured.image.alt} width={featured.image.width || undefined} height={featured.image.height || undefined} />
+            ) : null}
+            <div className="featured__text">
+              <p className="type-label">{STORY_TYPE_LABELS[featured.type]}</p>
+              <h3 className="featured__title">
+                <Link href={`/news/${featured.slug}`}>{featured.title}</Link>
+              </h3>
+              {featured.standfirst ? <p className="standfirst">{featured.standfirst}</p> : null}
+              <p className="meta"><time dateTime={isoDateTime(featured.publishAt)}>{formatDate(featured.publishAt)}</time></p>
+            </div>
+          </article>
+        </section>
+      ) : (
+        <p>No stories have been published yet.</p>
+      )}
+
+      <section className="section" aria-labelledby="latest-heading">
+        <div className="section__head">
+          <h2 id="latest-heading">Latest news and features</h2>
+          <Link href="/news">All news and features</Link>
+        </div>
+        {latest.length ? <StoryCardGrid stories={latest} /> : <p>No other stories yet.</p>}
+      </section>
+
+      <section className="section" aria-labelledby="comment-heading">
+        <div className="section__head">
+          <h2 id="comment-heading">Expert comment</h2>
+          <Link href="/news?type=expert-comment">All expert comment</Link>
+        </div>
+        {comment.length ? <StoryCardGrid stories={comment} /> : <p>No expert comment yet.</p>}
+      </section>
+
+      <section className="section" aria-labelledby="events-heading">
+        <div className="section__head">
+          <h2 id="events-heading">Upcoming events</h2>
+          <Link href="/events">All events</Link>
+        </div>
+        <EventTeaserList events={events} />
+      </section>
+
+      {promos.length ? (
+        <section className="section" aria-labelledby="promos-heading">
+          <div className="section__head">
+            <h2 id="promos-heading">Discover {siteName}</h2>
+            <Link href="/open-days">Open days</Link>
+          </div>
+          <PromoList promos={promos} />
+        </section>
+      ) : null}
+
+      <section className="section" aria-labelledby="most-read-heading">
+        <div className="section__head">
+          <h2 id="most-read-heading">Most read this week</h2>
+          <Link href="/news">All news and features</Link>
+        </div>
+        {mostRead.length ? (
+          <ol className="most-read">
+            {mostRead.map((s) => (
+              <li key={s.id}>
+                <Link href={`/news/${s.slug}`}>{s.title}</Link>{" "}
+                <span className="meta">{STORY_TYPE_LABELS[s.type]}</span>
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <p>Reading figures for this week will appear here soon.</p>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,145 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Pagination } from "@/components/pagination";
+import { formatDate, formatDayDate, isoDateTime } from "@/lib/dates";
+import { firstParam, parsePage } from "@/lib/pagination";
+import { isSearchKind, search, type SearchHit, type SearchKind } from "@/lib/search";
+import { isStoryType, STORY_TYPE_LABELS } from "@/lib/stories/labels";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const KIND_OPTIONS: { value: SearchKind; label: string }[] = [
+  { value: "story", label: "Stories" },
+  { value: "event", label: "Events" },
+  { value: "expert", label: "Experts" },
+];
+
+/** Junk filter values are ignored (searching everything) rather than refused. */
+async function readParams(searchParams: Props["searchParams"]) {
+  const raw = await searchParams;
+  const q = (firstParam(raw.q) ?? "").trim();
+  const kind = firstParam(raw.kind);
+  const type = firstParam(raw.type);
+  return {
+    q,
+    kind: isSearchKind(kind) ? kind : undefined,
+    type: isStoryType(type) ? type : undefined,
+    page: parsePage(raw.page),
+  };
+}
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const { q } = await readParams(searchParams);
+  return {
+    title: q ? `Search results for “${q.slice(0, 60)}”` : "Search",
+    description: "Search news, features, expert comment, events and experts.",
+    alternates: { canonical: "/search" },
+    // Result pages are endless variations of one page: keep them out of search engines.
+    robots: q ? { index: false, follow: true } : undefined,
+  };
+}
+
+function Result({ hit }: { hit: SearchHit }) {
+  return (
+    <article className="search-result">
+      <p className="type-label">
+        {hit.label}
+        {hit.cancelled && <span className="search-result__cancelled"> · Cancelled</span>}
+      </p>
+      <h3>
+        {/* titleHtml and snippetHtml are escaped text with <mark> only (lib/search-query.ts). */}
+        <Link href={hit.href}>
+          <span dangerouslySetInnerHTML={{ __html: hit.titleHtml }} />
+        </Link>
+      </h3>
+      {hit.date !== null && (
+        <p className="meta">
+          <time dateTime={isoDateTime(hit.date)}>{hit.kind === "event" ? formatDayDate(hit.date) : formatDate(hit.date)}</time>
+        </p>
+      )}
+      {hit.snippetHtml && <p className="search-result__snippet" dangerouslySetInnerHTML={{ __html: hit.snippetHtml }} />}
+    </article>
+  );
+}
+
+export default async function SearchPage({ searchParams }: Props) {
+  const { q, kind, type, page } = await readParams(searchParams);
+  if (page === null) notFound();
+  const results = q ? await search({ q, kind, type, page }) : null;
+  const plural = (n: number) => (n === 1 ? "result" : "results");
+
+  return (
+    <div className="container narrow">
+      <h1>Search</h1>
+      <form role="search" method="get" action="/search" className="search-form" aria-label="Search the newsroom">
+        <div className="field">
+          <label htmlFor="search-q">Search news, events and experts</label>
+          <input type="search" id="search-q" name="q" defaultValue={q} maxLength={2000} autoComplete="off" />
+        </div>
+        <div className="search-form__filters">
+          <div className="field">
+            <label htmlFor="search-kind">Show</label>
+            <select id="search-kind" name="kind" defaultValue={kind ?? ""}>
+              <option value="">Everything</option>
+              {KIND_OPTIONS.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="search-type">Story type</label>
+            <select id="search-type" name="type" defaultValue={type ?? ""}>
+              <option value="">Any type</option>
+              {Object.entries(STORY_TYPE_LABELS).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <button type="submit">Search</button>
+      </form>
+
+      {results === null ? (
+        <p>Type a word or two: a headline, a subject, an expert&rsquo;s name or an event.</p>
+      ) : (
+        <section aria-labelledby="results-heading" className="section">
+          <h2 id="results-heading">
+            {results.total} {plural(results.total)} for &ldquo;{q}&rdquo;
+          </h2>
+          {results.total === 0 ? (
+            <div className="search-empty">
+              <p>Nothing matched your search. Try fewer or different words, check the spelling, or remove a filter.</p>
+              <p>
+                <Link href="/news">Browse all news</Link> or <Link href="/events">see upcoming events</Link>.
+              </p>
+            </div>
+          ) : results.hits.length === 0 ? (
+            <p>
+              There are no results on this page.{" "}
+              <Link href={`/search?${new URLSearchParams({ q, ...(kind && { kind }), ...(type && { type }) })}`}>Go to the first page of results</Link>.
+            </p>
+          ) : (
+            <>
+              <p className="meta">
+                Page {results.page} of {results.pageCount}
+              </p>
+              <ol className="search-results">
+                {results.hits.map((hit) => (
+                  <li key={hit.href}>
+                    <Result hit={hit} />
+                  </li>
+                ))}
+              </ol>
+            </>
+          )}
+          <Pagination page={results.page} totalPages={results.pageCount} basePath="/search" query={{ q, kind, type }} label="Search results pages" />
+        </section>
+      )}
+    </div>
+  );
+}

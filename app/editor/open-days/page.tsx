@@ -1,0 +1,85 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { EventActionButton } from "@/components/event-action-button";
+import { NotAllowed } from "@/components/open-days/not-allowed";
+import { levelLabel } from "@/components/open-days/open-day-card";
+import { formatDateTime } from "@/lib/dates";
+import { openDayEditorOrNull } from "@/lib/open-days/editor";
+import { listOpenDaysForEditor } from "@/lib/open-days/editor-reads";
+import { closeRegistrationAction } from "./actions";
+
+export const metadata: Metadata = { title: "Open days", robots: { index: false } };
+
+const STATUS = { draft: "Draft", open: "Open", closed: "Registration closed", cancelled: "Cancelled" } as const;
+
+export default async function EditorOpenDaysPage({ searchParams }: { searchParams: Promise<{ closed?: string }> }) {
+  const user = await openDayEditorOrNull();
+  if (!user) return <NotAllowed heading="Open days" />;
+  const { closed } = await searchParams;
+  const days = listOpenDaysForEditor();
+  return (
+    <div className="container">
+      <h1>Open days</h1>
+      {closed && (
+        <p className="notice notice--success" role="status">
+          Registration is now closed for that open day.
+        </p>
+      )}
+      <p>
+        <Link href="/editor/open-days/new" className="button">
+          New open day
+        </Link>
+      </p>
+      {days.length === 0 ? (
+        <p>There are no open days yet.</p>
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <caption className="visually-hidden">All open days, latest first, with registration totals</caption>
+            <thead>
+              <tr>
+                <th scope="col">Open day</th>
+                <th scope="col">Starts</th>
+                <th scope="col">Status</th>
+                <th scope="col">Booked (people / places)</th>
+                <th scope="col">Registrations</th>
+                <th scope="col">Actions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {days.map((d) => (
+                <tr key={d.id}>
+                  <th scope="row">
+                    <Link href={`/editor/open-days/${d.id}/edit`}>{d.title}</Link>
+                    <div className="meta">
+                      {levelLabel(d.level)} · {d.campus}
+                    </div>
+                  </th>
+                  <td>{formatDateTime(d.startsAt)}</td>
+                  <td>{STATUS[d.status]}</td>
+                  <td>
+                    {d.confirmedPeople} / {d.capacity}
+                  </td>
+                  <td>
+                    <Link href={`/editor/open-days/${d.id}/registrations`}>
+                      {d.confirmed} confirmed, {d.waiting} waiting, {d.cancelled} cancelled<span className="visually-hidden"> for {d.title}</span>
+                    </Link>
+                  </td>
+                  <td className="editor-actions">
+                    <Link href={`/editor/open-days/${d.id}/edit`}>
+                      Edit<span className="visually-hidden"> {d.title}</span>
+                    </Link>{" "}
+                    {(d.status === "open" || d.status === "draft") && (
+                      <EventActionButton action={closeRegistrationAction} fields={{ id: String(d.id) }} label="Close registration" />
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
+

@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { hasRole } from "@/lib/auth/guard";
+import { requirePageUser } from "@/lib/auth/page-guard";
+import { getOwnPerson, listPeopleForEditor } from "@/lib/people/editor";
+
+export const metadata: Metadata = { title: "Experts" };
+
+export default async function PeoplePage() {
+  const user = await requirePageUser("contributor");
+  if (!hasRole(user, "editor")) {
+    // Contributors manage only their own profile.
+    const own = getOwnPerson(user.id);
+    if (own) redirect(`/editor/people/${own.id}`);
+    return (
+      <>
+        <h1>Your expert profile</h1>
+        <p>Your account is not linked to an expert profile yet. Ask the press office to create one for you.</p>
+      </>
+    );
+  }
+  const people = listPeopleForEditor();
+  return (
+    <>
+      <h1>Experts</h1>
+      <p>
+        <Link href="/editor/people/new" className="button">Add an expert</Link>
+      </p>
+      <div className="table-scroll">
+        <table>
+          <caption className="visually-hidden">Expert profiles</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Role</th>
+              <th scope="col">Kind</th>
+              <th scope="col">Media</th>
+            </tr>
+          </thead>
+          <tbody>
+            {people.map((p) => (
+              <tr key={p.id}>
+                <th scope="row">
+                  <Link href={`/editor/people/${p.id}`}>{p.name}</Link>
+                </th>
+                <td>{[p.jobTitle, p.department].filter(Boolean).join(", ")}</td>
+                <td>{p.isGuest ? "Guest expert" : p.userId ? "Staff (has account)" : "Staff"}</td>
+                <td>{p.availableForMedia ? "Available" : "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,115 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Markdown } from "@/components/markdown";
+import { PreviewLinkForm } from "@/components/editor/preview-link-form";
+import { StoryForm } from "@/components/editor/story-form";
+import { STORY_TYPES } from "@/db/schema";
+import { hasRole } from "@/lib/auth/guard";
+import { requirePageUser } from "@/lib/auth/page-guard";
+import { formatDateTime } from "@/lib/dates";
+import { getEditorChoices, getStoryForEditor, storyFormValues } from "@/lib/stories/editor-queries";
+import { STORY_TYPE_LABELS } from "@/lib/stories/labels";
+import { STATUS_LABELS } from "@/lib/stories/workflow";
+import { createPreviewLinkAction, saveStoryAction } from "../../actions";
+
+export const metadata: Metadata = { title: "Edit story" };
+
+const DONE: Record<string, string> = {
+  created: "Draft created. It is saved automatically as you work.",
+  save: "Your changes have been saved.",
+  submit: "Submitted for review. The press office will read it and publish it or send it back with a note.",
+  return: "Returned to the author with your note. They have been sent an e-mail.",
+  publish: "Published. The story is now on the public site.",
+  schedule: "Scheduled. The story will publish itself at the time you chose.",
+  unpublish: "Unpublished. The story is no longer on the public site.",
+  "schedule-unpublish": "The unpublish time has been set.",
+};
+
+export default async function EditStoryPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const user = await requirePageUser("contributor");
+  const { id } = await params;
+  const { done } = await searchParams;
+  const storyId = Number(id);
+  const story = Number.isInteger(storyId) && storyId > 0 ? getStoryForEditor(storyId, user) : null;
+  if (!story) notFound();
+  const pressOffice = hasRole(user, "editor");
+  const choices = getEditorChoices();
+
+  return (
+    <>
+      <p>
+        <Link href="/editor/stories">All stories</Link>
+      </p>
+      <h1>{story.editable ? "Edit story" : "Story"}: {story.title}</h1>
+      <p className="meta">
+        Status: <strong>{STATUS_LABELS[story.status]}</strong>
+        {story.status === "scheduled" && story.publishAt ? ` for ${formatDateTime(story.publishAt)}` : ""}
+        {story.unpublishAt ? ` · unpublishes ${formatDateTime(story.unpublishAt)}` : ""} · last saved {formatDateTime(story.updatedAt)} ·{" "}
+        <Link href={`/editor/stories/${story.id}/history`}>History and earlier versions</Link>
+        {story.isPublic ? (
+          <>
+            {" "}· <Link href={`/news/${story.slug}`}>View on the public site</Link>
+          </>
+        ) : null}
+      </p>
+      {story.status === "draft" && story.workflowNote ? (
+        <div className="notice" role="note">
+          <h2>Returned to {story.owner ? "you" : "the author"} with a note</h2>
+          <p className="pre-line">{story.workflowNote}</p>
+        </div>
+      ) : null}
+      {story.status === "in-review" && story.workflowNote ? (
+        <div className="notice" role="note">
+          <h2>Note from the author</h2>
+          <p className="pre-line">{story.workflowNote}</p>
+        </div>
+      ) : null}
+
+      {story.editable ? (
+        <StoryForm
+          key={story.version}
+          action={saveStoryAction}
+          initial={storyFormValues(story)}
+          storyId={story.id}
+          version={story.version}
+          pressOffice={pressOffice}
+          actions={story.actions}
+          autosave={story.status !== "published" && story.status !== "scheduled"}
+          notice={typeof done === "string" ? DONE[done] : undefined}
+          storyTypes={STORY_TYPES.map((t) => ({ value: t, label: STORY_TYPE_LABELS[t] }))}
+          people={choices.people}
+          topics={choices.topics}
+          media={choices.media}
+        />
+      ) : (
+        <>
+          <div className="notice" role="status">
+            <p>
+              {typeof done === "string" && DONE[done] ? `${DONE[done]} ` : ""}
+              This story is with the press office, so it cannot be changed now. It will come back to you if changes are needed.
+            </p>
+          </div>
+          {story.standfirst ? <p className="standfirst">{story.standfirst}</p> : null}
+          <Markdown source={story.body} />
+        </>
+      )}
+
+      {pressOffice ? (
+        <section className="section" aria-labelledby="preview-link-heading">
+          <div className="section__head">
+            <h2 id="preview-link-heading">Share a preview under embargo</h2>
+          </div>
+          <p>Create a private, read-only link that shows the story as saved to a journalist before it is published. It stops working after the time you choose.</p>
+          <PreviewLinkForm storyId={story.id} action={createPreviewLinkAction} />
+        </section>
+      ) : null}
+    </>
+  );
+}

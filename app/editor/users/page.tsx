@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import { ActionButton } from "@/components/admin/action-button";
+import { ChangeRoleForm, CreateUserForm } from "@/components/admin/user-forms";
+import { requirePageUser } from "@/lib/auth/page-guard";
+import { formatDate } from "@/lib/dates";
+import { listUsers } from "@/lib/users";
+import { changeRoleAction, createUserAction, resetPasswordAction, setDisabledAction } from "./actions";
+
+export const metadata: Metadata = { title: "Users" };
+
+export default async function UsersPage() {
+  const me = await requirePageUser("admin");
+  const users = listUsers();
+  return (
+    <>
+      <h1>Users</h1>
+      <p>Changing a role, disabling an account or resetting a password signs that person out everywhere.</p>
+      <section className="section" aria-labelledby="users-heading">
+        <h2 id="users-heading">Accounts</h2>
+        <div className="table-scroll">
+          <table>
+            <caption className="visually-hidden">Staff accounts</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Email</th>
+                <th scope="col">Role</th>
+                <th scope="col">Status</th>
+                <th scope="col">Actions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.map((u) => (
+                <tr key={u.id}>
+                  <th scope="row">{u.name}</th>
+                  <td>{u.email}</td>
+                  <td>
+                    {u.id === me.id ? u.role : <ChangeRoleForm action={changeRoleAction} userId={u.id} role={u.role} userName={u.name} />}
+                  </td>
+                  <td>
+                    {u.disabled ? "Disabled" : "Active"}
+                    <br />
+                    <span className="meta">since {formatDate(u.createdAt)}</span>
+                  </td>
+                  <td className="admin-actions">
+                    {u.id === me.id ? null : (
+                      <ActionButton
+                        action={setDisabledAction}
+                        fields={{ userId: String(u.id), disabled: u.disabled ? "false" : "true" }}
+                        label={u.disabled ? "Enable" : "Disable"}
+                        context={u.name}
+                        variant={u.disabled ? "secondary" : "danger"}
+                      />
+                    )}
+                    <ActionButton action={resetPasswordAction} fields={{ userId: String(u.id) }} label="Reset password" context={`of ${u.name}`} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <section className="section narrow" aria-labelledby="new-user-heading">
+        <h2 id="new-user-heading">Add an account</h2>
+        <CreateUserForm action={createUserAction} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,171 @@
+"use client";
+
+import { useActionState, useEffect, useRef } from "react";
+import { ErrorSummary, Field, errorFor, listOf, valueOf, type FormState } from "./field";
+
+export type RegistrationState = FormState & {
+  outcome?: "confirmed" | "waitlisted" | "duplicate" | "ignored";
+  /** The private manage page, shown to the person who just registered. */
+  manageHref?: string;
+};
+
+type Props = {
+  action: (state: RegistrationState, formData: FormData) => Promise<RegistrationState>;
+  dayTitle: string;
+  defaultLevel: string;
+  subjects: string[];
+  /** Pre-formatted so this client component needs no date code. */
+  sessions: { id: number; label: string; full: boolean }[];
+};
+
+const LABELS: Record<string, string> = {
+  name: "Full name",
+  email: "Email address",
+  level: "Level of study",
+  subject: "Subject of interest",
+  guests: "Number of guests",
+  sessionIds: "Sessions",
+  accessNeeds: "Access needs",
+  consent: "Privacy notice",
+};
+
+/** The confirmation shown in place of the form once the action has answered. */
+function Confirmation({ state, dayTitle }: { state: RegistrationState; dayTitle: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  const heading =
+    state.outcome === "confirmed"
+      ? "You're booked"
+      : state.outcome === "waitlisted"
+        ? "You're on the waiting list"
+        : state.outcome === "duplicate"
+          ? "You're already registered"
+          : "Thank you";
+  return (
+    <div className="notice notice--success registration-confirmation" role="status" tabIndex={-1} ref={ref}>
+      <h2>{heading}</h2>
+      <p>{state.message}</p>
+      {state.manageHref && (
+        <p>
+          <a href={state.manageHref}>See, change or cancel your booking for {dayTitle}</a> (keep this link private).
+        </p>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The open-day registration form. A plain form posting to a server action:
+ * it works without JavaScript, and on a refusal the action returns what was
+ * typed so every field keeps its value, with a message per field.
+ */
+export function RegistrationForm({ action, dayTitle, defaultLevel, subjects, sessions }: Props) {
+  const [state, formAction, pending] = useActionState(action, {});
+  const summary = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (state.message && !state.ok) summary.current?.focus();
+  }, [state]);
+  if (state.ok) return <Confirmation state={state} dayTitle={dayTitle} />;
+
+  const v = state.values;
+  const e = state.errors;
+  const chosen = new Set(listOf(v, "sessionIds"));
+  const sessionsError = errorFor(e, "sessionIds");
+  const consentError = errorFor(e, "consent");
+  return (
+    // The key remounts the form with the returned values after each refusal (React resets forms after an action).
+    <form action={formAction} noValidate className="registration-form" key={JSON.stringify(v ?? {})}>
+      <ErrorSummary state={state} labels={LABELS} summaryRef={summary} />
+      <Field name="name" label={LABELS.name} error={errorFor(e, "name")}>
+        {(p) => <input {...p} type="text" autoComplete="name" defaultValue={valueOf(v, "name")} />}
+      </Field>
+      <Field name="email" label={LABELS.email} hint="We send your confirmation and your private link to manage your booking here." error={errorFor(e, "email")}>
+        {(p) => <input {...p} type="email" autoComplete="email" spellCheck={false} defaultValue={valueOf(v, "email")} />}
+      </Field>
+      <Field name="level" label={LABELS.level} error={errorFor(e, "level")}>
+        {(p) => (
+          <select {...p} defaultValue={valueOf(v, "level", defaultLevel)}>
+            <option value="undergraduate">Undergraduate</option>
+            <option value="postgraduate">Postgraduate</option>
+          </select>
+        )}
+      </Field>
+      <Field name="subject" label={LABELS.subject} hint="Optional." error={errorFor(e, "subject")}>
+        {(p) => (
+          <>
+            <input {...p} type="text" list="subject-options" defaultValue={valueOf(v, "subject")} />
+            <datalist id="subject-options">
+              {subjects.map((s) => (
+                <option key={s} value={s} />
+              ))}
+            </datalist>
+          </>
+        )}
+      </Field>
+      <Field name="guests" label={LABELS.guests} hint="Family or friends coming with you, from 0 to 3. Each guest takes a place." error={errorFor(e, "guests")}>
+        {(p) => (
+          <select {...p} defaultValue={valueOf(v, "guests", "0")}>
+            {[0, 1, 2, 3].map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {sessions.length > 0 && (
+        <fieldset className="field" aria-describedby={["sessions-hint", sessionsError ? "field-sessionIds-error" : ""].filter(Boolean).join(" ")}>
+          <legend id="field-sessionIds">Sessions you would like to attend</legend>
+          <p className="field-hint" id="sessions-hint">
+            Optional: this becomes your personal programme. If a session you choose is full, your registration goes on the waiting list.
+          </p>
+          {sessionsError && (
+            <p className="field-error" id="field-sessionIds-error">
+              <span className="visually-hidden">Error: </span>
+              {sessionsError}
+            </p>
+          )}
+          {sessions.map((s) => (
+            <div className="checkbox" key={s.id}>
+              <input type="checkbox" id={`session-${s.id}`} name="sessionIds" value={s.id} defaultChecked={chosen.has(String(s.id))} />
+              <label htmlFor={`session-${s.id}`}>
+                {s.label}
+                {s.full && " (full: waiting list)"}
+              </label>
+            </div>
+          ))}
+        </fieldset>
+      )}
+      <Field name="accessNeeds" label={LABELS.accessNeeds} hint="Optional. Tell us anything we can do to make your visit easier." error={errorFor(e, "accessNeeds")}>
+        {(p) => <textarea {...p} rows={3} defaultValue={valueOf(v, "accessNeeds")} />}
+      </Field>
+      <div className="field checkbox">
+        <input
+          type="checkbox"
+          id="field-consent"
+          name="consent"
+          value="on"
+          defaultChecked={valueOf(v, "consent") === "on"}
+          aria-invalid={consentError ? true : undefined}
+          aria-describedby={consentError ? "field-consent-error" : undefined}
+        />
+        <label htmlFor="field-consent">
+          I have read the <a href="/privacy">privacy notice</a> and agree to my details being used to manage my registration.
+        </label>
+        {consentError && (
+          <p className="field-error" id="field-consent-error">
+            <span className="visually-hidden">Error: </span>
+            {consentError}
+          </p>
+        )}
+      </div>
+      <div className="honeypot" aria-hidden="true">
+        <label htmlFor="field-website">Leave this empty</label>
+        <input type="text" id="field-website" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
+      </div>
+      <button type="submit" disabled={pending}>
+        {pending ? "Registering…" : "Register"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,72 @@
+import "server-only";
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { config } from "@/lib/config";
+import { newClaims, readClaims, SESSION_MAX_AGE_S, sessionCookie } from "./claims";
+import { authSecret } from "./secret";
+import { authenticate, type SignedInUser } from "./sign-in";
+
+/** Thrown from authorize() when the throttle refuses the attempt; `code` reaches the login action. */
+export class AccountLockedError extends CredentialsSignin {
+  code = "locked";
+}
+
+function ipFrom(request: Request | undefined): string {
+  const forwarded = request?.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || request?.headers.get("x-real-ip") || "unknown";
+}
+
+/**
+ * Built lazily (on the first request, not at import) so that `next build`
+ * neither reads nor creates the secret file.
+ */
+export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+  const cookie = sessionCookie(config().siteUrl);
+  return {
+    trustHost: true,
+    secret: authSecret(),
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
+    useSecureCookies: cookie.secure,
+    cookies: { sessionToken: { name: cookie.name, options: cookie.options } },
+    pages: { signIn: "/login", error: "/login" },
+    providers: [
+      Credentials({
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        async authorize(credentials, request) {
+          const email = typeof credentials.email === "string" ? credentials.email : "";
+          const password = typeof credentials.password === "string" ? credentials.password : "";
+          if (!email || !password) return null;
+          const result = await authenticate({ email, password, ip: ipFrom(request) });
+          if (!result.ok) {
+            if (result.reason === "locked") throw new AccountLockedError();
+            return null;
+          }
+          const { id, email: userEmail, name, role, sessionVersion } = result.user;
+          return { id: String(id), email: userEmail, name, role, sessionVersion };
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        // On sign-in `user` is what authorize() returned: stamp the claims once.
+        if (user && "role" in user) {
+          const u = user as unknown as Omit<SignedInUser, "id"> & { id: string };
+          Object.assign(token, newClaims({ id: Number(u.id), role: u.role, sessionVersion: u.sessionVersion }));
+        }
+        return token;
+      },
+      session({ session, token }) {
+        // Passed through for currentSessionUser(), which re-checks them against the database.
+        const claims = readClaims(token);
+        return claims ? { ...session, ...claims } : session;
+      },
+    },
+    logger: {
+      // A wrong password is not a server error; it is already in the audit log.
+      error(error: Error) {
+        if (error instanceof CredentialsSignin) return;
+        console.error("[auth]", error);
+      },
+    },
+  };
+});

@@ -1,0 +1,19 @@
+import "server-only";
+import { lt } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { revokedSessions } from "@/db/schema";
+import { writeAudit } from "@/lib/audit";
+import { sessionExpiresAt, type SessionClaims } from "./claims";
+
+/**
+ * Lists the session id as revoked so the same cookie, replayed later, is
+ * refused. Nothing else changes: the user's other sessions stay signed in.
+ * Rows are kept until the session could no longer be valid anyway.
+ */
+export function revokeSession(claims: SessionClaims, actor: { id: number; email: string } | null, ip: string | null, now = Date.now()): void {
+  getDb().transaction((tx) => {
+    tx.delete(revokedSessions).where(lt(revokedSessions.expiresAt, now)).run();
+    tx.insert(revokedSessions).values({ jti: claims.jti, expiresAt: sessionExpiresAt(claims) }).onConflictDoNothing().run();
+    writeAudit(tx, { actor, action: "auth.sign-out", entity: "user", entityId: claims.userId, ip });
+  });
+}

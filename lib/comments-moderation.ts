@@ -1,0 +1,93 @@
+import "server-only";
+import { and, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { comments, stories, type CommentStatus } from "@/db/schema";
+import { writeAudit } from "@/lib/audit";
+
+export const MODERATION_PAGE_SIZE = 50;
+
+export type ModerationComment = {
+  id: number;
+  storyId: number;
+  storyTitle: string;
+  storySlug: string;
+  name: string;
+  email: string;
+  body: string;
+  status: CommentStatus;
+  createdAt: number;
+  moderatedAt: number | null;
+};
+
+export function countPendingComments(): number {
+  return getDb().select({ n: count() }).from(comments).where(eq(comments.status, "pending")).get()?.n ?? 0;
+}
+
+/** Pending comments first (oldest first, as a queue), then the rest newest first. */
+export function listCommentsForModeration(options: { status?: CommentStatus; page?: number } = {}): {
+  comments: ModerationComment[];
+  total: number;
+  page: number;
+  pageCount: number;
+} {
+  const db = getDb();
+  const condition = options.status ? eq(comments.status, options.status) : undefined;
+  const total = db.select({ n: count() }).from(comments).where(condition).get()?.n ?? 0;
+  const pageCount = Math.max(1, Math.ceil(total / MODERATION_PAGE_SIZE));
+  const page = Math.min(Math.max(1, Math.floor(options.page ?? 1)), pageCount);
+  const rows = db
+    .select({
+      id: comments.id,
+      storyId: comments.storyId,
+      storyTitle: stories.title,
+      storySlug: stories.slug,
+      name: comments.name,
+      email: comments.email,
+      body: comments.body,
+      status: comments.status,
+      createdAt: comments.createdAt,
+      moderatedAt: comments.moderatedAt,
+    })
+    .from(comments)
+    .innerJoin(stories, eq(stories.id, comments.storyId))
+    .where(condition)
+    .orderBy(
+      sql`CASE WHEN ${comments.status} = 'pending' THEN 0 ELSE 1 END`,
+      sql`CASE WHEN ${comments.status} = 'pending' THEN ${comments.createdAt} ELSE -${comments.createdAt} END`,
+      desc(comments.id),
+    )
+    .limit(MODERATION_PAGE_SIZE)
+    .offset((page - 1) * MODERATION_PAGE_SIZE)
+    .all();
+  return { comments: rows, total, page, pageCount };
+}
+
+/**
+ * Approves or rejects comments; returns the ids of the stories whose comment
+ * lists changed (to revalidate). Comments already in that state are left alone.
+ */
+export function moderateComments(
+  ids: number[],
+  decision: "approve" | "reject",
+  actor: { id: number; email: string },
+  ip: string | null,
+  now = Date.now(),
+): { changed: number; storyIds: number[] } {
+  const status: CommentStatus = decision === "approve" ? "approved" : "rejected";
+  return getDb().transaction((tx) => {
+    const targets = tx
+      .select({ id: comments.id, storyId: comments.storyId, status: comments.status })
+      .from(comments)
+      .where(and(inArray(comments.id, ids), ne(comments.status, status)))
+      .all();
+    if (targets.length === 0) return { changed: 0, storyIds: [] };
+    tx.update(comments)
+      .set({ status, moderatedBy: actor.id, moderatedAt: now })
+      .where(inArray(comments.id, targets.map((t) => t.id)))
+      .run();
+    for (const t of targets) {
+      writeAudit(tx, { actor, action: `comment.${decision}`, entity: "comment", entityId: t.id, ip, details: { storyId: t.storyId, from: t.status } });
+    }
+    return { changed: targets.length, storyIds: [...new Set(targets.map((t) => t.storyId))] };
+  });
+}

@@ -1,0 +1,67 @@
+import "server-only";
+import crypto from "node:crypto";
+import { and, asc, eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { comments, stories } from "@/db/schema";
+import { writeAudit } from "@/lib/audit";
+import { cachedQuery, tags } from "@/lib/cache";
+import { FormError } from "@/lib/form";
+import { takeToken } from "@/lib/rate-limit";
+import { publicStory } from "@/lib/stories/visibility";
+import type { CommentInput } from "@/lib/validation/comment";
+
+/**
+ * First-party, pre-moderated comments: readers submit, a moderator approves
+ * (lib/comments-moderation.ts), and only approved ones are shown. E-mail
+ * addresses are kept for the moderators and never leave this module's
+ * public read.
+ */
+
+export const COMMENT_RATE = { limit: 5, windowMs: 10 * 60_000 } as const;
+
+export type PublicComment = { id: number; name: string; body: string; createdAt: number };
+
+/** Approved comments on a public story, oldest first (a conversation reads top to bottom). */
+export function listApprovedComments(storyId: number): Promise<PublicComment[]> {
+  return cachedQuery(["comments:approved", storyId], [tags.comments(storyId), tags.stories], () =>
+    getDb()
+      .select({ id: comments.id, name: comments.name, body: comments.body, createdAt: comments.createdAt })
+      .from(comments)
+      .innerJoin(stories, eq(stories.id, comments.storyId))
+      .where(and(eq(comments.storyId, storyId), eq(comments.status, "approved"), publicStory()))
+      .orderBy(asc(comments.createdAt), asc(comments.id))
+      .all(),
+  );
+}
+
+function hashIp(ip: string): string {
+  return crypto.createHash("sha256").update(`comment:${ip}`).digest("hex").slice(0, 32);
+}
+
+/**
+ * Stores a pending comment. Refuses (FormError) when the IP has sent too
+ * many lately, or the story is not public or has comments switched off.
+ */
+export function submitComment(input: Omit<CommentInput, "website">, { ip }: { ip: string }): { id: number } {
+  // Counted before the write (takeToken has its own transaction, which cannot nest).
+  if (!takeToken("comment", ip, COMMENT_RATE.limit, COMMENT_RATE.windowMs)) {
+    throw new FormError("You have sent several comments in the last few minutes. Please wait ten minutes and try again.");
+  }
+  const db = getDb();
+  return db.transaction((tx) => {
+    const story = tx
+      .select({ id: stories.id, commentsEnabled: stories.commentsEnabled })
+      .from(stories)
+      .where(and(eq(stories.id, input.storyId), publicStory()))
+      .get();
+    if (!story) throw new FormError("This story cannot take comments.");
+    if (!story.commentsEnabled) throw new FormError("Comments are closed on this story.");
+    const row = tx
+      .insert(comments)
+      .values({ storyId: story.id, name: input.name, email: input.email, body: input.body, status: "pending", ipHash: hashIp(ip) })
+      .returning({ id: comments.id })
+      .get();
+    writeAudit(tx, { actor: null, action: "comment.submit", entity: "comment", entityId: row.id, details: { storyId: story.id } });
+    return row;
+  });
+}

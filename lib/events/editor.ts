@@ -1,0 +1,240 @@
+import "server-only";
+import { and, desc, eq, ne } from "drizzle-orm";
+import { redirect } from "next/navigation";
+import { getDb, type DB } from "@/db/client";
+import { eventRevisions, events, type Event } from "@/db/schema";
+import { writeAudit } from "@/lib/audit";
+import { AuthError, requireRole } from "@/lib/auth/guard";
+import type { SessionUser } from "@/lib/auth/session";
+import { revalidate, tags } from "@/lib/cache";
+import { dayKey, toLocalDateTimeInput } from "@/lib/dates";
+import { FormError } from "@/lib/form";
+import { slugify } from "@/lib/slug";
+import { lastDayKey } from "./format";
+import type { EventInput, EventUpdateInput } from "@/lib/validation/event";
+
+/**
+ * The editor's reads and writes of events. Reads here are uncached (editors
+ * must see their own change at once) and include drafts. Every write runs
+ * in one transaction with its audit entry and, where the content changes,
+ * an event_revisions snapshot; then the public event caches are refreshed.
+ */
+
+type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
+type Actor = Pick<SessionUser, "id" | "email">;
+
+/**
+ * For the editor's event pages: the signed-in editor or admin; signed-out
+ * visitors go to the sign-in page; a contributor gets null and the page
+ * says they may not manage events. (Actions check the role again themselves.)
+ */
+export async function eventEditorOrNull(): Promise<SessionUser | null> {
+  try {
+    return await requireRole("editor");
+  } catch (error) {
+    if (error instanceof AuthError && error.status === 401) redirect("/login");
+    if (error instanceof AuthError) return null;
+    throw error;
+  }
+}
+
+/** Distinct campuses and categories already used, as suggestions in the form. */
+export function eventSuggestions(): { campuses: string[]; categories: string[] } {
+  const db = getDb();
+  const distinct = (column: typeof events.campus | typeof events.category) =>
+    db.selectDistinct({ v: column }).from(events).where(ne(column, "")).orderBy(column).all().map((r) => r.v);
+  return { campuses: distinct(events.campus), categories: distinct(events.category) };
+}
+
+export type EditorEventRow = Pick<Event, "id" | "slug" | "title" | "status" | "startsAt" | "endsAt" | "allDay" | "campus" | "category" | "version" | "updatedAt">;
+
+export function listEventsForEditor(): EditorEventRow[] {
+  return getDb()
+    .select({
+      id: events.id,
+      slug: events.slug,
+      title: events.title,
+      status: events.status,
+      startsAt: events.startsAt,
+      endsAt: events.endsAt,
+      allDay: events.allDay,
+      campus: events.campus,
+      category: events.category,
+      version: events.version,
+      updatedAt: events.updatedAt,
+    })
+    .from(events)
+    .orderBy(desc(events.startsAt), desc(events.id))
+    .all();
+}
+
+export function getEventForEditor(id: number): Event | null {
+  return getDb().select().from(events).where(eq(events.id, id)).get() ?? null;
+}
+
+/** A saved event as the strings its edit form starts from (times in the site's zone). */
+export function eventFormValues(event: Event): Record<string, string> {
+  return {
+    id: String(event.id),
+    version: String(event.version),
+    title: event.title,
+    slug: event.slug,
+    summary: event.summary,
+    body: event.body,
+    allDay: event.allDay ? "on" : "",
+    startsAt: toLocalDateTimeInput(event.startsAt),
+    endsAt: toLocalDateTimeInput(event.endsAt),
+    startDate: dayKey(event.startsAt),
+    endDate: lastDayKey(event),
+    venue: event.venue,
+    campus: event.campus,
+    category: event.category,
+    bookingUrl: event.bookingUrl ?? "",
+    imageId: event.imageId ? String(event.imageId) : "",
+    status: event.status,
+  };
+}
+
+function slugTaken(tx: Tx, slug: string, exceptId?: number): boolean {
+  const where = exceptId === undefined ? eq(events.slug, slug) : and(eq(events.slug, slug), ne(events.id, exceptId));
+  return tx.select({ id: events.id }).from(events).where(where).get() !== undefined;
+}
+
+/** base, base-2, base-3…: the first slug no other event uses. */
+function uniqueSlug(tx: Tx, base: string, exceptId?: number): string {
+  let candidate = base;
+  for (let n = 2; slugTaken(tx, candidate, exceptId); n++) candidate = `${base.slice(0, 75)}-${n}`;
+  return candidate;
+}
+
+/** An explicit slug must be free; a derived one is made unique. */
+function chooseSlug(tx: Tx, input: Pick<EventInput, "slug" | "title">, exceptId?: number): string {
+  if (!input.slug) return uniqueSlug(tx, slugify(input.title), exceptId);
+  if (slugTaken(tx, input.slug, exceptId)) {
+    throw new FormError("There is a problem with what you entered. Please check the fields marked below.", {
+      slug: "Another event already uses this web address. Choose a different one.",
+    });
+  }
+  return input.slug;
+}
+
+function snapshot(tx: Tx, row: Event, actor: Actor): void {
+  // The whole row: enough to see or restore any saved state later.
+  tx.insert(eventRevisions).values({ eventId: row.id, version: row.version, snapshot: { ...row }, createdBy: actor.id, createdAt: Date.now() }).run();
+}
+
+function contentOf(input: Omit<EventInput, "slug">) {
+  return {
+    title: input.title,
+    summary: input.summary,
+    body: input.body,
+    startsAt: input.startsAt,
+    endsAt: input.endsAt,
+    allDay: input.allDay,
+    venue: input.venue,
+    campus: input.campus,
+    category: input.category,
+    bookingUrl: input.bookingUrl,
+    imageId: input.imageId,
+    status: input.status,
+  };
+}
+
+export function createEvent(input: EventInput, actor: Actor, ip: string | null = null): Event {
+  const db = getDb();
+  const now = Date.now();
+  const row = db.transaction((tx) => {
+    const slug = chooseSlug(tx, input);
+    const created = tx
+      .insert(events)
+      .values({ ...contentOf(input), slug, version: 1, createdBy: actor.id, updatedBy: actor.id, createdAt: now, updatedAt: now })
+      .returning()
+      .get();
+    snapshot(tx, created, actor);
+    writeAudit(tx, { actor, action: "event.create", entity: "event", entityId: created.id, ip, details: { title: created.title, slug, status: created.status } });
+    return created;
+  });
+  revalidate(tags.events);
+  return row;
+}
+
+export const STALE_EVENT_MESSAGE =
+  "Someone else saved this event after you opened it, so your changes were not saved. Reload the page to see their version, then make your changes again.";
+
+/** Saves an edit only if nobody saved since `input.version` was read. */
+export function updateEvent(input: EventUpdateInput, actor: Actor, ip: string | null = null): Event {
+  const db = getDb();
+  const row = db.transaction((tx) => {
+    const current = tx.select().from(events).where(eq(events.id, input.id)).get();
+    if (!current) throw new FormError("This event no longer exists. It may have been deleted.");
+    if (current.version !== input.version) throw new FormError(STALE_EVENT_MESSAGE);
+    const slug = chooseSlug(tx, input, input.id);
+    const updated = tx
+      .update(events)
+      .set({ ...contentOf(input), slug, version: current.version + 1, updatedBy: actor.id, updatedAt: Date.now() })
+      .where(and(eq(events.id, input.id), eq(events.version, input.version)))
+      .returning()
+      .get();
+    if (!updated) throw new FormError(STALE_EVENT_MESSAGE);
+    snapshot(tx, updated, actor);
+    writeAudit(tx, { actor, action: "event.update", entity: "event", entityId: updated.id, ip, details: { title: updated.title, slug, version: updated.version } });
+    return updated;
+  });
+  revalidate(tags.events);
+  return row;
+}
+
+/** A draft copy titled "Copy of …" with a fresh slug, for the next edition of a recurring event. */
+export function duplicateEvent(id: number, actor: Actor, ip: string | null = null): Event {
+  const db = getDb();
+  const now = Date.now();
+  const row = db.transaction((tx) => {
+    const source = tx.select().from(events).where(eq(events.id, id)).get();
+    if (!source) throw new FormError("This event no longer exists. It may have been deleted.");
+    const title = `Copy of ${source.title}`.slice(0, 200);
+    const copy = tx
+      .insert(events)
+      .values({ ...contentOf(source), title, slug: uniqueSlug(tx, `${source.slug.slice(0, 70)}-copy`), status: "draft", version: 1, createdBy: actor.id, updatedBy: actor.id, createdAt: now, updatedAt: now })
+      .returning()
+      .get();
+    snapshot(tx, copy, actor);
+    writeAudit(tx, { actor, action: "event.duplicate", entity: "event", entityId: copy.id, ip, details: { from: source.id, title, slug: copy.slug } });
+    return copy;
+  });
+  revalidate(tags.events);
+  return row;
+}
+
+/** Marks an event cancelled: it stays listed as cancelled and its .ics says STATUS:CANCELLED. */
+export function cancelEvent(id: number, actor: Actor, ip: string | null = null): Event {
+  const db = getDb();
+  const row = db.transaction((tx) => {
+    const current = tx.select().from(events).where(eq(events.id, id)).get();
+    if (!current) throw new FormError("This event no longer exists. It may have been deleted.");
+    if (current.status === "cancelled") return current;
+    const updated = tx
+      .update(events)
+      .set({ status: "cancelled", version: current.version + 1, updatedBy: actor.id, updatedAt: Date.now() })
+      .where(eq(events.id, id))
+      .returning()
+      .get();
+    if (!updated) throw new FormError("This event no longer exists. It may have been deleted.");
+    snapshot(tx, updated, actor);
+    writeAudit(tx, { actor, action: "event.cancel", entity: "event", entityId: id, ip, details: { title: current.title, slug: current.slug, previousStatus: current.status } });
+    return updated;
+  });
+  revalidate(tags.events);
+  return row;
+}
+
+/** Deletes an event and its revisions (the audit entry keeps its title and slug). */
+export function deleteEvent(id: number, actor: Actor, ip: string | null = null): void {
+  const db = getDb();
+  db.transaction((tx) => {
+    const current = tx.select({ title: events.title, slug: events.slug }).from(events).where(eq(events.id, id)).get();
+    if (!current) throw new FormError("This event no longer exists. It may have been deleted already.");
+    tx.delete(events).where(eq(events.id, id)).run();
+    writeAudit(tx, { actor, action: "event.delete", entity: "event", entityId: id, ip, details: current });
+  });
+  revalidate(tags.events);
+}

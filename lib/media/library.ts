@@ -1,0 +1,116 @@
+import "server-only";
+import { and, count, desc, eq, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { media, type Media } from "@/db/schema";
+import { writeAudit } from "@/lib/audit";
+import { hasRole } from "@/lib/auth/guard";
+import type { SessionUser } from "@/lib/auth/session";
+import { revalidate, tags } from "@/lib/cache";
+import { FormError } from "@/lib/form";
+import type { MediaDetailsInput } from "@/lib/validation/media";
+
+export const MEDIA_PAGE_SIZE = 24;
+
+export type MediaItem = Pick<
+  Media,
+  "id" | "url" | "fileName" | "mimeType" | "bytes" | "width" | "height" | "altText" | "caption" | "credit" | "licence" | "rightsExpireAt" | "variants" | "uploadedBy" | "createdAt"
+>;
+
+const columns = {
+  id: media.id,
+  url: media.url,
+  fileName: media.fileName,
+  mimeType: media.mimeType,
+  bytes: media.bytes,
+  width: media.width,
+  height: media.height,
+  altText: media.altText,
+  caption: media.caption,
+  credit: media.credit,
+  licence: media.licence,
+  rightsExpireAt: media.rightsExpireAt,
+  variants: media.variants,
+  uploadedBy: media.uploadedBy,
+  createdAt: media.createdAt,
+};
+
+/** Contributors see only what they uploaded; editors and admins see everything. */
+function visibleTo(user: SessionUser): SQL | undefined {
+  return hasRole(user, "editor") ? undefined : eq(media.uploadedBy, user.id);
+}
+
+export function canEditMedia(user: SessionUser, item: Pick<Media, "uploadedBy">): boolean {
+  return hasRole(user, "editor") || item.uploadedBy === user.id;
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** LIKE with an ESCAPE clause, so "%" or "_" typed in the search box match literally. */
+const contains = (column: AnyColumn, pattern: string) => sql`${column} LIKE ${pattern} ESCAPE '\\'`;
+
+export type MediaPage = { items: MediaItem[]; total: number; page: number; pageCount: number; q: string };
+
+/** Newest first, 24 a page, optionally filtered by words in alt text, caption, credit or licence. */
+export function listMedia({ page = 1, q = "" }: { page?: number; q?: string }, user: SessionUser): MediaPage {
+  const db = getDb();
+  const query = q.trim().slice(0, 100);
+  const conditions: (SQL | undefined)[] = [visibleTo(user)];
+  if (query) {
+    const pattern = `%${escapeLike(query)}%`;
+    conditions.push(
+      or(
+        contains(media.altText, pattern),
+        contains(media.caption, pattern),
+        contains(media.credit, pattern),
+        contains(media.licence, pattern),
+      ),
+    );
+  }
+  const where = and(...conditions);
+  const total = db.select({ n: count() }).from(media).where(where).get()?.n ?? 0;
+  const pageCount = Math.max(1, Math.ceil(total / MEDIA_PAGE_SIZE));
+  const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
+  const items = db
+    .select(columns)
+    .from(media)
+    .where(where)
+    .orderBy(desc(media.createdAt), desc(media.id))
+    .limit(MEDIA_PAGE_SIZE)
+    .offset((current - 1) * MEDIA_PAGE_SIZE)
+    .all();
+  return { items, total, page: current, pageCount, q: query };
+}
+
+/** One item, or null when it does not exist or the user may not see it (no guessing ids). */
+export function getMedia(id: number, user: SessionUser): MediaItem | null {
+  const row = getDb().select(columns).from(media).where(eq(media.id, id)).get();
+  if (!row || !canEditMedia(user, row)) return null;
+  return row;
+}
+
+/**
+ * Updates alt text, caption, credit, licence and rights expiry (editors any
+ * item, contributors their own) with an audit entry; refreshes public pages
+ * because stories and events render these details with the image.
+ */
+export function updateMediaDetails(id: number, input: MediaDetailsInput, user: SessionUser, meta: { ip?: string | null } = {}): MediaItem {
+  const db = getDb();
+  const updated = db.transaction((tx) => {
+    const current = tx.select(columns).from(media).where(eq(media.id, id)).get();
+    if (!current || !canEditMedia(user, current)) throw new FormError("That image does not exist or you cannot edit it.");
+    tx.update(media)
+      .set({
+        altText: input.altText,
+        caption: input.caption,
+        credit: input.credit,
+        licence: input.licence,
+        rightsExpireAt: input.rightsExpireAt,
+      })
+      .where(eq(media.id, id))
+      .run();
+    const changed = (Object.keys(input) as (keyof MediaDetailsInput)[]).filter((k) => current[k] !== input[k]);
+    writeAudit(tx, { actor: user, action: "media.update", entity: "media", entityId: id, ip: meta.ip, details: { changed } });
+    return { ...current, ...input };
+  });
+  revalidate(tags.stories, tags.events, tags.people);
+  return updated;
+}

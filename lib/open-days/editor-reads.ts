@@ -1,0 +1,138 @@
+import "server-only";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { openDays, openDaySessions, registrationSessions, registrations } from "@/db/schema";
+import { sessionsOfDay } from "./capacity";
+
+/**
+ * Editor-side reads of open days and registrations. Registrants' personal
+ * data is read only here, and only pages and routes that have called
+ * requireRole("editor") may call these (never cached: personal data).
+ */
+const count = (status: string) => sql<number>`coalesce(sum(case when ${registrations.status} = ${status} then 1 else 0 end), 0)`;
+const peopleWhen = (status: string) => sql<number>`coalesce(sum(case when ${registrations.status} = ${status} then 1 + ${registrations.guests} else 0 end), 0)`;
+const guestsWhen = (status: string) => sql<number>`coalesce(sum(case when ${registrations.status} = ${status} then ${registrations.guests} else 0 end), 0)`;
+
+export function listOpenDaysForEditor() {
+  return getDb()
+    .select({
+      id: openDays.id,
+      slug: openDays.slug,
+      title: openDays.title,
+      level: openDays.level,
+      campus: openDays.campus,
+      startsAt: openDays.startsAt,
+      capacity: openDays.capacity,
+      status: openDays.status,
+      confirmed: count("confirmed"),
+      confirmedPeople: peopleWhen("confirmed"),
+      waiting: count("waitlisted"),
+      cancelled: count("cancelled"),
+    })
+    .from(openDays)
+    .leftJoin(registrations, eq(registrations.openDayId, openDays.id))
+    .groupBy(openDays.id)
+    .orderBy(desc(openDays.startsAt))
+    .all();
+}
+
+export function getOpenDayForEditor(id: number) {
+  const db = getDb();
+  const day = db.select().from(openDays).where(eq(openDays.id, id)).get();
+  if (!day) return null;
+  return { ...day, sessions: sessionsOfDay(db, id) };
+}
+
+export type RegistrationTotals = {
+  confirmed: number;
+  confirmedPeople: number;
+  waiting: number;
+  waitingPeople: number;
+  cancelled: number;
+  guests: number;
+  sessions: { id: number; title: string; startsAt: number; capacity: number | null; people: number }[];
+};
+
+export function registrationTotals(dayId: number): RegistrationTotals {
+  const db = getDb();
+  const t = db
+    .select({
+      confirmed: count("confirmed"),
+      confirmedPeople: peopleWhen("confirmed"),
+      waiting: count("waitlisted"),
+      waitingPeople: peopleWhen("waitlisted"),
+      cancelled: count("cancelled"),
+      guests: guestsWhen("confirmed"),
+    })
+    .from(registrations)
+    .where(eq(registrations.openDayId, dayId))
+    .get();
+  const sessions = db
+    .select({
+      id: openDaySessions.id,
+      title: openDaySessions.title,
+      startsAt: openDaySessions.startsAt,
+      capacity: openDaySessions.capacity,
+      people: sql<number>`coalesce(sum(case when ${registrations.status} = 'confirmed' then 1 + ${registrations.guests} else 0 end), 0)`,
+    })
+    .from(openDaySessions)
+    .leftJoin(registrationSessions, eq(registrationSessions.sessionId, openDaySessions.id))
+    .leftJoin(registrations, eq(registrations.id, registrationSessions.registrationId))
+    .where(eq(openDaySessions.openDayId, dayId))
+    .groupBy(openDaySessions.id)
+    .orderBy(asc(openDaySessions.startsAt), asc(openDaySessions.id))
+    .all();
+  const n = (v: number | undefined) => Number(v ?? 0);
+  return {
+    confirmed: n(t?.confirmed),
+    confirmedPeople: n(t?.confirmedPeople),
+    waiting: n(t?.waiting),
+    waitingPeople: n(t?.waitingPeople),
+    cancelled: n(t?.cancelled),
+    guests: n(t?.guests),
+    sessions: sessions.map((s) => ({ ...s, people: Number(s.people) })),
+  };
+}
+
+export type RegistrationRow = {
+  id: number;
+  name: string;
+  email: string;
+  level: string;
+  subject: string;
+  guests: number;
+  accessNeeds: string;
+  status: string;
+  createdAt: number;
+  sessions: string[];
+};
+
+/** Registrations of one day in booking order, optionally matching a name or e-mail fragment. */
+export function listRegistrations(dayId: number, q = ""): RegistrationRow[] {
+  const db = getDb();
+  const term = q.trim().toLowerCase();
+  const like = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows = db
+    .select({
+      id: registrations.id,
+      name: registrations.name,
+      email: registrations.email,
+      level: registrations.level,
+      subject: registrations.subject,
+      guests: registrations.guests,
+      accessNeeds: registrations.accessNeeds,
+      status: registrations.status,
+      createdAt: registrations.createdAt,
+      sessions: sql<string>`(select json_group_array(title) from (select s.title from ${registrationSessions} rs join ${openDaySessions} s on s.id = rs.session_id where rs.registration_id = ${registrations.id} order by s.starts_at))`,
+    })
+    .from(registrations)
+    .where(
+      and(
+        eq(registrations.openDayId, dayId),
+        term ? sql`(lower(${registrations.name}) like ${like} escape '\\' or lower(${registrations.email}) like ${like} escape '\\')` : undefined,
+      ),
+    )
+    .orderBy(asc(registrations.createdAt), asc(registrations.id))
+    .all();
+  return rows.map((r) => ({ ...r, sessions: JSON.parse(r.sessions) as string[] }));
+}

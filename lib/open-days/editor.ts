@@ -1,0 +1,170 @@
+import "server-only";
+import { and, eq, inArray, ne, notInArray, sql } from "drizzle-orm";
+import { redirect } from "next/navigation";
+import { getDb } from "@/db/client";
+import { openDays, openDaySessions, registrations } from "@/db/schema";
+import { writeAudit } from "@/lib/audit";
+import { AuthError, requireRole } from "@/lib/auth/guard";
+import type { SessionUser } from "@/lib/auth/session";
+import { revalidate, tags } from "@/lib/cache";
+import { formatDateTime } from "@/lib/dates";
+import { FormError } from "@/lib/form";
+import { slugify } from "@/lib/slug";
+import type { OpenDayInput } from "@/lib/validation/open-day";
+import { loadBooking } from "./booking";
+import { promoteWaitlisted, type Promoted, type Tx } from "./capacity";
+import { toCsv } from "./csv";
+import { listRegistrations } from "./editor-reads";
+import { sendBookingMail } from "./mail";
+import { cancelRegistrationWhere } from "./registrations";
+
+/**
+ * Editor-side writes. Callers (server actions, route handlers) have already
+ * checked the role with handleForm/requireRole; every write here carries its
+ * audit entry in the same transaction.
+ */
+
+/** For editor pages: the signed-in editor/admin, a redirect to sign in, or null for a contributor (the page says no). */
+export async function openDayEditorOrNull(): Promise<SessionUser | null> {
+  try {
+    return await requireRole("editor");
+  } catch (error) {
+    if (error instanceof AuthError && error.status === 401) redirect("/login");
+    if (error instanceof AuthError) return null;
+    throw error;
+  }
+}
+
+async function mailPromoted(promoted: Promoted[]): Promise<void> {
+  for (const p of promoted) await sendBookingMail("promoted", loadBooking(getDb(), { id: p.id }));
+}
+
+function uniqueSlug(tx: Tx, wanted: string, exceptId: number): boolean {
+  return !tx.select({ id: openDays.id }).from(openDays).where(and(eq(openDays.slug, wanted), ne(openDays.id, exceptId))).get();
+}
+
+/**
+ * A slug the editor typed must be free; a blank one keeps the saved slug
+ * (links stay stable) or, for a new day, is made from the title with a
+ * number added if needed.
+ */
+function chooseSlug(tx: Tx, wanted: string, title: string, id: number | null): string {
+  if (wanted) {
+    if (!uniqueSlug(tx, wanted, id ?? 0)) throw new FormError("Another open day already uses that web address.", { slug: "Choose a different web address." });
+    return wanted;
+  }
+  if (id !== null) {
+    const saved = tx.select({ slug: openDays.slug }).from(openDays).where(eq(openDays.id, id)).get();
+    if (saved) return saved.slug;
+  }
+  const base = slugify(title);
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? base : `${base}-${n}`;
+    if (uniqueSlug(tx, candidate, id ?? 0)) return candidate;
+  }
+}
+
+function writeSessions(tx: Tx, dayId: number, sessions: OpenDayInput["sessions"]): void {
+  const own = new Set(tx.select({ id: openDaySessions.id }).from(openDaySessions).where(eq(openDaySessions.openDayId, dayId)).all().map((r) => r.id));
+  const kept = sessions.map((s) => s.id).filter((id): id is number => id !== null && own.has(id));
+  // Rows the editor emptied are removed (registrants' choices of them go too, by cascade).
+  const gone = tx.delete(openDaySessions).where(and(eq(openDaySessions.openDayId, dayId), kept.length ? notInArray(openDaySessions.id, kept) : undefined));
+  gone.run();
+  for (const { id, ...row } of sessions) {
+    if (id !== null && own.has(id)) tx.update(openDaySessions).set(row).where(eq(openDaySessions.id, id)).run();
+    else tx.insert(openDaySessions).values({ ...row, openDayId: dayId }).run();
+  }
+}
+
+/**
+ * Creates (id null) or updates an open day with its programme. An update
+ * names the version it was based on; a stale one is refused so two editors
+ * cannot silently overwrite each other. Raising a capacity promotes the
+ * waiting list.
+ */
+export async function saveOpenDay(user: SessionUser, id: number | null, input: OpenDayInput, ip: string | null = null): Promise<{ id: number }> {
+  const db = getDb();
+  const now = Date.now();
+  const { slug: wantedSlug, sessions, version, ...fields } = input;
+  const result = db.transaction(
+    (tx) => {
+      const slug = chooseSlug(tx, wantedSlug, input.title, id);
+      let dayId: number;
+      if (id === null) {
+        dayId = tx.insert(openDays).values({ ...fields, slug, createdAt: now, updatedAt: now }).returning({ id: openDays.id }).get().id;
+      } else {
+        const current = tx.select({ version: openDays.version }).from(openDays).where(eq(openDays.id, id)).get();
+        if (!current) throw new FormError("This open day no longer exists.");
+        const updated = tx
+          .update(openDays)
+          .set({ ...fields, slug, version: sql`${openDays.version} + 1`, updatedAt: now })
+          .where(and(eq(openDays.id, id), eq(openDays.version, version)))
+          .run();
+        if (updated.changes === 0) {
+          throw new FormError(`Someone else saved this open day after you opened it (now version ${current.version}). Reload the page to see their changes, then make yours again.`);
+        }
+        dayId = id;
+      }
+      writeSessions(tx, dayId, sessions);
+      const promoted = id === null ? [] : promoteWaitlisted(tx, { id: dayId, capacity: input.capacity }, now);
+      writeAudit(tx, {
+        actor: user,
+        action: id === null ? "open-day.create" : "open-day.update",
+        entity: "open-day",
+        entityId: dayId,
+        ip,
+        details: { slug, status: input.status, capacity: input.capacity, sessions: sessions.length, promoted: promoted.length },
+      });
+      return { dayId, promoted, slug };
+    },
+    { behavior: "immediate" },
+  );
+  revalidate(tags.openDays);
+  await mailPromoted(result.promoted);
+  return { id: result.dayId };
+}
+
+/** Stops new registrations; existing bookings stand and can still be changed or cancelled. */
+export function closeRegistration(user: SessionUser, id: number, ip: string | null = null): void {
+  getDb().transaction((tx) => {
+    const updated = tx
+      .update(openDays)
+      .set({ status: "closed", version: sql`${openDays.version} + 1`, updatedAt: Date.now() })
+      .where(and(eq(openDays.id, id), inArray(openDays.status, ["open", "draft"])))
+      .run();
+    if (updated.changes === 0) throw new FormError("Registration for this open day is not open.");
+    writeAudit(tx, { actor: user, action: "open-day.close", entity: "open-day", entityId: id, ip });
+  });
+  revalidate(tags.openDays);
+}
+
+/** Cancels one registration for the registrant (e.g. they phoned); the waiting list is promoted and e-mailed. */
+export function cancelRegistrationByEditor(user: SessionUser, registrationId: number, ip: string | null = null): Promise<Promoted[]> {
+  return cancelRegistrationWhere(
+    (tx) => {
+      const reg = tx.select().from(registrations).where(eq(registrations.id, registrationId)).get();
+      if (!reg) throw new FormError("That registration no longer exists.");
+      if (reg.status === "cancelled") throw new FormError("That registration is already cancelled.");
+      const day = tx.select().from(openDays).where(eq(openDays.id, reg.openDayId)).get();
+      if (!day) throw new FormError("That open day no longer exists.");
+      return { reg, day };
+    },
+    { actor: { id: user.id, email: user.email }, ip },
+  );
+}
+
+/** The registrations of one day as CSV; the export itself is recorded in the audit log. */
+export function exportRegistrationsCsv(user: SessionUser, dayId: number, ip: string | null = null): { csv: string; fileName: string } | null {
+  const db = getDb();
+  const day = db.select({ id: openDays.id, slug: openDays.slug }).from(openDays).where(eq(openDays.id, dayId)).get();
+  if (!day) return null;
+  const rows = listRegistrations(dayId);
+  const csv = toCsv([
+    ["Registered", "Name", "Email", "Level", "Subject", "Guests", "Party size", "Status", "Sessions", "Access needs"],
+    ...rows.map((r) => [formatDateTime(r.createdAt), r.name, r.email, r.level, r.subject, r.guests, 1 + r.guests, r.status, r.sessions.join("; "), r.accessNeeds]),
+  ]);
+  db.transaction((tx) => {
+    writeAudit(tx, { actor: user, action: "registration.export", entity: "open-day", entityId: dayId, ip, details: { rows: rows.length } });
+  });
+  return { csv, fileName: `registrations-${day.slug}.csv` };
+}

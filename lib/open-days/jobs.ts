@@ -1,0 +1,93 @@
+import "server-only";
+import { and, eq, gte, inArray, isNull, lt } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { openDays, registrations } from "@/db/schema";
+import { writeAudit } from "@/lib/audit";
+import { revalidate, tags } from "@/lib/cache";
+import { config } from "@/lib/config";
+import { dayKey, parseLocalDateTime } from "@/lib/dates";
+import type { Job } from "@/lib/scheduler";
+import { loadBooking } from "./booking";
+import { sendBookingMail } from "./mail";
+
+const DAY = 86_400_000;
+
+/** [start, end) of the calendar day after `now`'s, in the site's zone (23 or 25 hours long across a clock change). */
+export function tomorrowRange(now: number): [number, number] {
+  const today = dayKey(now);
+  // Noon today plus a day is safely inside tomorrow whatever the clocks do.
+  const noon = parseLocalDateTime(`${today}T12:00`)!;
+  const tomorrow = dayKey(noon + DAY);
+  const after = dayKey(noon + 2 * DAY);
+  return [parseLocalDateTime(`${tomorrow}T00:00`)!, parseLocalDateTime(`${after}T00:00`)!];
+}
+
+/**
+ * The day-before reminder. Rows are claimed (reminderSentAt set) in the same
+ * transaction that selects them, before any mail is sent: a crash or restart
+ * after the claim can at worst lose one reminder, never send it twice.
+ */
+export async function sendReminders(now = Date.now()): Promise<number> {
+  const db = getDb();
+  const [from, to] = tomorrowRange(now);
+  const claimed = db.transaction(
+    (tx) => {
+      const due = tx
+        .select({ id: registrations.id })
+        .from(registrations)
+        .innerJoin(openDays, eq(openDays.id, registrations.openDayId))
+        .where(
+          and(
+            eq(registrations.status, "confirmed"),
+            isNull(registrations.reminderSentAt),
+            inArray(openDays.status, ["open", "closed"]),
+            gte(openDays.startsAt, from),
+            lt(openDays.startsAt, to),
+          ),
+        )
+        .all()
+        .map((r) => r.id);
+      if (due.length === 0) return [];
+      return tx
+        .update(registrations)
+        .set({ reminderSentAt: now })
+        .where(and(inArray(registrations.id, due), isNull(registrations.reminderSentAt)))
+        .returning({ id: registrations.id })
+        .all()
+        .map((r) => r.id);
+    },
+    { behavior: "immediate" },
+  );
+  for (const id of claimed) await sendBookingMail("reminder", loadBooking(db, { id }));
+  return claimed.length;
+}
+
+/** Deletes registrations (and, by cascade, their session choices) of open days that ended over the retention period ago. */
+export function purgeOldRegistrations(now = Date.now()): number {
+  const days = config().registrationRetentionDays;
+  const cutoff = now - days * DAY;
+  const deleted = getDb().transaction(
+    (tx) => {
+      const old = tx.select({ id: openDays.id }).from(openDays).where(lt(openDays.endsAt, cutoff));
+      const rows = tx.delete(registrations).where(inArray(registrations.openDayId, old)).returning({ id: registrations.id }).all();
+      if (rows.length > 0) {
+        writeAudit(tx, {
+          actor: null,
+          action: "registration.purge",
+          entity: "registration",
+          details: { count: rows.length, retentionDays: days, endedBefore: new Date(cutoff).toISOString() },
+        });
+      }
+      return rows.length;
+    },
+    { behavior: "immediate" },
+  );
+  if (deleted > 0) revalidate(tags.openDays);
+  return deleted;
+}
+
+export const openDayJobs: Job[] = [
+  { name: "open-days:reminders", run: (now) => sendReminders(now) },
+  { name: "open-days:purge-registrations", run: (now) => purgeOldRegistrations(now) },
+];
+

@@ -1,0 +1,266 @@
+import "server-only";
+import { and, asc, eq, gt, ne, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { openDays, registrationSessions, registrations, type Level, type RegistrationStatus } from "@/db/schema";
+import { writeAudit } from "@/lib/audit";
+import { revalidate, tags } from "@/lib/cache";
+import { FormError } from "@/lib/form";
+import { takeToken } from "@/lib/rate-limit";
+import type { RegistrationInput } from "@/lib/validation/registration";
+import { loadBooking, hashToken, newManageToken, type Booking } from "./booking";
+import { capacityProblem, partySize, promoteWaitlisted, sessionsOfDay, type Promoted, type Tx } from "./capacity";
+import { sendBookingMail } from "./mail";
+
+const TEN_MINUTES = 10 * 60_000;
+
+export type RegisterResult =
+  | { outcome: "confirmed" | "waitlisted"; registrationId: number; token: string }
+  | { outcome: "duplicate"; registrationId: number }
+  | { outcome: "ignored" };
+
+/** Public forms: 10 submissions per IP per 10 minutes (counted in the database, so it survives restarts). */
+function limit(bucket: string, ip: string): void {
+  if (!takeToken(bucket, ip, 10, TEN_MINUTES)) {
+    throw new FormError("You have sent this form too many times. Please wait 10 minutes and try again.");
+  }
+}
+
+function chosenSessionsOf(tx: Tx, dayId: number, sessionIds: number[]): number[] {
+  const ids = [...new Set(sessionIds)];
+  const own = new Set(sessionsOfDay(tx, dayId).map((s) => s.id));
+  if (ids.some((id) => !own.has(id))) {
+    throw new FormError("There is a problem with the sessions you chose.", { sessionIds: "Choose sessions from this open day's programme." });
+  }
+  return ids;
+}
+
+function setSessions(tx: Tx, registrationId: number, sessionIds: number[]): void {
+  tx.delete(registrationSessions).where(eq(registrationSessions.registrationId, registrationId)).run();
+  for (const sessionId of sessionIds) tx.insert(registrationSessions).values({ registrationId, sessionId }).run();
+}
+
+async function mailPromoted(promoted: Promoted[]): Promise<void> {
+  for (const p of promoted) await sendBookingMail("promoted", loadBooking(getDb(), { id: p.id }));
+}
+
+/**
+ * Registers for an open day. The capacity check, the duplicate check and the
+ * insert happen in ONE immediate transaction: SQLite takes the write lock at
+ * BEGIN, so two registrations (in this process or another) can never both
+ * read the same count and overbook. E-mail goes out after the commit.
+ */
+export async function register(
+  input: RegistrationInput & { openDayId: number },
+  { ip, now = Date.now() }: { ip: string; now?: number },
+): Promise<RegisterResult> {
+  limit("register", ip);
+  // A filled-in honeypot is a bot: pretend all is well and store nothing.
+  if (input.website.trim() !== "") return { outcome: "ignored" };
+  const db = getDb();
+  const email = input.email.trim();
+  const result = db.transaction(
+    (tx): { outcome: RegistrationStatus | "duplicate"; registrationId: number; token: string } => {
+      const day = tx.select().from(openDays).where(eq(openDays.id, input.openDayId)).get();
+      if (!day || day.status !== "open" || day.startsAt <= now) {
+        throw new FormError("Registration for this open day is closed. Please choose another date.");
+      }
+      const sessionIds = chosenSessionsOf(tx, day.id, input.sessionIds);
+      const { token, hash } = newManageToken();
+      const existing = tx
+        .select({ id: registrations.id })
+        .from(registrations)
+        .where(and(eq(registrations.openDayId, day.id), sql`lower(${registrations.email}) = lower(${email})`, ne(registrations.status, "cancelled")))
+        .get();
+      if (existing) {
+        // Only the hash of the old link is stored, so "re-sending" it means issuing a new one.
+        tx.update(registrations).set({ manageTokenHash: hash, updatedAt: now }).where(eq(registrations.id, existing.id)).run();
+        return { outcome: "duplicate", registrationId: existing.id, token };
+      }
+      const status = capacityProblem(tx, day, sessionIds, partySize(input.guests)) ? "waitlisted" : "confirmed";
+      const row = tx
+        .insert(registrations)
+        .values({
+          openDayId: day.id,
+          name: input.name,
+          email,
+          level: input.level,
+          subject: input.subject,
+          guests: input.guests,
+          accessNeeds: input.accessNeeds,
+          status,
+          manageTokenHash: hash,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning({ id: registrations.id })
+        .get();
+      setSessions(tx, row.id, sessionIds);
+      writeAudit(tx, { actor: null, action: "registration.create", entity: "registration", entityId: row.id, ip, details: { openDayId: day.id, status } });
+      return { outcome: status, registrationId: row.id, token };
+    },
+    { behavior: "immediate" },
+  );
+  const booking = loadBooking(db, { id: result.registrationId });
+  if (result.outcome === "duplicate") {
+    await sendBookingMail("duplicate", booking, result.token);
+    return { outcome: "duplicate", registrationId: result.registrationId };
+  }
+  revalidate(tags.openDays);
+  await sendBookingMail(result.outcome === "confirmed" ? "confirmed" : "waitlisted", booking, result.token);
+  return { outcome: result.outcome === "confirmed" ? "confirmed" : "waitlisted", registrationId: result.registrationId, token: result.token };
+}
+
+/** The registrant's own booking, found by the private token (never cached: it is personal data). */
+export function getRegistrationByToken(token: string): Booking | null {
+  if (!token || token.length > 100) return null;
+  return loadBooking(getDb(), { tokenHash: hashToken(token) });
+}
+
+/** Whether the registrant may still change or cancel: not cancelled, and the day has not started or been cancelled. */
+export function isChangeable(b: Pick<Booking, "status" | "day">, now = Date.now()): boolean {
+  return b.status !== "cancelled" && b.day.status !== "cancelled" && b.day.startsAt > now;
+}
+
+function activeByToken(tx: Tx, token: string) {
+  const reg = tx.select().from(registrations).where(eq(registrations.manageTokenHash, hashToken(token))).get();
+  if (!reg) throw new FormError("This link is not valid. Please use the link in your latest e-mail.");
+  if (reg.status === "cancelled") throw new FormError("This registration has been cancelled.");
+  const day = tx.select().from(openDays).where(eq(openDays.id, reg.openDayId)).get();
+  if (!day) throw new FormError("This open day no longer exists.");
+  return { reg, day };
+}
+
+function assertChangeable(day: { startsAt: number; status: string }, now: number): void {
+  if (day.startsAt <= now) throw new FormError("This open day has already started, so the booking can no longer be changed.");
+  if (day.status === "cancelled") throw new FormError("This open day has been cancelled.");
+}
+
+/**
+ * Changes guests and sessions. A confirmed booking keeps its place only if
+ * the change fits (otherwise nothing changes and the page says why); a
+ * waiting-list booking is confirmed if it now fits. Places freed by the
+ * change go to the waiting list.
+ */
+export async function updateRegistration(
+  token: string,
+  change: { guests: number; sessionIds: number[] },
+  { ip, now = Date.now() }: { ip: string; now?: number },
+): Promise<{ status: RegistrationStatus }> {
+  limit("manage", ip);
+  const db = getDb();
+  const { status, promoted, id } = db.transaction(
+    (tx) => {
+      const { reg, day } = activeByToken(tx, token);
+      assertChangeable(day, now);
+      const sessionIds = chosenSessionsOf(tx, day.id, change.sessionIds);
+      const problem = capacityProblem(tx, day, sessionIds, partySize(change.guests), reg.id);
+      if (problem && reg.status === "confirmed") {
+        throw new FormError(`${problem.message} Your booking has not been changed.`, { [problem.field]: problem.message });
+      }
+      const status: RegistrationStatus = problem ? "waitlisted" : "confirmed";
+      tx.update(registrations).set({ guests: change.guests, status, updatedAt: now }).where(eq(registrations.id, reg.id)).run();
+      setSessions(tx, reg.id, sessionIds);
+      const promoted = promoteWaitlisted(tx, day, now);
+      writeAudit(tx, { actor: null, action: "registration.update", entity: "registration", entityId: reg.id, ip, details: { guests: change.guests, sessions: sessionIds.length, status } });
+      return { status, promoted, id: reg.id };
+    },
+    { behavior: "immediate" },
+  );
+  revalidate(tags.openDays);
+  await sendBookingMail("updated", loadBooking(db, { id }));
+  await mailPromoted(promoted);
+  return { status };
+}
+
+/** Other dates the booking can move to: open, not started, same level. */
+export function listMoveTargets(level: Level, exceptDayId: number, now = Date.now()) {
+  return getDb()
+    .select({ id: openDays.id, title: openDays.title, campus: openDays.campus, startsAt: openDays.startsAt })
+    .from(openDays)
+    .where(and(eq(openDays.level, level), eq(openDays.status, "open"), gt(openDays.startsAt, now), ne(openDays.id, exceptDayId)))
+    .orderBy(asc(openDays.startsAt))
+    .all();
+}
+
+/**
+ * Moves a booking to another date of the same level. Sessions belong to a
+ * day, so the personal programme starts empty on the new date; the party is
+ * confirmed there if it fits, else waits. The old day's places are released.
+ */
+export async function moveRegistration(
+  token: string,
+  newOpenDayId: number,
+  { ip, now = Date.now() }: { ip: string; now?: number },
+): Promise<{ status: RegistrationStatus }> {
+  limit("manage", ip);
+  const db = getDb();
+  const { status, promoted, id } = db.transaction(
+    (tx) => {
+      const { reg, day } = activeByToken(tx, token);
+      assertChangeable(day, now);
+      const target = tx.select().from(openDays).where(eq(openDays.id, newOpenDayId)).get();
+      const invalid = (message: string) => new FormError(message, { openDayId: message });
+      if (!target || target.id === day.id || target.status !== "open" || target.startsAt <= now) throw invalid("Choose another date that is open for registration.");
+      if (target.level !== day.level) throw invalid("You can only move to another open day of the same level.");
+      const clash = tx
+        .select({ id: registrations.id })
+        .from(registrations)
+        .where(and(eq(registrations.openDayId, target.id), sql`lower(${registrations.email}) = lower(${reg.email})`, ne(registrations.status, "cancelled")))
+        .get();
+      if (clash) throw invalid("You are already registered for that date.");
+      const status: RegistrationStatus = capacityProblem(tx, target, [], partySize(reg.guests)) ? "waitlisted" : "confirmed";
+      setSessions(tx, reg.id, []);
+      tx.update(registrations)
+        .set({ openDayId: target.id, status, reminderSentAt: null, updatedAt: now })
+        .where(eq(registrations.id, reg.id))
+        .run();
+      const promoted = promoteWaitlisted(tx, day, now);
+      writeAudit(tx, { actor: null, action: "registration.move", entity: "registration", entityId: reg.id, ip, details: { from: day.id, to: target.id, status } });
+      return { status, promoted, id: reg.id };
+    },
+    { behavior: "immediate" },
+  );
+  revalidate(tags.openDays);
+  await sendBookingMail("moved", loadBooking(db, { id }));
+  await mailPromoted(promoted);
+  return { status };
+}
+
+/**
+ * Cancels a registration (by its token, or by id for the editor) and gives
+ * the freed places to the waiting list, oldest first, e-mailing each person
+ * promoted. Returns the promoted registrations.
+ */
+export async function cancelRegistrationWhere(
+  find: (tx: Tx) => { reg: { id: number; status: RegistrationStatus }; day: { id: number; capacity: number } },
+  audit: { actor: { id: number; email: string } | null; ip: string | null },
+  now = Date.now(),
+): Promise<Promoted[]> {
+  const db = getDb();
+  const { promoted, id } = db.transaction(
+    (tx) => {
+      const { reg, day } = find(tx);
+      tx.update(registrations).set({ status: "cancelled", updatedAt: now }).where(eq(registrations.id, reg.id)).run();
+      const promoted = reg.status === "confirmed" ? promoteWaitlisted(tx, day, now) : [];
+      writeAudit(tx, {
+        actor: audit.actor,
+        action: "registration.cancel",
+        entity: "registration",
+        entityId: reg.id,
+        ip: audit.ip,
+        details: { openDayId: day.id, was: reg.status, promoted: promoted.map((p) => p.id) },
+      });
+      return { promoted, id: reg.id };
+    },
+    { behavior: "immediate" },
+  );
+  revalidate(tags.openDays);
+  await sendBookingMail("cancelled", loadBooking(db, { id }));
+  await mailPromoted(promoted);
+  return promoted;
+}
+
+export function cancelRegistration(token: string, { ip, now = Date.now() }: { ip: string; now?: number }): Promise<Promoted[]> {
+  limit("manage", ip);
+  return cancelRegistrationWhere((tx) => activeByToken(tx, token), { actor: null, ip }, now);
+}

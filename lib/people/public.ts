@@ -1,0 +1,82 @@
+import "server-only";
+import { and, asc, eq, exists, or, sql, type SQL } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { people, stories, storyAuthors } from "@/db/schema";
+import { cachedQuery, tags } from "@/lib/cache";
+import { publicStory } from "@/lib/stories/visibility";
+
+/**
+ * The public expert directory. Staff experts are always listed; guest
+ * experts (authors imported from another outlet, with no account) only once
+ * they have a public story, so a draft never exposes a name early.
+ */
+
+export type ExpertCardData = {
+  id: number;
+  slug: string;
+  name: string;
+  jobTitle: string;
+  department: string;
+  institution: string;
+  photoUrl: string | null;
+  expertise: string[];
+  availableForMedia: boolean;
+};
+export type ExpertProfile = ExpertCardData & { bio: string; mediaEmail: string | null; isGuest: boolean };
+export type ExpertFilters = { expertise?: string; department?: string; available?: boolean };
+
+const cardColumns = {
+  id: people.id, slug: people.slug, name: people.name, jobTitle: people.jobTitle, department: people.department,
+  institution: people.institution, photoUrl: people.photoUrl, expertise: people.expertise, availableForMedia: people.availableForMedia,
+};
+
+function isListed(): SQL {
+  const db = getDb();
+  const hasPublicStory = exists(
+    db
+      .select({ one: sql`1` })
+      .from(storyAuthors)
+      .innerJoin(stories, eq(stories.id, storyAuthors.storyId))
+      .where(and(eq(storyAuthors.personId, people.id), publicStory())),
+  );
+  return or(eq(people.isGuest, false), hasPublicStory) as SQL;
+}
+
+export function listExperts({ expertise, department, available }: ExpertFilters = {}) {
+  const key = ["people:experts", expertise ?? "", department ?? "", available ? 1 : 0];
+  return cachedQuery(key, [tags.people, tags.stories], (): ExpertCardData[] => {
+    const where = and(
+      isListed(),
+      // Expertise is a JSON array: match one entry, ignoring case.
+      expertise ? sql`exists (select 1 from json_each(${people.expertise}) where lower(json_each.value) = lower(${expertise}))` : undefined,
+      department ? eq(people.department, department) : undefined,
+      available ? eq(people.availableForMedia, true) : undefined,
+    );
+    return getDb().select(cardColumns).from(people).where(where).orderBy(asc(people.name), asc(people.id)).all();
+  });
+}
+
+/** The values offered in the directory's filters (from listed experts only). */
+export function listExpertFacets() {
+  return cachedQuery(["people:facets"], [tags.people, tags.stories], () => {
+    const rows = getDb().select({ expertise: people.expertise, department: people.department }).from(people).where(isListed()).all();
+    const byLower = new Map<string, string>();
+    for (const r of rows) for (const e of r.expertise) if (e.trim()) byLower.set(e.trim().toLowerCase(), byLower.get(e.trim().toLowerCase()) ?? e.trim());
+    const sort = (a: string, b: string) => a.localeCompare(b, "en-GB");
+    return {
+      expertise: [...byLower.values()].sort(sort),
+      departments: [...new Set(rows.map((r) => r.department).filter(Boolean))].sort(sort),
+    };
+  });
+}
+
+export function getExpertBySlug(slug: string) {
+  return cachedQuery(["people:by-slug", slug], [tags.people, tags.person(slug), tags.stories], (): ExpertProfile | null => {
+    const row = getDb()
+      .select({ ...cardColumns, bio: people.bio, mediaEmail: people.mediaEmail, isGuest: people.isGuest })
+      .from(people)
+      .where(and(eq(people.slug, slug), isListed()))
+      .get();
+    return row ?? null;
+  });
+}

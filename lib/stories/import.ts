@@ -1,0 +1,103 @@
+import "server-only";
+import { eq, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { people, stories, storyAuthors } from "@/db/schema";
+import { writeAudit } from "@/lib/audit";
+import type { SessionUser } from "@/lib/auth/session";
+import { revalidate, tags } from "@/lib/cache";
+import { config } from "@/lib/config";
+import { FormError } from "@/lib/form";
+import { importRepublishSnippet, type ImportedAuthor, type ImportedSnippet } from "@/lib/import-snippet";
+import { slugify } from "@/lib/slug";
+import { slugTaken, writeRevision, type Tx } from "./records";
+
+/** "flood-risk", then "flood-risk-2", "flood-risk-3"… until nothing else uses it. */
+function uniqueSlug(base: string, taken: (slug: string) => boolean): string {
+  const stem = slugify(base, 70);
+  for (let n = 1; ; n++) {
+    const slug = n === 1 ? stem : `${stem}-${n}`;
+    if (!taken(slug)) return slug;
+  }
+}
+
+/**
+ * An existing person with the same name (and, when both are known, the same
+ * institution) is reused; anyone else becomes a guest expert without an account.
+ */
+function findOrCreateAuthor(tx: Tx, author: ImportedAuthor, user: SessionUser, ip: string | null): { id: number; created: boolean } {
+  const sameName = tx
+    .select({ id: people.id, institution: people.institution })
+    .from(people)
+    .where(sql`lower(${people.name}) = lower(${author.name})`)
+    .all();
+  const institution = author.institution?.toLowerCase() ?? "";
+  const match = sameName.find((p) => !institution || !p.institution || p.institution.toLowerCase() === institution);
+  if (match) return { id: match.id, created: false };
+
+  const slug = uniqueSlug(author.name, (s) => !!tx.select({ id: people.id }).from(people).where(eq(people.slug, s)).get());
+  const person = tx
+    .insert(people)
+    .values({ slug, name: author.name, jobTitle: author.jobTitle ?? "", institution: author.institution ?? "", isGuest: true })
+    .returning({ id: people.id })
+    .get();
+  writeAudit(tx, { actor: user, action: "person.create", entity: "person", entityId: person.id, ip, details: { slug, guest: true, via: "import" } });
+  return { id: person.id, created: true };
+}
+
+export type ImportResult = { storyId: number; notes: string[] };
+
+/**
+ * Creates a draft expert comment from a pasted republishing snippet, in one
+ * transaction: guest experts for unknown authors, the story with its
+ * syndication fields (including the counter image URL the outlet requires),
+ * its first revision (reason "import", the notes as its note) and the audit entries.
+ */
+export function importSnippetAsDraft(html: string, user: SessionUser, meta: { ip?: string | null } = {}): ImportResult {
+  const imported: ImportedSnippet = importRepublishSnippet(html, { siteUrl: config().siteUrl });
+  if (!imported.title) throw new FormError("The snippet has no headline (an <h1>). Paste the whole republishing snippet.", { snippet: "Paste the whole snippet, including the headline." });
+  if (!imported.bodyMarkdown) throw new FormError("The snippet has no article text. Paste the whole republishing snippet.", { snippet: "Paste the whole snippet, including the article text." });
+  const ip = meta.ip ?? null;
+
+  const result = getDb().transaction((tx) => {
+    const authorRows = imported.authors.map((a) => findOrCreateAuthor(tx, a, user, ip));
+    const authorIds = [...new Set(authorRows.map((a) => a.id))];
+    const slug = uniqueSlug(imported.title, (s) => slugTaken(tx, s, null));
+    const story = tx
+      .insert(stories)
+      .values({
+        type: "expert-comment",
+        slug,
+        title: imported.title.slice(0, 300),
+        body: imported.bodyMarkdown,
+        status: "draft",
+        syndicationSource: imported.syndicationSource,
+        syndicationUrl: imported.syndicationUrl,
+        syndicationLicence: imported.syndicationLicence,
+        syndicationCounterUrl: imported.counterImageUrl,
+        createdBy: user.id,
+        updatedBy: user.id,
+      })
+      .returning()
+      .get();
+    authorIds.forEach((personId, position) => tx.insert(storyAuthors).values({ storyId: story.id, personId, position }).run());
+    writeRevision(tx, story, { reason: "import", note: imported.notes.join("\n") || null, userId: user.id });
+    writeAudit(tx, {
+      actor: user,
+      action: "story.import",
+      entity: "story",
+      entityId: story.id,
+      ip,
+      details: {
+        slug,
+        source: imported.syndicationSource,
+        syndicationUrl: imported.syndicationUrl,
+        guestExpertsCreated: authorRows.filter((a) => a.created).length,
+        notes: imported.notes.length,
+      },
+    });
+    return { storyId: story.id, createdPeople: authorRows.some((a) => a.created) };
+  });
+  // The draft is not public; new guest experts may be listed on public pages.
+  if (result.createdPeople) revalidate(tags.people);
+  return { storyId: result.storyId, notes: imported.notes };
+}

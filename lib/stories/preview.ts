@@ -1,0 +1,107 @@
+import "server-only";
+import crypto from "node:crypto";
+import { and, asc, eq, gt } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { media, people, previewLinks, stories, storyAuthors, type Story } from "@/db/schema";
+import { writeAudit } from "@/lib/audit";
+import { AuthError, hasRole } from "@/lib/auth/guard";
+import type { SessionUser } from "@/lib/auth/session";
+import { config } from "@/lib/config";
+import { StoryNotFoundError } from "./records";
+
+const HOUR = 3_600_000;
+
+/** Only the hash is stored: a leaked database does not leak working links. */
+export function hashPreviewToken(token: string): string {
+  return crypto.createHash("sha256").update(token).digest("hex");
+}
+
+/**
+ * An embargo-safe link to share a draft with a journalist: random, expiring,
+ * read-only. The token is returned once (to show the editor) and never stored.
+ */
+export function createPreviewLink(storyId: number, hours: number, user: SessionUser, ctx: { ip?: string | null; now?: number } = {}) {
+  if (!hasRole(user, "editor")) throw new AuthError(403, "Only the press office can share preview links.");
+  const now = ctx.now ?? Date.now();
+  const token = crypto.randomBytes(32).toString("base64url");
+  const expiresAt = now + hours * HOUR;
+  getDb().transaction((tx) => {
+    const story = tx.select({ id: stories.id }).from(stories).where(eq(stories.id, storyId)).get();
+    if (!story) throw new StoryNotFoundError();
+    const link = tx
+      .insert(previewLinks)
+      .values({ storyId, tokenHash: hashPreviewToken(token), expiresAt, createdBy: user.id, createdAt: now })
+      .returning({ id: previewLinks.id })
+      .get();
+    // The token itself stays out of the audit log.
+    writeAudit(tx, { actor: user, action: "story.preview-link", entity: "story", entityId: storyId, ip: ctx.ip, details: { linkId: link.id, expiresAt } });
+  });
+  return { token, url: `${config().siteUrl}/preview/${token}`, expiresAt };
+}
+
+export type PreviewStory = Pick<
+  Story,
+  | "id"
+  | "type"
+  | "title"
+  | "standfirst"
+  | "body"
+  | "status"
+  | "publishAt"
+  | "syndicationSource"
+  | "syndicationUrl"
+  | "syndicationLicence"
+  | "mediaUrl"
+  | "transcript"
+  | "republishLicence"
+> & {
+  authors: { name: string; jobTitle: string; institution: string }[];
+  hero: { url: string; alt: string; caption: string; credit: string } | null;
+  expiresAt: number;
+};
+
+/** The story behind a preview token, or null when the token is unknown or expired. */
+export function getStoryByPreviewToken(token: string, now: number = Date.now()): PreviewStory | null {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
+  const db = getDb();
+  const link = db
+    .select({ storyId: previewLinks.storyId, expiresAt: previewLinks.expiresAt })
+    .from(previewLinks)
+    .where(and(eq(previewLinks.tokenHash, hashPreviewToken(token)), gt(previewLinks.expiresAt, now)))
+    .get();
+  if (!link) return null;
+  const story = db.select().from(stories).where(eq(stories.id, link.storyId)).get();
+  if (!story) return null;
+  const authors = db
+    .select({ name: people.name, jobTitle: people.jobTitle, institution: people.institution })
+    .from(storyAuthors)
+    .innerJoin(people, eq(people.id, storyAuthors.personId))
+    .where(eq(storyAuthors.storyId, story.id))
+    .orderBy(asc(storyAuthors.position))
+    .all();
+  const hero = story.heroImageId
+    ? db
+        .select({ url: media.url, alt: media.altText, caption: media.caption, credit: media.credit })
+        .from(media)
+        .where(eq(media.id, story.heroImageId))
+        .get() ?? null
+    : null;
+  return {
+    id: story.id,
+    type: story.type,
+    title: story.title,
+    standfirst: story.standfirst,
+    body: story.body,
+    status: story.status,
+    publishAt: story.publishAt,
+    syndicationSource: story.syndicationSource,
+    syndicationUrl: story.syndicationUrl,
+    syndicationLicence: story.syndicationLicence,
+    mediaUrl: story.mediaUrl,
+    transcript: story.transcript,
+    republishLicence: story.republishLicence,
+    authors,
+    hero,
+    expiresAt: link.expiresAt,
+  };
+}

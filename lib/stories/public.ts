@@ -1,0 +1,250 @@
+import "server-only";
+import { and, asc, count, desc, eq, exists, inArray, ne, sql, type SQL } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { media, people, slugRedirects, stories, storyAuthors, storyTopics, topics, type StoryType } from "@/db/schema";
+import { cachedQuery, tags } from "@/lib/cache";
+import { clampPage, PAGE_SIZE, totalPages, type Paged } from "@/lib/pagination";
+import { isStoryType } from "@/lib/stories/labels";
+import { publicStory } from "@/lib/stories/visibility";
+
+/**
+ * Public reads of stories. Every query applies publicStory() inside SQL
+ * (lists, counts, related alike) and returns plain objects that survive
+ * Next's data cache.
+ */
+
+export type CardImage = { url: string; alt: string; width: number; height: number };
+export type StoryCardData = {
+  id: number;
+  slug: string;
+  type: StoryType;
+  title: string;
+  standfirst: string;
+  publishAt: number;
+  image: CardImage | null;
+};
+export type StoryAuthor = { name: string; slug: string; jobTitle: string; institution: string; department: string };
+export type HeroMedia = CardImage & { caption: string; credit: string };
+export type StoryDetail = Omit<StoryCardData, "image"> & {
+  body: string;
+  updatedAt: number;
+  seoDescription: string | null;
+  authors: StoryAuthor[];
+  topics: { id: number; slug: string; name: string }[];
+  hero: HeroMedia | null;
+  syndication: { source: string; url: string | null; licence: string | null } | null;
+  mediaUrl: string | null;
+  transcript: string | null;
+  republishLicence: string;
+  commentsEnabled: boolean;
+};
+
+const cardColumns = {
+  id: stories.id,
+  slug: stories.slug,
+  type: stories.type,
+  title: stories.title,
+  standfirst: stories.standfirst,
+  publishAt: stories.publishAt,
+  imageUrl: media.url,
+  imageAlt: media.altText,
+  imageWidth: media.width,
+  imageHeight: media.height,
+};
+
+type CardRow = {
+  id: number;
+  slug: string;
+  type: StoryType;
+  title: string;
+  standfirst: string;
+  publishAt: number | null;
+  imageUrl: string | null;
+  imageAlt: string | null;
+  imageWidth: number | null;
+  imageHeight: number | null;
+};
+
+function toCard(r: CardRow): StoryCardData {
+  return {
+    id: r.id,
+    slug: r.slug,
+    type: r.type,
+    title: r.title,
+    standfirst: r.standfirst,
+    // Never null here: publicStory() requires publish_at <= now.
+    publishAt: r.publishAt ?? 0,
+    image: r.imageUrl ? { url: r.imageUrl, alt: r.imageAlt ?? "", width: r.imageWidth ?? 0, height: r.imageHeight ?? 0 } : null,
+  };
+}
+
+const newestFirst = [desc(stories.publishAt), desc(stories.id)];
+
+/** One page of public story cards matching `where`, with the total count. */
+function pagedCards(where: SQL | undefined, page: number, pageSize = PAGE_SIZE): Paged<StoryCardData> {
+  const db = getDb();
+  const now = Date.now();
+  const filter = and(publicStory(now), where);
+  const safePage = clampPage(page);
+  const total = db.select({ n: count() }).from(stories).where(filter).get()?.n ?? 0;
+  const rows = db
+    .select(cardColumns)
+    .from(stories)
+    .leftJoin(media, eq(media.id, stories.heroImageId))
+    .where(filter)
+    .orderBy(...newestFirst)
+    .limit(pageSize)
+    .offset((safePage - 1) * pageSize)
+    .all();
+  return { items: rows.map(toCard), total, page: safePage, pageSize, totalPages: totalPages(total, pageSize) };
+}
+
+function hasTopicSlug(slug: string): SQL {
+  const db = getDb();
+  return exists(
+    db
+      .select({ one: sql`1` })
+      .from(storyTopics)
+      .innerJoin(topics, eq(topics.id, storyTopics.topicId))
+      .where(and(eq(storyTopics.storyId, stories.id), eq(topics.slug, slug))),
+  );
+}
+
+const EMPTY_PAGE = (page: number): Paged<StoryCardData> => ({ items: [], total: 0, page, pageSize: PAGE_SIZE, totalPages: 1 });
+
+/** /news: newest first, 12 a page; type and topic filters combine. An unknown type matches nothing. */
+export function listStories({ type, topic, page = 1 }: { type?: string; topic?: string; page?: number } = {}) {
+  return cachedQuery(["stories:list", type ?? "", topic ?? "", page], [tags.stories, tags.topics], () => {
+    if (type !== undefined && !isStoryType(type)) return EMPTY_PAGE(clampPage(page));
+    const where = and(type ? eq(stories.type, type) : undefined, topic ? hasTopicSlug(topic) : undefined);
+    return pagedCards(where, page);
+  });
+}
+
+export function listByPerson(personId: number, page = 1) {
+  return cachedQuery(["stories:by-person", personId, page], [tags.stories, tags.people], () => {
+    const db = getDb();
+    const byPerson = exists(
+      db
+        .select({ one: sql`1` })
+        .from(storyAuthors)
+        .where(and(eq(storyAuthors.storyId, stories.id), eq(storyAuthors.personId, personId))),
+    );
+    return pagedCards(byPerson, page);
+  });
+}
+
+export function listByTopic(topicId: number, page = 1) {
+  return cachedQuery(["stories:by-topic", topicId, page], [tags.stories, tags.topics], () => {
+    const db = getDb();
+    const onTopic = exists(
+      db
+        .select({ one: sql`1` })
+        .from(storyTopics)
+        .where(and(eq(storyTopics.storyId, stories.id), eq(storyTopics.topicId, topicId))),
+    );
+    return pagedCards(onTopic, page);
+  });
+}
+
+/** The latest public stories, optionally of some types, optionally leaving one out (the story being read). */
+export function listLatest({ types, limit = 4, excludeId }: { types?: StoryType[]; limit?: number; excludeId?: number } = {}) {
+  return cachedQuery(["stories:latest", (types ?? []).join(","), limit, excludeId ?? 0], [tags.stories], () => {
+    const where = and(types?.length ? inArray(stories.type, types) : undefined, excludeId ? ne(stories.id, excludeId) : undefined);
+    return pagedCards(where, 1, Math.min(Math.max(1, limit), 50)).items;
+  });
+}
+
+/** The editor's featured story, else the newest. */
+export function getFeaturedStory() {
+  return cachedQuery(["stories:featured"], [tags.stories], (): StoryCardData | null => {
+    const row = getDb()
+      .select(cardColumns)
+      .from(stories)
+      .leftJoin(media, eq(media.id, stories.heroImageId))
+      .where(publicStory())
+      .orderBy(desc(stories.featured), ...newestFirst)
+      .limit(1)
+      .get();
+    return row ? toCard(row) : null;
+  });
+}
+
+/** Stories sharing the most topics with the given one, then newest. */
+export function listRelated(storyId: number, limit = 3) {
+  return cachedQuery(["stories:related", storyId, limit], [tags.stories], () => {
+    const db = getDb();
+    const shared = count(storyTopics.topicId);
+    const theirTopics = db.select({ id: storyTopics.topicId }).from(storyTopics).where(eq(storyTopics.storyId, storyId));
+    const rows = db
+      .select({ ...cardColumns, shared })
+      .from(storyTopics)
+      .innerJoin(stories, eq(stories.id, storyTopics.storyId))
+      .leftJoin(media, eq(media.id, stories.heroImageId))
+      .where(and(publicStory(), ne(stories.id, storyId), inArray(storyTopics.topicId, theirTopics)))
+      .groupBy(stories.id)
+      .orderBy(desc(shared), ...newestFirst)
+      .limit(Math.min(Math.max(1, limit), 20))
+      .all();
+    return rows.map(toCard);
+  });
+}
+
+/** One public story with everything its page shows, or null (draft, future, unknown…). */
+export function getStoryBySlug(slug: string) {
+  return cachedQuery(["stories:by-slug", slug], [tags.stories, tags.story(slug)], (): StoryDetail | null => {
+    const db = getDb();
+    const s = db
+      .select({
+        id: stories.id, slug: stories.slug, type: stories.type, title: stories.title, standfirst: stories.standfirst,
+        publishAt: stories.publishAt, updatedAt: stories.updatedAt, body: stories.body, seoDescription: stories.seoDescription,
+        syndicationSource: stories.syndicationSource, syndicationUrl: stories.syndicationUrl,
+        syndicationLicence: stories.syndicationLicence, mediaUrl: stories.mediaUrl, transcript: stories.transcript,
+        republishLicence: stories.republishLicence, commentsEnabled: stories.commentsEnabled,
+        heroUrl: media.url, heroAlt: media.altText, heroWidth: media.width, heroHeight: media.height,
+        heroCaption: media.caption, heroCredit: media.credit,
+      })
+      .from(stories)
+      .leftJoin(media, eq(media.id, stories.heroImageId))
+      .where(and(eq(stories.slug, slug), publicStory()))
+      .get();
+    if (!s) return null;
+    const authors = db
+      .select({ name: people.name, slug: people.slug, jobTitle: people.jobTitle, institution: people.institution, department: people.department })
+      .from(storyAuthors)
+      .innerJoin(people, eq(people.id, storyAuthors.personId))
+      .where(eq(storyAuthors.storyId, s.id))
+      .orderBy(asc(storyAuthors.position), asc(people.name))
+      .all();
+    const storyTopicRows = db
+      .select({ id: topics.id, slug: topics.slug, name: topics.name })
+      .from(storyTopics)
+      .innerJoin(topics, eq(topics.id, storyTopics.topicId))
+      .where(eq(storyTopics.storyId, s.id))
+      .orderBy(asc(topics.name))
+      .all();
+    return {
+      id: s.id, slug: s.slug, type: s.type, title: s.title, standfirst: s.standfirst,
+      publishAt: s.publishAt ?? 0, updatedAt: Math.max(s.updatedAt, s.publishAt ?? 0),
+      body: s.body, seoDescription: s.seoDescription, authors, topics: storyTopicRows,
+      hero: s.heroUrl
+        ? { url: s.heroUrl, alt: s.heroAlt ?? "", width: s.heroWidth ?? 0, height: s.heroHeight ?? 0, caption: s.heroCaption ?? "", credit: s.heroCredit ?? "" }
+        : null,
+      syndication: s.syndicationSource ? { source: s.syndicationSource, url: s.syndicationUrl, licence: s.syndicationLicence } : null,
+      mediaUrl: s.mediaUrl, transcript: s.transcript, republishLicence: s.republishLicence, commentsEnabled: s.commentsEnabled,
+    };
+  });
+}
+
+/** An old slug → the story's current slug, when that story is public; else null. */
+export function resolveOldSlug(oldSlug: string) {
+  return cachedQuery(["stories:old-slug", oldSlug], [tags.stories, tags.story(oldSlug)], (): string | null => {
+    const row = getDb()
+      .select({ slug: stories.slug })
+      .from(slugRedirects)
+      .innerJoin(stories, eq(stories.id, slugRedirects.storyId))
+      .where(and(eq(slugRedirects.oldSlug, oldSlug), publicStory()))
+      .get();
+    return row && row.slug !== oldSlug ? row.slug : null;
+  });
+}

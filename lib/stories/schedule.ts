@@ -1,0 +1,73 @@
+import "server-only";
+import { and, eq, inArray, isNotNull, lte } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { stories, type Story } from "@/db/schema";
+import { writeAudit } from "@/lib/audit";
+import { revalidate, tags } from "@/lib/cache";
+import type { Job } from "@/lib/scheduler";
+import { notifyAuthors } from "./notify";
+import { writeRevision } from "./records";
+
+/**
+ * Flips scheduled stories to published once their time has come, and
+ * unpublishes stories whose unpublish time has passed. Idempotent: each
+ * update is conditional on the status it expects, so a second (or
+ * overlapping) run finds nothing to do and sends no second e-mail.
+ *
+ * The version is not bumped: the content did not change, so an editor with
+ * the story open can still save without a conflict (saves never write the
+ * status).
+ */
+export async function publishDueStories(now: number = Date.now()): Promise<{ published: number[]; unpublished: number[] }> {
+  const db = getDb();
+  const changed: { story: Story; kind: "publish" | "unpublish" }[] = [];
+
+  const due = db
+    .select({ id: stories.id })
+    .from(stories)
+    .where(and(eq(stories.status, "scheduled"), lte(stories.publishAt, now)))
+    .all();
+  const expired = db
+    .select({ id: stories.id })
+    .from(stories)
+    .where(and(inArray(stories.status, ["published", "scheduled"]), isNotNull(stories.unpublishAt), lte(stories.unpublishAt, now)))
+    .all();
+
+  db.transaction((tx) => {
+    for (const { id } of expired) {
+      const row = tx
+        .update(stories)
+        .set({ status: "unpublished", unpublishAt: null, updatedAt: now })
+        .where(and(eq(stories.id, id), inArray(stories.status, ["published", "scheduled"]), lte(stories.unpublishAt, now)))
+        .returning()
+        .get();
+      if (!row) continue;
+      writeRevision(tx, row, { reason: "unpublish", note: "Unpublished automatically at the scheduled time", userId: null });
+      writeAudit(tx, { actor: null, action: "story.unpublish.scheduled", entity: "story", entityId: id, details: { at: now } });
+      changed.push({ story: row, kind: "unpublish" });
+    }
+    for (const { id } of due) {
+      const row = tx
+        .update(stories)
+        .set({ status: "published", updatedAt: now })
+        .where(and(eq(stories.id, id), eq(stories.status, "scheduled"), lte(stories.publishAt, now)))
+        .returning()
+        .get();
+      if (!row) continue;
+      writeRevision(tx, row, { reason: "publish", note: "Published automatically at the scheduled time", userId: null });
+      writeAudit(tx, { actor: null, action: "story.publish.scheduled", entity: "story", entityId: id, details: { at: now } });
+      changed.push({ story: row, kind: "publish" });
+    }
+  });
+
+  if (changed.length > 0) {
+    revalidate(tags.stories, ...changed.map((c) => tags.story(c.story.slug)), tags.people, tags.topics);
+  }
+  for (const c of changed) if (c.kind === "publish") await notifyAuthors(c.story.id, "publish", null, null);
+  return {
+    published: changed.filter((c) => c.kind === "publish").map((c) => c.story.id),
+    unpublished: changed.filter((c) => c.kind === "unpublish").map((c) => c.story.id),
+  };
+}
+
+export const storyJobs: Job[] = [{ name: "stories.publish-due", run: (now) => publishDueStories(now) }];

@@ -1,0 +1,73 @@
+import "server-only";
+import { and, desc, eq, gte, sql, sum } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { media, stories, storyViews } from "@/db/schema";
+import { cachedQuery, tags } from "@/lib/cache";
+import { dayKey } from "@/lib/dates";
+import type { StoryCardData } from "@/lib/stories/public";
+import { publicStory } from "@/lib/stories/visibility";
+
+/**
+ * Read counts for "most read this week" and republication counts, kept as
+ * one row per story per day (site time zone). Counted on the server: no
+ * cookies, no visitor identifiers, no third-party scripts.
+ */
+
+function bump(storyId: number, column: "views" | "republishViews"): void {
+  const day = dayKey(Date.now());
+  const target = storyViews[column];
+  getDb()
+    .insert(storyViews)
+    .values({ storyId, day, [column]: 1 })
+    .onConflictDoUpdate({ target: [storyViews.storyId, storyViews.day], set: { [column]: sql`${target} + 1` } })
+    .run();
+}
+
+export function recordView(storyId: number): void {
+  bump(storyId, "views");
+}
+
+/** Called by the 1×1 counter image embedded in republished copies. */
+export function recordRepublishView(storyId: number): void {
+  bump(storyId, "republishViews");
+}
+
+export type MostRead = StoryCardData & { views: number };
+
+/** The most-read public stories over the last seven days (today included). */
+export function mostReadThisWeek(limit = 5) {
+  return cachedQuery(["stories:most-read", limit], [tags.stories], (): MostRead[] => {
+    const since = dayKey(Date.now() - 6 * 24 * 3_600_000);
+    const views = sum(storyViews.views).mapWith(Number);
+    const rows = getDb()
+      .select({
+        id: stories.id, slug: stories.slug, type: stories.type, title: stories.title, standfirst: stories.standfirst,
+        publishAt: stories.publishAt, imageUrl: media.url, imageAlt: media.altText, imageWidth: media.width,
+        imageHeight: media.height, views,
+      })
+      .from(storyViews)
+      .innerJoin(stories, eq(stories.id, storyViews.storyId))
+      .leftJoin(media, eq(media.id, stories.heroImageId))
+      .where(and(gte(storyViews.day, since), publicStory()))
+      .groupBy(stories.id)
+      .having(sql`${views} > 0`)
+      .orderBy(desc(views), desc(stories.publishAt))
+      .limit(Math.min(Math.max(1, limit), 20))
+      .all();
+    return rows.map((r) => ({
+      id: r.id, slug: r.slug, type: r.type, title: r.title, standfirst: r.standfirst, publishAt: r.publishAt ?? 0,
+      image: r.imageUrl ? { url: r.imageUrl, alt: r.imageAlt ?? "", width: r.imageWidth ?? 0, height: r.imageHeight ?? 0 } : null,
+      views: r.views,
+    }));
+  });
+}
+
+/** Totals for one story (editors see these beside the story). */
+export function viewTotals(storyId: number): { views: number; republishViews: number } {
+  const row = getDb()
+    .select({ views: sum(storyViews.views).mapWith(Number), republishViews: sum(storyViews.republishViews).mapWith(Number) })
+    .from(storyViews)
+    .where(eq(storyViews.storyId, storyId))
+    .get();
+  return { views: row?.views ?? 0, republishViews: row?.republishViews ?? 0 };
+}

@@ -1,0 +1,40 @@
+import "server-only";
+import { and, asc, count, eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { stories, storyTopics, topics, type TopicKind } from "@/db/schema";
+import { cachedQuery, tags } from "@/lib/cache";
+import { publicStory } from "@/lib/stories/visibility";
+
+export type PublicTopic = { id: number; slug: string; name: string; kind: TopicKind; description: string };
+export type TopicOption = Pick<PublicTopic, "slug" | "name" | "kind"> & { storyCount: number };
+
+export function getTopicBySlug(slug: string) {
+  return cachedQuery(["topics:by-slug", slug], [tags.topics], (): PublicTopic | null => {
+    const row = getDb()
+      .select({ id: topics.id, slug: topics.slug, name: topics.name, kind: topics.kind, description: topics.description })
+      .from(topics)
+      .where(eq(topics.slug, slug))
+      .get();
+    return row ?? null;
+  });
+}
+
+/** Every topic with its number of public stories (for filters and the sitemap), by name. */
+export function listTopics() {
+  return cachedQuery(["topics:list"], [tags.topics, tags.stories], (): TopicOption[] => {
+    const db = getDb();
+    const counts = db
+      .select({ topicId: storyTopics.topicId, n: count().as("n") })
+      .from(storyTopics)
+      .innerJoin(stories, and(eq(stories.id, storyTopics.storyId), publicStory()))
+      .groupBy(storyTopics.topicId)
+      .as("counts");
+    return db
+      .select({ slug: topics.slug, name: topics.name, kind: topics.kind, n: counts.n })
+      .from(topics)
+      .leftJoin(counts, eq(counts.topicId, topics.id))
+      .orderBy(asc(topics.name))
+      .all()
+      .map(({ n, ...t }) => ({ ...t, storyCount: n ?? 0 }));
+  });
+}

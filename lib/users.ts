@@ -1,0 +1,87 @@
+import "server-only";
+import { and, asc, eq, ne, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { users, type Role } from "@/db/schema";
+import { writeAudit } from "@/lib/audit";
+import { generatePassword, hashPassword } from "@/lib/auth/password";
+import { FormError } from "@/lib/form";
+import type { CreateUserInput } from "@/lib/validation/user";
+
+type Actor = { id: number; email: string };
+
+export type UserSummary = { id: number; email: string; name: string; role: Role; disabled: boolean; createdAt: number };
+
+export function listUsers(): UserSummary[] {
+  return getDb()
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, disabled: users.disabled, createdAt: users.createdAt })
+    .from(users)
+    .orderBy(asc(users.disabled), asc(users.name))
+    .all();
+}
+
+export function listUserOptions(): { id: number; name: string; email: string }[] {
+  return getDb().select({ id: users.id, name: users.name, email: users.email }).from(users).orderBy(asc(users.name)).all();
+}
+
+function findUser(id: number) {
+  const row = getDb().select().from(users).where(eq(users.id, id)).get();
+  if (!row) throw new FormError("That user no longer exists.");
+  return row;
+}
+
+/** Creates an account; returns the password when it was generated, to show once. */
+export async function createUser(input: CreateUserInput, actor: Actor, ip: string | null): Promise<{ id: number; generatedPassword: string | null }> {
+  const db = getDb();
+  const taken = db.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, input.email)).get();
+  if (taken) throw new FormError("There is already an account with that email address.", { email: "There is already an account with that email address." });
+  const generatedPassword = input.password ? null : generatePassword();
+  const passwordHash = await hashPassword(input.password || generatedPassword!);
+  const id = db.transaction((tx) => {
+    const row = tx.insert(users).values({ email: input.email, name: input.name, role: input.role, passwordHash }).returning({ id: users.id }).get();
+    writeAudit(tx, { actor, action: "user.create", entity: "user", entityId: row.id, ip, details: { email: input.email, role: input.role } });
+    return row.id;
+  });
+  return { id, generatedPassword };
+}
+
+/** Every change below bumps sessionVersion: the user's current sessions end at once. */
+export function changeRole(userId: number, role: Role, actor: Actor, ip: string | null): void {
+  if (userId === actor.id) throw new FormError("You cannot change your own role. Ask another administrator.");
+  const before = findUser(userId);
+  if (before.role === role) return;
+  getDb().transaction((tx) => {
+    tx.update(users)
+      .set({ role, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: Date.now() })
+      .where(eq(users.id, userId))
+      .run();
+    writeAudit(tx, { actor, action: "user.role", entity: "user", entityId: userId, ip, details: { from: before.role, to: role } });
+  });
+}
+
+export function setDisabled(userId: number, disabled: boolean, actor: Actor, ip: string | null): void {
+  if (userId === actor.id && disabled) throw new FormError("You cannot disable your own account.");
+  const before = findUser(userId);
+  if (before.disabled === disabled) return;
+  getDb().transaction((tx) => {
+    tx.update(users)
+      .set({ disabled, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: Date.now() })
+      .where(and(eq(users.id, userId), ne(users.disabled, disabled)))
+      .run();
+    writeAudit(tx, { actor, action: disabled ? "user.disable" : "user.enable", entity: "user", entityId: userId, ip });
+  });
+}
+
+/** Sets a new password (typed, or generated and returned to show once). */
+export async function resetPassword(userId: number, password: string, actor: Actor, ip: string | null): Promise<{ generatedPassword: string | null }> {
+  findUser(userId);
+  const generatedPassword = password ? null : generatePassword();
+  const passwordHash = await hashPassword(password || generatedPassword!);
+  getDb().transaction((tx) => {
+    tx.update(users)
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: Date.now() })
+      .where(eq(users.id, userId))
+      .run();
+    writeAudit(tx, { actor, action: "user.reset-password", entity: "user", entityId: userId, ip, details: { generated: generatedPassword !== null } });
+  });
+  return { generatedPassword };
+}
