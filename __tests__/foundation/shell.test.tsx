@@ -1,4 +1,5 @@
 import { render, screen, within } from "@testing-library/react";
+import { renderToStaticMarkup } from "react-dom/server";
 import NotFound from "@/app/not-found";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
@@ -32,11 +33,11 @@ describe("site shell", () => {
 describe("root layout", () => {
   it("makes 'Skip to content' the first link, pointing at the main landmark", async () => {
     const { default: RootLayout } = await import("@/app/layout");
-    const html = require("react-dom/server").renderToStaticMarkup(
+    const html = renderToStaticMarkup(
       <RootLayout>
         <main id="main">content</main>
       </RootLayout>,
-    ) as string;
+    );
     const firstLink = /<a[^>]*>([^<]*)<\/a>/.exec(html);
     expect(firstLink?.[1]).toBe("Skip to content");
     expect(firstLink?.[0]).toContain('href="#main"');
