@@ -14,7 +14,7 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 export function baseUrl(): string {
-  return readState().baseUrl;
+  return process.env.E2E_BASE_URL ?? readState().baseUrl;
 }
 
 /** Signs in through the real login form. */

@@ -32,6 +32,11 @@ async function waitForHealth(url: string, timeoutMs: number, child: { exitCode: 
 
 /** Starts the real `npm start` path (build if needed, migrate, seed) with a fresh data folder. */
 export default async function globalSetup(): Promise<void> {
+  // For quick iteration: E2E_BASE_URL=http://localhost:3100 runs the journeys against a server you started.
+  if (process.env.E2E_BASE_URL) {
+    fs.writeFileSync(STATE_FILE, JSON.stringify({ baseUrl: process.env.E2E_BASE_URL, pid: 0, dataDir: "" }));
+    return;
+  }
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "newsroom-e2e-"));
   const baseUrl = `http://localhost:${port}`;
