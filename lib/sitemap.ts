@@ -1,24 +1,14 @@
 import "server-only";
-import { and, eq, exists, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { events, openDays, people, stories, storyAuthors, storyTopics, topics } from "@/db/schema";
+import { events, openDays, people, stories, storyTopics, topics } from "@/db/schema";
 import { cachedQuery, tags } from "@/lib/cache";
+import { listedExpert } from "@/lib/people/visibility";
 import { publicStory } from "@/lib/stories/visibility";
 
 /** One URL for search engines: a site path and when its content last changed. */
 export type SitemapEntry = { path: string; lastModified?: number };
 
-/** Same rule as the expert directory (lib/people/public.ts): guests only once they have a public story. */
-function listedExpert(now: number): SQL {
-  const hasPublicStory = exists(
-    getDb()
-      .select({ one: sql`1` })
-      .from(storyAuthors)
-      .innerJoin(stories, eq(stories.id, storyAuthors.storyId))
-      .where(and(eq(storyAuthors.personId, people.id), publicStory(now))),
-  );
-  return or(eq(people.isGuest, false), hasPublicStory) as SQL;
-}
 
 function collect(now: number): SitemapEntry[] {
   const db = getDb();

@@ -22,6 +22,8 @@ import { BodyEditor } from "@/components/editor/body-editor";
 import { ConflictPanel } from "@/components/editor/conflict-panel";
 import { createPreviewLink, listRevisions, saveStory } from "@/lib/stories/editor";
 import { storySchema } from "@/lib/validation/story";
+import { getDb } from "@/db/client";
+import { storyRevisions } from "@/db/schema";
 import { createStory } from "../factories";
 import { freshDb } from "../helpers/db";
 import { actAs, cast, storyForm } from "./helpers";
@@ -32,6 +34,19 @@ const page = (id: number, search: Record<string, string> = {}) =>
   EditStoryPage({ params: Promise.resolve({ id: String(id) }), searchParams: Promise.resolve(search) });
 
 describe("edit page", () => {
+  test("straight after an import it lists the import notes", async () => {
+    const people = cast();
+    const story = createStory({ status: "draft", publishAt: null, createdBy: people.owner.id, authors: [people.ownerPerson] });
+    getDb().insert(storyRevisions).values({ storyId: story.id, version: 1, snapshot: {} as never, reason: "import", note: "Dropped a photo credited to an agency.", createdBy: people.owner.id }).run();
+    actAs(people.owner);
+    const { unmount } = render(await page(story.id, { imported: "1" }));
+    expect(screen.getByRole("heading", { name: "Imported from the republishing snippet" })).toBeInTheDocument();
+    expect(screen.getByText("Dropped a photo credited to an agency.")).toBeInTheDocument();
+    unmount();
+    render(await page(story.id));
+    expect(screen.queryByRole("heading", { name: "Imported from the republishing snippet" })).toBeNull();
+  });
+
   test("the owner gets the form without press-office controls; another contributor gets not-found; an editor gets publishing controls", async () => {
     const people = cast();
     const story = createStory({ status: "draft", publishAt: null, createdBy: people.owner.id, authors: [people.ownerPerson] });

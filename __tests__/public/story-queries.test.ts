@@ -115,7 +115,7 @@ describe("getStoryBySlug", () => {
     ]);
     expect(story?.topics).toEqual([{ id: topic.id, slug: "history", name: "History" }]);
     expect(story?.hero).toEqual({ url: "/h.jpg", alt: "Alt", width: 10, height: 5, caption: "Cap", credit: "Photo: X" });
-    expect(story?.syndication).toEqual({ source: "The Conversation", url: "https://theconversation.com/x", licence: "CC BY-ND 4.0" });
+    expect(story?.syndication).toEqual({ source: "The Conversation", url: "https://theconversation.com/x", licence: "CC BY-ND 4.0", counterUrl: null });
     expect(story?.republishLicence).toBe("CC BY-ND 4.0");
   });
 

@@ -1,9 +1,9 @@
 import "server-only";
-import { and, asc, eq, exists, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { people, stories, storyAuthors } from "@/db/schema";
+import { people } from "@/db/schema";
 import { cachedQuery, tags } from "@/lib/cache";
-import { publicStory } from "@/lib/stories/visibility";
+import { listedExpert } from "@/lib/people/visibility";
 
 /**
  * The public expert directory. Staff experts are always listed; guest
@@ -30,23 +30,12 @@ const cardColumns = {
   institution: people.institution, photoUrl: people.photoUrl, expertise: people.expertise, availableForMedia: people.availableForMedia,
 };
 
-function isListed(): SQL {
-  const db = getDb();
-  const hasPublicStory = exists(
-    db
-      .select({ one: sql`1` })
-      .from(storyAuthors)
-      .innerJoin(stories, eq(stories.id, storyAuthors.storyId))
-      .where(and(eq(storyAuthors.personId, people.id), publicStory())),
-  );
-  return or(eq(people.isGuest, false), hasPublicStory) as SQL;
-}
 
 export function listExperts({ expertise, department, available }: ExpertFilters = {}) {
   const key = ["people:experts", expertise ?? "", department ?? "", available ? 1 : 0];
   return cachedQuery(key, [tags.people, tags.stories], (): ExpertCardData[] => {
     const where = and(
-      isListed(),
+      listedExpert(),
       // Expertise is a JSON array: match one entry, ignoring case.
       expertise ? sql`exists (select 1 from json_each(${people.expertise}) where lower(json_each.value) = lower(${expertise}))` : undefined,
       department ? eq(people.department, department) : undefined,
@@ -59,7 +48,7 @@ export function listExperts({ expertise, department, available }: ExpertFilters 
 /** The values offered in the directory's filters (from listed experts only). */
 export function listExpertFacets() {
   return cachedQuery(["people:facets"], [tags.people, tags.stories], () => {
-    const rows = getDb().select({ expertise: people.expertise, department: people.department }).from(people).where(isListed()).all();
+    const rows = getDb().select({ expertise: people.expertise, department: people.department }).from(people).where(listedExpert()).all();
     const byLower = new Map<string, string>();
     for (const r of rows) for (const e of r.expertise) if (e.trim()) byLower.set(e.trim().toLowerCase(), byLower.get(e.trim().toLowerCase()) ?? e.trim());
     const sort = (a: string, b: string) => a.localeCompare(b, "en-GB");
@@ -75,7 +64,7 @@ export function getExpertBySlug(slug: string) {
     const row = getDb()
       .select({ ...cardColumns, bio: people.bio, mediaEmail: people.mediaEmail, isGuest: people.isGuest })
       .from(people)
-      .where(and(eq(people.slug, slug), isListed()))
+      .where(and(eq(people.slug, slug), listedExpert()))
       .get();
     return row ?? null;
   });

@@ -32,7 +32,7 @@ export type StoryDetail = Omit<StoryCardData, "image"> & {
   authors: StoryAuthor[];
   topics: { id: number; slug: string; name: string }[];
   hero: HeroMedia | null;
-  syndication: { source: string; url: string | null; licence: string | null } | null;
+  syndication: { source: string; url: string | null; licence: string | null; counterUrl: string | null } | null;
   mediaUrl: string | null;
   transcript: string | null;
   republishLicence: string;
@@ -199,7 +199,8 @@ export function getStoryBySlug(slug: string) {
         id: stories.id, slug: stories.slug, type: stories.type, title: stories.title, standfirst: stories.standfirst,
         publishAt: stories.publishAt, updatedAt: stories.updatedAt, body: stories.body, seoDescription: stories.seoDescription,
         syndicationSource: stories.syndicationSource, syndicationUrl: stories.syndicationUrl,
-        syndicationLicence: stories.syndicationLicence, mediaUrl: stories.mediaUrl, transcript: stories.transcript,
+        syndicationLicence: stories.syndicationLicence, syndicationCounterUrl: stories.syndicationCounterUrl,
+        mediaUrl: stories.mediaUrl, transcript: stories.transcript,
         republishLicence: stories.republishLicence, commentsEnabled: stories.commentsEnabled,
         heroUrl: media.url, heroAlt: media.altText, heroWidth: media.width, heroHeight: media.height,
         heroCaption: media.caption, heroCredit: media.credit,
@@ -230,7 +231,9 @@ export function getStoryBySlug(slug: string) {
       hero: s.heroUrl
         ? { url: s.heroUrl, alt: s.heroAlt ?? "", width: s.heroWidth ?? 0, height: s.heroHeight ?? 0, caption: s.heroCaption ?? "", credit: s.heroCredit ?? "" }
         : null,
-      syndication: s.syndicationSource ? { source: s.syndicationSource, url: s.syndicationUrl, licence: s.syndicationLicence } : null,
+      syndication: s.syndicationSource
+        ? { source: s.syndicationSource, url: s.syndicationUrl, licence: s.syndicationLicence, counterUrl: s.syndicationCounterUrl }
+        : null,
       mediaUrl: s.mediaUrl, transcript: s.transcript, republishLicence: s.republishLicence, commentsEnabled: s.commentsEnabled,
     };
   });

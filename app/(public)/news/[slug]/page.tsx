@@ -24,6 +24,7 @@ import { STORY_TYPE_LABELS } from "@/lib/stories/labels";
 import { getStoryBySlug, listLatest, listRelated, resolveOldSlug } from "@/lib/stories/public";
 import { buildRepublishSnippet, canonicalStoryUrl } from "@/lib/stories/republish";
 import { recordView } from "@/lib/stories/views";
+import { pingOutletCounter } from "@/lib/syndication/counter";
 import { submitCommentAction } from "./actions";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -77,6 +78,7 @@ export default async function StoryPage({ params }: Props) {
     notFound();
   }
   recordView(story.id);
+  pingOutletCounter(story.syndication?.counterUrl ?? null);
 
   const { siteName, siteUrl } = config();
   const [related, latest, events, promos] = await Promise.all([

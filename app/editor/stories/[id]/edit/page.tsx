@@ -9,6 +9,7 @@ import { hasRole } from "@/lib/auth/guard";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { formatDateTime } from "@/lib/dates";
 import { getEditorChoices, getStoryForEditor, storyFormValues } from "@/lib/stories/editor-queries";
+import { listRevisions } from "@/lib/stories/revisions";
 import { STORY_TYPE_LABELS } from "@/lib/stories/labels";
 import { STATUS_LABELS } from "@/lib/stories/workflow";
 import { createPreviewLinkAction, saveStoryAction } from "../../actions";
@@ -35,12 +36,14 @@ export default async function EditStoryPage({
 }) {
   const user = await requirePageUser("contributor");
   const { id } = await params;
-  const { done } = await searchParams;
+  const { done, imported } = await searchParams;
   const storyId = Number(id);
   const story = Number.isInteger(storyId) && storyId > 0 ? getStoryForEditor(storyId, user) : null;
   if (!story) notFound();
   const pressOffice = hasRole(user, "editor");
   const choices = getEditorChoices();
+  // Straight after an import, show what the import changed or dropped (kept as the import revision's note).
+  const importNotes = imported === "1" ? listRevisions(story.id).find((r) => r.reason === "import")?.note : null;
 
   return (
     <>
@@ -59,6 +62,12 @@ export default async function EditStoryPage({
           </>
         ) : null}
       </p>
+      {importNotes ? (
+        <div className="notice" role="status">
+          <h2>Imported from the republishing snippet</h2>
+          <p className="pre-line">{importNotes}</p>
+        </div>
+      ) : null}
       {story.status === "draft" && story.workflowNote ? (
         <div className="notice" role="note">
           <h2>Returned to {story.owner ? "you" : "the author"} with a note</h2>
