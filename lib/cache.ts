@@ -34,7 +34,14 @@ export function revalidate(...tagList: string[]): void {
     revalidated.push(...tagList);
     return;
   }
-  for (const tag of new Set(tagList)) revalidateTag(tag, { expire: 0 });
+  for (const tag of new Set(tagList)) {
+    try {
+      revalidateTag(tag, { expire: 0 });
+    } catch {
+      // Outside a request (the scheduler) Next has no cache context to mark;
+      // the 60-second lifetime refreshes those pages instead.
+    }
+  }
 }
 
 /** Tags revalidated so far in a test run: tests assert on it. */

@@ -54,7 +54,8 @@ const RANK = {
  */
 function listedExpert(now: number): SQL {
   return sql`(p.is_guest = 0 OR EXISTS (SELECT 1 FROM story_authors sa JOIN stories s2 ON s2.id = sa.story_id
-    WHERE sa.person_id = p.id AND s2.status IN ('published', 'scheduled') AND s2.publish_at <= ${now}))`;
+    WHERE sa.person_id = p.id AND s2.status IN ('published', 'scheduled') AND s2.publish_at <= ${now}
+    AND (s2.unpublish_at IS NULL OR s2.unpublish_at > ${now})))`;
 }
 
 /** One SELECT of (kind, id, rank) per kind, with the public-visibility rule inside. */
@@ -66,6 +67,7 @@ function matchers(match: string, now: number, kind: SearchKind | undefined, type
     parts.push(sql`SELECT 'story' AS kind, s.id AS id, ${RANK.story} AS rank
       FROM stories_fts JOIN stories s ON s.id = stories_fts.rowid
       WHERE stories_fts MATCH ${match} AND s.status IN ('published', 'scheduled') AND s.publish_at <= ${now}
+        AND (s.unpublish_at IS NULL OR s.unpublish_at > ${now})
       ${type ? sql`AND s.type = ${type}` : sql``}`);
   }
   if (want("event")) {

@@ -1,13 +1,19 @@
 import "server-only";
-import { and, inArray, lte, type SQL } from "drizzle-orm";
+import { and, gt, inArray, isNull, lte, or, type SQL } from "drizzle-orm";
 import { stories } from "@/db/schema";
 
 /**
  * THE public visibility rule for stories, used by every public query
  * (lists, counts, related, most read): published or scheduled, and the
  * publish time has passed. A scheduled story therefore appears on its own
- * once its time comes (within the 60-second cache lifetime).
+ * once its time comes (within the 60-second cache lifetime), and an expiry
+ * (unpublish time) takes effect the same way, without waiting for the scheduler.
+ * lib/search.ts repeats this rule in raw SQL (PUBLIC_STORY_SQL).
  */
 export function publicStory(now: number = Date.now()): SQL {
-  return and(inArray(stories.status, ["published", "scheduled"]), lte(stories.publishAt, now)) as SQL;
+  return and(
+    inArray(stories.status, ["published", "scheduled"]),
+    lte(stories.publishAt, now),
+    or(isNull(stories.unpublishAt), gt(stories.unpublishAt, now)),
+  ) as SQL;
 }
