@@ -215,3 +215,15 @@ describe("demo images", () => {
     expect(databaseDigest(other, skip)).not.toBe(databaseDigest(seeded().db, skip));
   });
 });
+
+describe("demo media", () => {
+  it("points every video and audio story at a playable file that ships with the demo", () => {
+    const db = openDatabase(":memory:");
+    seed(db, { password: "pw-for-media-test", now: NOW, writeImages: false });
+    const rows = db.$client.prepare("select media_url as url from stories where type in ('video','audio')").all() as { url: string }[];
+    expect(rows.length).toBeGreaterThan(0);
+    for (const { url } of rows) {
+      expect(fs.statSync(path.join(process.cwd(), "public", url)).size).toBeGreaterThan(1000);
+    }
+  });
+});

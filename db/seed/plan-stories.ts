@@ -81,8 +81,8 @@ function plan(seed: StorySeed, status: StoryStatus, publishAt: number | null, cr
     featured: false,
     body: buildBody(seed, slug, authors),
     transcript: isMedia ? buildTranscript(seed, slug, authors) : null,
-    // Placeholder paths: no real recordings ship with the demo.
-    mediaUrl: seed.type === "video" ? `/demo/media/${slug}.mp4` : seed.type === "audio" ? `/demo/media/${slug}.mp3` : null,
+    // Short generated test clips (public/demo/media): real, playable files, not real recordings.
+    mediaUrl: seed.type === "video" ? "/demo/media/sample-video.mp4" : seed.type === "audio" ? "/demo/media/sample-audio.mp3" : null,
     topicSlugs: [facultyOf(seed.subject), seed.subject, ...seed.tags].slice(0, 3),
     hero: heroFor(slug, seed),
     createdAt,

@@ -62,7 +62,7 @@ export function seedSyntheticStories(db: DB, n: number, { now, batchSize = BATCH
     const paras = rng.sample(pool, 3);
     const body = [`${title}. ${rng.pick(CLOSINGS)}`, paras[0], `## ${rng.pick(PROSE[subject.slug]?.headings ?? ["Background"])}`, paras[1], paras[2]].join("\n\n");
     const publishAt = Math.floor((now - 60_000 - rng.next() * 730 * DAY) / 60_000) * 60_000;
-    const media = type === "video" ? `/demo/media/synthetic-${seq}.mp4` : type === "audio" ? `/demo/media/synthetic-${seq}.mp3` : null;
+    const media = type === "video" ? "/demo/media/sample-video.mp4" : type === "audio" ? "/demo/media/sample-audio.mp3" : null;
     const transcript = media ? `Host: ${title}.\n\nGuest: ${paras[0]}` : null;
     const hero = heroes.length ? rng.pick(heroes) : null;
     const id = Number(
