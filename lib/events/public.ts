@@ -1,4 +1,5 @@
 import "server-only";
+import type { UpcomingEvent } from "@/lib/events/upcoming";
 import { and, asc, count, desc, eq, gte, lt, ne, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { events, media } from "@/db/schema";
@@ -15,17 +16,7 @@ export const EVENTS_PAGE_SIZE = 20;
 /** Cap for the subscription feed: a calendar client does not need more. */
 const CALENDAR_LIMIT = 500;
 
-export type PublicEvent = {
-  id: number;
-  slug: string;
-  title: string;
-  summary: string;
-  startsAt: number;
-  endsAt: number;
-  allDay: boolean;
-  venue: string;
-  campus: string;
-  category: string;
+export type PublicEvent = UpcomingEvent & {
   bookingUrl: string | null;
   cancelled: boolean;
   version: number;
