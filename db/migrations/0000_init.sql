@@ -272,11 +272,10 @@ CREATE TABLE `stories` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `stories_slug_unique` ON `stories` (`slug`);--> statement-breakpoint
-CREATE INDEX `stories_public` ON `stories` (`status`,`publish_at`);--> statement-breakpoint
-CREATE INDEX `stories_type_public` ON `stories` (`type`,`status`,`publish_at`);--> statement-breakpoint
-CREATE INDEX `stories_featured` ON `stories` (`featured`,`status`,`publish_at`);--> statement-breakpoint
+CREATE INDEX `stories_public` ON `stories` (`publish_at`,`status`,`unpublish_at`);--> statement-breakpoint
+CREATE INDEX `stories_type_public` ON `stories` (`type`,`publish_at`,`status`,`unpublish_at`);--> statement-breakpoint
+CREATE INDEX `stories_featured` ON `stories` (`featured`,`publish_at`,`status`,`unpublish_at`);--> statement-breakpoint
 CREATE INDEX `stories_created_by` ON `stories` (`created_by`,`status`);--> statement-breakpoint
-CREATE INDEX `stories_publish_at` ON `stories` (`publish_at`);--> statement-breakpoint
 CREATE TABLE `story_authors` (
 	`story_id` integer NOT NULL,
 	`person_id` integer NOT NULL,
