@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, ne, sql } from "drizzle-orm";
+import { and, count, eq, ne, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { events, openDays, people, stories, storyTopics, topics } from "@/db/schema";
 import { cachedQuery, tags } from "@/lib/cache";
@@ -10,13 +10,10 @@ import { publicStory } from "@/lib/stories/visibility";
 export type SitemapEntry = { path: string; lastModified?: number };
 
 
-function collect(now: number): SitemapEntry[] {
+/** Everything but the stories: a few hundred entries at most. */
+function collectPages(now: number): SitemapEntry[] {
   const db = getDb();
-  const storyRows = db
-    .select({ slug: stories.slug, updatedAt: stories.updatedAt, publishAt: stories.publishAt })
-    .from(stories)
-    .where(publicStory(now))
-    .all();
+  const newest = db.select({ at: sql<number | null>`max(${stories.publishAt})` }).from(stories).where(publicStory(now)).get()?.at ?? undefined;
   const expertRows = db.select({ slug: people.slug, updatedAt: people.updatedAt }).from(people).where(listedExpert(now)).all();
   // A topic page changes when a story on it is published or edited.
   const topicRows = db
@@ -28,15 +25,12 @@ function collect(now: number): SitemapEntry[] {
     .all();
   const eventRows = db.select({ slug: events.slug, updatedAt: events.updatedAt }).from(events).where(ne(events.status, "draft")).all();
   const openDayRows = db.select({ slug: openDays.slug, updatedAt: openDays.updatedAt }).from(openDays).where(ne(openDays.status, "draft")).all();
-  const newest = Math.max(0, ...storyRows.map((s) => s.publishAt ?? 0));
-
   return [
-    { path: "/", lastModified: newest || undefined },
-    { path: "/news", lastModified: newest || undefined },
+    { path: "/", lastModified: newest },
+    { path: "/news", lastModified: newest },
     { path: "/experts" },
     { path: "/events" },
     { path: "/open-days" },
-    ...storyRows.map((s) => ({ path: `/news/${s.slug}`, lastModified: Math.max(s.updatedAt, s.publishAt ?? 0) })),
     ...expertRows.map((p) => ({ path: `/experts/${p.slug}`, lastModified: p.updatedAt })),
     ...topicRows.map((t) => ({ path: `/topics/${t.slug}`, lastModified: t.latest ?? undefined })),
     ...eventRows.map((e) => ({ path: `/events/${e.slug}`, lastModified: e.updatedAt })),
@@ -44,7 +38,40 @@ function collect(now: number): SitemapEntry[] {
   ];
 }
 
-/** Every public page worth indexing, for app/sitemap.ts. */
-export function listSitemapEntries(): Promise<SitemapEntry[]> {
-  return cachedQuery(["sitemap"], [tags.stories, tags.people, tags.topics, tags.events, tags.openDays], () => collect(Date.now()));
+/**
+ * A sitemap file may hold at most 50,000 URLs, so stories are served in
+ * chunks (oldest first, so a chunk's content is stable) once there are more.
+ */
+export const STORIES_PER_SITEMAP = 40_000;
+
+function collectStories(now: number, chunk: number, perFile: number): SitemapEntry[] {
+  return getDb()
+    .select({ slug: stories.slug, updatedAt: stories.updatedAt, publishAt: stories.publishAt })
+    .from(stories)
+    .where(publicStory(now))
+    .orderBy(stories.id)
+    .limit(perFile)
+    .offset(chunk * perFile)
+    .all()
+    .map((s) => ({ path: `/news/${s.slug}`, lastModified: Math.max(s.updatedAt, s.publishAt ?? 0) }));
+}
+
+const sitemapTags = [tags.stories, tags.people, tags.topics, tags.events, tags.openDays];
+
+/** Every public page except stories. */
+export function listPageEntries(): Promise<SitemapEntry[]> {
+  return cachedQuery(["sitemap:pages"], sitemapTags, () => collectPages(Date.now()));
+}
+
+/** How many story sitemap files there are (at least one). */
+export function storySitemapCount(perFile = STORIES_PER_SITEMAP): Promise<number> {
+  return cachedQuery(["sitemap:story-count", perFile], [tags.stories], () => {
+    const n = getDb().select({ n: count() }).from(stories).where(publicStory()).get()?.n ?? 0;
+    return Math.max(1, Math.ceil(n / perFile));
+  });
+}
+
+/** One chunk of public stories (not cached: a chunk is larger than Next's 2 MB cache item limit). */
+export function listStoryEntries(chunk: number, perFile = STORIES_PER_SITEMAP): SitemapEntry[] {
+  return collectStories(Date.now(), chunk, perFile);
 }

@@ -4,7 +4,9 @@ import { stories } from "@/db/schema";
 import { createEvent, createOpenDay, createPerson, createStory, createTopic } from "@/__tests__/factories";
 import { freshDb } from "@/__tests__/helpers/db";
 import robots from "@/app/robots";
-import sitemap from "@/app/sitemap";
+import { GET as sitemapXml } from "@/app/sitemap.xml/route";
+import { GET as childSitemap } from "@/app/sitemaps/[name]/route";
+import { renderChildSitemap, renderSitemap } from "@/lib/sitemap-xml";
 
 jest.mock("next/server", () => ({ connection: jest.fn(async () => undefined) }));
 
@@ -14,6 +16,22 @@ const SITE = "http://localhost:3000";
 beforeEach(() => {
   freshDb();
 });
+
+type Entry = { url: string; lastModified?: Date };
+
+function parseUrlset(xml: string): Entry[] {
+  expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<urlset xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9">/);
+  return [...xml.matchAll(/<url><loc>([^<]+)<\/loc>(?:<lastmod>([^<]+)<\/lastmod>)?<\/url>/g)].map((m) => ({
+    url: m[1]!.replace(/&amp;/g, "&"),
+    ...(m[2] ? { lastModified: new Date(m[2]) } : {}),
+  }));
+}
+
+async function sitemap(): Promise<Entry[]> {
+  const res = await sitemapXml();
+  expect(res.headers.get("Content-Type")).toBe("application/xml; charset=utf-8");
+  return parseUrlset(await res.text());
+}
 
 async function urls() {
   const entries = await sitemap();
@@ -64,6 +82,33 @@ describe("/sitemap.xml", () => {
   it("uses absolute URLs only", async () => {
     createStory();
     for (const entry of await sitemap()) expect(entry.url.startsWith(`${SITE}`)).toBe(true);
+  });
+});
+
+describe("a site too large for one sitemap file", () => {
+  it("serves an index of child sitemaps that together list every story once", async () => {
+    const made = [1, 2, 3, 4, 5].map((n) => createStory({ slug: `many-${n}` }));
+    const index = await renderSitemap(2);
+    const children = [...index.matchAll(/<sitemap><loc>([^<]+)<\/loc><\/sitemap>/g)].map((m) => m[1]!);
+    expect(index).toContain("<sitemapindex");
+    expect(children).toEqual([`${SITE}/sitemaps/pages.xml`, `${SITE}/sitemaps/stories-1.xml`, `${SITE}/sitemaps/stories-2.xml`, `${SITE}/sitemaps/stories-3.xml`]);
+    const listed: string[] = [];
+    for (const child of children) {
+      const xml = await renderChildSitemap(child.split("/").pop()!, 2);
+      listed.push(...parseUrlset(xml!).map((e) => e.url));
+    }
+    expect(listed.filter((u) => u.includes("/news/many-")).sort()).toEqual(made.map((s) => `${SITE}/news/${s.slug}`).sort());
+    expect(listed).toContain(`${SITE}/news`);
+    expect(await renderChildSitemap("stories-4.xml", 2)).toBeNull();
+    expect(await renderChildSitemap("../etc.xml", 2)).toBeNull();
+  });
+
+  it("answers 404 for a child sitemap that does not exist", async () => {
+    createStory();
+    const res = await childSitemap(new Request(`${SITE}/sitemaps/stories-2.xml`), { params: Promise.resolve({ name: "stories-2.xml" }) });
+    expect(res.status).toBe(404);
+    const pages = await childSitemap(new Request(`${SITE}/sitemaps/pages.xml`), { params: Promise.resolve({ name: "pages.xml" }) });
+    expect(parseUrlset(await pages.text()).map((e) => e.url)).toContain(`${SITE}/news`);
   });
 });
 
