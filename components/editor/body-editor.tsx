@@ -150,8 +150,9 @@ export function BodyEditor({ defaultValue, input, labelledBy }: { defaultValue: 
           className="body-editor__text"
           spellCheck
         />
-        <section className="body-editor__preview" aria-labelledby="preview-heading">
-          <h3 id="preview-heading">Preview</h3>
+        {/* Focusable because it scrolls: keyboard users must be able to scroll it too. */}
+        <section className="body-editor__preview" aria-labelledby="preview-heading" tabIndex={0}>
+          <h2 id="preview-heading">Preview</h2>
           <div className="prose" dangerouslySetInnerHTML={{ __html: html }} />
         </section>
       </div>
