@@ -21,7 +21,7 @@ const timeZone = z.string().refine((tz) => {
 const schema = z.object({
   SITE_NAME: z.string().min(1).default("University of Harrowgate"),
   SITE_SHORT_NAME: z.string().min(1).default("Harrowgate"),
-  SITE_URL: z.url("must be an absolute URL such as https://news.example.ac.uk").default("http://localhost:3000"),
+  SITE_URL: z.url("must be an absolute URL such as https://news.example.ac.uk").optional(),
   SITE_TIME_ZONE: timeZone.default("Europe/London"),
   SITE_PRIMARY_COLOUR: colour.default("#1d3557"),
   SITE_ACCENT_COLOUR: colour.default("#b5121b"),
@@ -50,7 +50,8 @@ function buildConfig(env: Env) {
   return {
     siteName: c.SITE_NAME,
     siteShortName: c.SITE_SHORT_NAME,
-    siteUrl: c.SITE_URL.replace(/\/$/, ""),
+    // Unset, the site is wherever `npm start` serves it.
+    siteUrl: (c.SITE_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ""),
     timeZone: c.SITE_TIME_ZONE,
     colours: { primary: c.SITE_PRIMARY_COLOUR, accent: c.SITE_ACCENT_COLOUR },
     mediaEmail: c.MEDIA_EMAIL,

@@ -10,6 +10,8 @@ describe("configuration", () => {
     expect(c.databasePath).toBe(path.resolve("data/newsroom.db"));
     expect(c.outboxDir).toBe(path.resolve("data/outbox"));
     expect(c.registrationRetentionDays).toBe(180);
+    expect(c.siteUrl).toBe("http://localhost:3000");
+    expect(loadConfig({ PORT: "4321" }).siteUrl).toBe("http://localhost:4321");
   });
 
   it("takes every value from the environment", () => {
