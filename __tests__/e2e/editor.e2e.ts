@@ -135,4 +135,37 @@ describe("the editor area", () => {
     await reader.close();
     await editor.context.close();
   });
+
+  it("refuses a stale save from a second signed-in editor, shows the newer text and keeps what they typed", async () => {
+    const stamp = Date.now().toString(36);
+    const first = await signedIn("editor@newsroom.test");
+    await first.page.goto(`${baseUrl()}/editor/stories/new`);
+    await first.page.getByLabel("Headline").fill(`Two editors, one story ${stamp}`);
+    await first.page.getByRole("textbox", { name: "Article" }).fill("The first draft of the text.");
+    const expert = first.page.getByLabel("Add an expert to the byline");
+    await expert.selectOption((await expert.locator("option").nth(1).getAttribute("value"))!);
+    await first.page.getByRole("button", { name: "Add", exact: true }).click();
+    await first.page.getByRole("button", { name: "Create draft" }).click();
+    await first.page.waitForURL(/\/editor\/stories\/\d+\/edit/);
+    const editPath = new URL(first.page.url()).pathname;
+
+    // The admin opens the same version, then the editor saves first.
+    const second = await signedIn("admin@newsroom.test");
+    await second.page.goto(baseUrl() + editPath);
+    await first.page.getByRole("textbox", { name: "Article" }).fill("The editor's newer text.");
+    await first.page.getByRole("button", { name: "Save", exact: true }).click();
+    await first.page.getByText("Your changes have been saved.").waitFor();
+
+    await second.page.getByRole("textbox", { name: "Article" }).fill("The admin's text, typed on the old version.");
+    await second.page.getByRole("button", { name: "Save", exact: true }).click();
+    await second.page.getByRole("heading", { name: "Someone else changed this story" }).waitFor();
+    expect(await second.page.getByText("The editor's newer text.").count()).toBeGreaterThan(0);
+    expect(await second.page.getByRole("textbox", { name: "Article" }).inputValue()).toBe("The admin's text, typed on the old version.");
+
+    // Nothing was overwritten.
+    await first.page.reload();
+    expect(await first.page.getByRole("textbox", { name: "Article" }).inputValue()).toBe("The editor's newer text.");
+    await first.context.close();
+    await second.context.close();
+  });
 });
