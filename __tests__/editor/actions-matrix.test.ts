@@ -22,7 +22,7 @@ import {
 import { POST as autosave } from "@/app/editor/stories/[id]/autosave/route";
 import { revalidated } from "@/lib/cache";
 import type { FormState } from "@/lib/form";
-import { createStory } from "../factories";
+import { createPerson, createStory } from "../factories";
 import { freshDb } from "../helpers/db";
 import { actAs, cast, dbState, form, storyForm, type Actor } from "./helpers";
 
@@ -209,5 +209,28 @@ describe("autosave route", () => {
     expect((await post(live)).status).toBe(422);
     expect(dbState()).toBe(liveBefore);
     expect(before).not.toBe(liveBefore);
+  });
+});
+
+describe("adding an expert to the byline without JavaScript", () => {
+  it("returns the form as typed with the expert appended, and writes nothing", async () => {
+    const extra = createPerson({ name: "Prof Second Author" });
+    actAs(people.owner);
+    const before = dbState();
+    const state = (await createStoryAction(
+      {},
+      form({ intent: "add-author", title: "Half-written", authorIds: [String(people.ownerPerson.id)], addAuthorId: String(extra.id) }),
+    )) as FormState;
+    expect(state.ok).toBe(true);
+    expect(state.values?.title).toBe("Half-written");
+    expect([state.values?.authorIds].flat()).toEqual([String(people.ownerPerson.id), String(extra.id)]);
+    expect(dbState()).toEqual(before);
+  });
+
+  it("says what is wrong when no expert was chosen", async () => {
+    actAs(people.owner);
+    const state = (await saveStoryAction({}, form({ intent: "add-author", addAuthorId: "" }))) as FormState;
+    expect(state.ok).toBe(false);
+    expect(state.errors?.authorIds).toBe("Choose an expert to add.");
   });
 });

@@ -75,7 +75,7 @@ export function AuthorsPicker({
       </ol>
       <div className="field authors-picker__add">
         <label htmlFor="add-author">Add an expert to the byline</label>
-        <select id="add-author" value={choice} onChange={(e) => setChoice(e.target.value)}>
+        <select id="add-author" name="addAuthorId" value={choice} onChange={(e) => setChoice(e.target.value)}>
           <option value="">Choose an expert</option>
           {available.map((p) => (
             <option key={p.id} value={p.id}>
@@ -83,11 +83,16 @@ export function AuthorsPicker({
             </option>
           ))}
         </select>{" "}
+        {/* Without JavaScript this submits (intent add-author) and the server returns the form with the expert added. */}
         <button
-          type="button"
+          type="submit"
+          name="intent"
+          value="add-author"
+          formNoValidate
           className="button button--secondary"
-          disabled={!choice}
-          onClick={() => {
+          onClick={(e) => {
+            e.preventDefault();
+            if (!choice) return;
             setIds([...ids, Number(choice)]);
             setChoice("");
           }}

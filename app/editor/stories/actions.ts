@@ -1,5 +1,6 @@
 "use server";
 
+import { z } from "zod";
 import { FormError, formValues, handleForm, type FormState } from "@/lib/form";
 import type { StoryFormState } from "@/lib/stories/form-state";
 import { clientIp } from "@/lib/request";
@@ -18,9 +19,9 @@ import {
 
 const saveWithTransition = storySchema.and(transitionFieldsSchema);
 
-function intentOf(formData: FormData): StoryAction | "save" | "add-guest" {
+function intentOf(formData: FormData): StoryAction | "save" | "add-guest" | "add-author" {
   const intent = String(formData.get("intent") ?? "save");
-  if (intent === "add-guest") return "add-guest";
+  if (intent === "add-guest" || intent === "add-author") return intent;
   return STORY_ACTIONS.find((a) => a === intent) ?? "save";
 }
 
@@ -46,8 +47,29 @@ async function addGuestExpert(formData: FormData): Promise<StoryFormState> {
   };
 }
 
+const addAuthorSchema = z.object({ addAuthorId: z.coerce.number({ error: "Choose an expert to add." }).int().positive("Choose an expert to add.") });
+
+/**
+ * "Add" beside the expert list, when JavaScript is off: returns the form as
+ * typed with that expert appended to the byline. Nothing is saved.
+ */
+async function addExistingAuthor(formData: FormData): Promise<StoryFormState> {
+  const state = await handleForm({
+    role: "contributor",
+    schema: addAuthorSchema,
+    formData,
+    write: () => ({ ok: true, message: "The expert has been added to the byline. Save the story to keep the change." }),
+  });
+  const values = formValues(formData);
+  if (!state.ok) return { ...state, values, errors: { authorIds: state.errors?.addAuthorId ?? "Choose an expert to add." } };
+  const authorIds = [values.authorIds ?? []].flat().filter((v) => v !== "");
+  const added = String(values.addAuthorId);
+  return { ...state, values: { ...values, authorIds: authorIds.includes(added) ? authorIds : [...authorIds, added], addAuthorId: "" } };
+}
+
 export async function createStoryAction(_prev: StoryFormState, formData: FormData): Promise<StoryFormState> {
   if (intentOf(formData) === "add-guest") return addGuestExpert(formData);
+  if (intentOf(formData) === "add-author") return addExistingAuthor(formData);
   return handleForm({
     role: "contributor",
     schema: newStorySchema,
@@ -66,6 +88,7 @@ export async function createStoryAction(_prev: StoryFormState, formData: FormDat
 export async function saveStoryAction(_prev: StoryFormState, formData: FormData): Promise<StoryFormState> {
   const intent = intentOf(formData);
   if (intent === "add-guest") return addGuestExpert(formData);
+  if (intent === "add-author") return addExistingAuthor(formData);
   let conflict: CurrentVersion | undefined;
   const state = await handleForm({
     role: "contributor",
