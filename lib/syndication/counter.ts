@@ -7,7 +7,7 @@ import "server-only";
  * counter once per view instead, sending nothing about the reader (no
  * cookies, no IP, no referrer). Fire and forget: a slow or failing outlet
  * never delays or breaks the page.
- * @see docs/decisions/0005-syndication-counter.md
+ * @see docs/decisions/0004-syndication-counter.md
  */
 export function pingOutletCounter(url: string | null, fetcher?: typeof fetch): Promise<boolean> {
   if (!url || !/^https?:\/\//i.test(url)) return Promise.resolve(false);
