@@ -4,6 +4,7 @@ import { createOpenDay, createUser } from "@/__tests__/factories";
 import { freshDb } from "@/__tests__/helpers/db";
 import { currentSessionUser } from "@/lib/auth/session";
 import { clientIp } from "@/lib/request";
+import { formatDayDate, formatTime } from "@/lib/dates";
 import { registerAction } from "@/app/(public)/open-days/[slug]/actions";
 import { cancelBookingAction, updateBookingAction } from "@/app/(public)/open-days/registrations/[token]/actions";
 import { register } from "@/lib/open-days/registrations";
@@ -39,11 +40,15 @@ async function redirectOf(p: Promise<unknown>): Promise<string> {
 
 const valid = { name: "Priya Shah", email: "priya@example.com", level: "undergraduate", subject: "History", guests: "1", accessNeeds: "", consent: "on", website: "" };
 
-test("a valid registration is confirmed in place with the manage link", async () => {
+test("a valid registration is confirmed in place with its details, personal programme and the manage link", async () => {
   const day = createOpenDay();
-  const state = await registerAction(day.slug, {}, form({ ...valid, sessionIds: [String(day.sessions[0]!.id), String(day.sessions[1]!.id)] }));
+  const state = await registerAction(day.slug, {}, form({ ...valid, sessionIds: [String(day.sessions[1]!.id), String(day.sessions[0]!.id)] }));
   expect(state).toMatchObject({ ok: true, outcome: "confirmed" });
   expect(state.manageHref).toMatch(/^\/open-days\/registrations\/[A-Za-z0-9_-]{43}$/);
+  expect(state.details).toMatchObject({ campus: "City campus", party: "You and 1 guest" });
+  expect(state.details!.when).toContain(formatDayDate(day.startsAt));
+  // In time order, whatever order they were ticked in.
+  expect(state.details!.programme).toEqual(day.sessions.map((s) => `${formatTime(s.startsAt)}–${formatTime(s.endsAt)}: ${s.title}, ${s.room}`));
   expect(db.$client.prepare("select count(*) n from registration_sessions").get()).toEqual({ n: 2 });
 });
 
@@ -91,6 +96,7 @@ test("a duplicate says so and re-sends the link", async () => {
   const state = await registerAction(day.slug, {}, form({ ...valid, email: "PRIYA@example.com" }));
   expect(state).toMatchObject({ ok: true, outcome: "duplicate", message: expect.stringContaining("already registered") });
   expect(state.manageHref).toBeUndefined();
+  expect(state.details).toBeUndefined(); // the booking is not shown to whoever typed the same e-mail
   expect(outbox()).toHaveLength(2);
 });
 

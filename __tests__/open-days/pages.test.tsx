@@ -9,13 +9,14 @@ jest.mock("@/app/(public)/open-days/registrations/[token]/actions", () => ({
   moveBookingAction: jest.fn(),
   cancelBookingAction: jest.fn(),
 }));
-import { render, screen, within } from "@testing-library/react";
+import { fireEvent, render, screen, within } from "@testing-library/react";
 import { createOpenDay } from "@/__tests__/factories";
 import { freshDb } from "@/__tests__/helpers/db";
 import OpenDaysPage from "@/app/(public)/open-days/page";
 import OpenDayPage from "@/app/(public)/open-days/[slug]/page";
 import ManageBookingPage from "@/app/(public)/open-days/registrations/[token]/page";
 import PrivacyPage from "@/app/(public)/privacy/page";
+import { RegistrationForm } from "@/components/open-days/registration-form";
 import { register } from "@/lib/open-days/registrations";
 import { regInput } from "./helpers";
 
@@ -77,4 +78,23 @@ test("the privacy notice gives the retention period from config", () => {
   render(PrivacyPage());
   expect(screen.getByText(/deleted automatically 180 days after the open day/)).toBeInTheDocument();
   expect(screen.getByText(/editors and administrators/)).toBeInTheDocument();
+});
+
+test("the confirmation shows the booking's details, the personal programme, the calendar file and the manage link", async () => {
+  const action = jest.fn(async () => ({
+    ok: true,
+    outcome: "confirmed" as const,
+    message: "Your place is confirmed.",
+    manageHref: "/open-days/registrations/abc",
+    details: { when: "Saturday 5 December 2026, 09:30–16:00", campus: "City campus", party: "You and 1 guest", programme: ["10:00–10:45: Welcome, Great Hall", "11:00–12:00: Subject talks, Arts Building"] },
+  }));
+  render(<RegistrationForm action={action} dayTitle="Open day 1" defaultLevel="undergraduate" subjects={[]} sessions={[]} />);
+  fireEvent.click(screen.getByRole("button", { name: "Register" }));
+  const status = await screen.findByRole("status");
+  expect(within(status).getByRole("heading", { name: "You're booked" })).toBeInTheDocument();
+  expect(within(status).getByText("You and 1 guest")).toBeInTheDocument();
+  expect(within(status).getByRole("heading", { name: "Your programme" })).toBeInTheDocument();
+  expect(within(status).getAllByRole("listitem").map((li) => li.textContent)).toEqual(["10:00–10:45: Welcome, Great Hall", "11:00–12:00: Subject talks, Arts Building"]);
+  expect(within(status).getByRole("link", { name: "Add to your calendar (.ics)" })).toHaveAttribute("href", "/open-days/registrations/abc/calendar.ics");
+  expect(within(status).getByRole("link", { name: /See, change or cancel your booking for Open day 1/ })).toHaveAttribute("href", "/open-days/registrations/abc");
 });

@@ -7,6 +7,8 @@ export type RegistrationState = FormState & {
   outcome?: "confirmed" | "waitlisted" | "duplicate" | "ignored";
   /** The private manage page, shown to the person who just registered. */
   manageHref?: string;
+  /** A new booking's details and personal programme, pre-formatted on the server. */
+  details?: { when: string; campus: string; party: string; programme: string[] };
 };
 
 type Props = {
@@ -45,10 +47,39 @@ function Confirmation({ state, dayTitle }: { state: RegistrationState; dayTitle:
     <div className="notice notice--success registration-confirmation" role="status" tabIndex={-1} ref={ref}>
       <h2>{heading}</h2>
       <p>{state.message}</p>
+      {state.details && (
+        <>
+          <dl className="booking-details">
+            <dt>When</dt>
+            <dd>{state.details.when}</dd>
+            <dt>Campus</dt>
+            <dd>{state.details.campus}</dd>
+            <dt>Party</dt>
+            <dd>{state.details.party}</dd>
+          </dl>
+          <h3>Your programme</h3>
+          {state.details.programme.length === 0 ? (
+            <p>You have not chosen any sessions.</p>
+          ) : (
+            <ul>
+              {state.details.programme.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
       {state.manageHref && (
-        <p>
-          <a href={state.manageHref}>See, change or cancel your booking for {dayTitle}</a> (keep this link private).
-        </p>
+        <>
+          <p>
+            <a href={`${state.manageHref}/calendar.ics`} download>
+              Add to your calendar (.ics)
+            </a>
+          </p>
+          <p>
+            <a href={state.manageHref}>See, change or cancel your booking for {dayTitle}</a> (keep this link private).
+          </p>
+        </>
       )}
     </div>
   );

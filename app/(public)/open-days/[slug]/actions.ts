@@ -1,8 +1,10 @@
 "use server";
 
 import type { RegistrationState } from "@/components/open-days/registration-form";
+import { getDb } from "@/db/client";
+import { formatDayDate, formatTime } from "@/lib/dates";
 import { FormError, handleForm } from "@/lib/form";
-import { manageUrl } from "@/lib/open-days/booking";
+import { loadBooking, manageUrl } from "@/lib/open-days/booking";
 import { getOpenDayBySlug } from "@/lib/open-days/public";
 import { register } from "@/lib/open-days/registrations";
 import { clientIp } from "@/lib/request";
@@ -26,8 +28,17 @@ export async function registerAction(slug: string, _prev: RegistrationState, for
       const day = await getOpenDayBySlug(slug);
       if (!day) throw new FormError("This open day no longer exists.");
       const result = await register({ ...input, openDayId: day.id }, { ip: await clientIp() });
-      const manageHref = "token" in result ? new URL(manageUrl(result.token)).pathname : undefined;
-      return { ok: true, outcome: result.outcome, message: messages[result.outcome], manageHref };
+      if (!("token" in result)) return { ok: true, outcome: result.outcome, message: messages[result.outcome] };
+      // A new booking: show its details and personal programme (never for a duplicate, which anyone knowing the e-mail could send).
+      const booking = loadBooking(getDb(), { id: result.registrationId });
+      const details = booking && {
+        when: `${formatDayDate(booking.day.startsAt)}, ${formatTime(booking.day.startsAt)}–${formatTime(booking.day.endsAt)}`,
+        campus: booking.day.campus,
+        party: `You${booking.guests ? ` and ${booking.guests} guest${booking.guests === 1 ? "" : "s"}` : " (no guests)"}`,
+        programme: booking.sessions.map((s) => `${formatTime(s.startsAt)}–${formatTime(s.endsAt)}: ${s.title}${s.room ? `, ${s.room}` : ""}`),
+      };
+      const manageHref = new URL(manageUrl(result.token)).pathname;
+      return { ok: true, outcome: result.outcome, message: messages[result.outcome], manageHref, ...(details ? { details } : {}) };
     },
   });
 }
