@@ -66,7 +66,11 @@ const listColumns = {
   publishAt: stories.publishAt,
   updatedAt: stories.updatedAt,
   workflowNote: stories.workflowNote,
-  authors: sql<string>`coalesce((select group_concat(p.name, ', ') from story_authors sa join people p on p.id = sa.person_id where sa.story_id = ${stories.id}), '')`,
+  // Drizzle renders a column inside a select field without its table when the
+  // query has no join, so `${stories.id}` alone became a bare "id" that SQLite
+  // resolved to people.id inside the subquery: every story got someone else's
+  // authors. Name the table explicitly; the inner select keeps byline order.
+  authors: sql<string>`coalesce((select group_concat(name, ', ') from (select p.name as name from story_authors sa join people p on p.id = sa.person_id where sa.story_id = ${stories}.${sql.identifier(stories.id.name)} order by sa.position)), '')`,
 };
 
 /** The editor's story list. Contributors only ever see their own. */
