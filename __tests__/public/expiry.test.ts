@@ -1,4 +1,4 @@
-import { search } from "@/lib/search";
+import { search } from "@/lib/search/public";
 import { getStoryBySlug, listStories } from "@/lib/stories/public";
 import { createStory } from "../factories";
 import { freshDb } from "../helpers/db";

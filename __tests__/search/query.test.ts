@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { createStory } from "@/__tests__/factories";
 import { freshDb } from "@/__tests__/helpers/db";
-import { search } from "@/lib/search";
-import { escapeHtml, markedToHtml, MARK_END, MARK_START, MAX_TERMS, toFtsQuery } from "@/lib/search-query";
+import { search } from "@/lib/search/public";
+import { escapeHtml, markedToHtml, MARK_END, MARK_START, MAX_TERMS, toFtsQuery } from "@/lib/search/query";
 
 describe("toFtsQuery", () => {
   it("quotes every word and makes the last a prefix", () => {

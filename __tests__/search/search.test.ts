@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { events, people, stories } from "@/db/schema";
 import { createEvent, createPerson, createStory } from "@/__tests__/factories";
 import { freshDb } from "@/__tests__/helpers/db";
-import { search, SEARCH_PAGE_SIZE } from "@/lib/search";
+import { search, SEARCH_PAGE_SIZE } from "@/lib/search/public";
 
 const HOUR = 3_600_000;
 

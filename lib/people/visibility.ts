@@ -7,7 +7,7 @@ import { publicStory } from "@/lib/stories/visibility";
 /**
  * THE rule for which experts are public: staff experts always, guest
  * experts only once they have a public story, so a draft never exposes a
- * name early. (lib/search.ts states the same rule in raw FTS SQL.)
+ * name early. (lib/search/public.ts states the same rule in raw FTS SQL.)
  */
 export function listedExpert(now: number = Date.now()): SQL {
   const hasPublicStory = exists(

@@ -8,7 +8,7 @@ import { stories } from "@/db/schema";
  * publish time has passed. A scheduled story therefore appears on its own
  * once its time comes (within the 60-second cache lifetime), and an expiry
  * (unpublish time) takes effect the same way, without waiting for the scheduler.
- * lib/search.ts repeats this rule in raw SQL (PUBLIC_STORY_SQL).
+ * lib/search/public.ts repeats this rule in raw SQL (PUBLIC_STORY_SQL).
  */
 export function publicStory(now: number = Date.now()): SQL {
   return and(

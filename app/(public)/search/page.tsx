@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { Pagination } from "@/components/pagination";
 import { formatDate, formatDayDate, isoDateTime } from "@/lib/dates";
 import { firstParam, parsePage } from "@/lib/pagination";
-import { isSearchKind, search, type SearchHit, type SearchKind } from "@/lib/search";
+import { isSearchKind, search, type SearchHit, type SearchKind } from "@/lib/search/public";
 import { isStoryType, STORY_TYPE_LABELS } from "@/lib/stories/labels";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -48,7 +48,7 @@ function Result({ hit }: { hit: SearchHit }) {
         {hit.cancelled && <span className="search-result__cancelled"> · Cancelled</span>}
       </p>
       <h3>
-        {/* titleHtml and snippetHtml are escaped text with <mark> only (lib/search-query.ts). */}
+        {/* titleHtml and snippetHtml are escaped text with <mark> only (lib/search/query.ts). */}
         <Link href={hit.href}>
           <span dangerouslySetInnerHTML={{ __html: hit.titleHtml }} />
         </Link>

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import type { StoryType } from "@/db/schema";
 import { cachedQuery, tags } from "@/lib/cache";
 import { isStoryType, STORY_TYPE_LABELS } from "@/lib/stories/labels";
-import { MARK_END, MARK_START, markedToHtml, toFtsQuery } from "@/lib/search-query";
+import { MARK_END, MARK_START, markedToHtml, toFtsQuery } from "@/lib/search/query";
 
 /**
  * Full-text search over public stories, events and experts with the FTS5
