@@ -172,6 +172,8 @@ export const stories = sqliteTable(
     title: text("title").notNull(),
     standfirst: text("standfirst").notNull().default(""),
     body: text("body").notNull().default(""),
+    /** The body as plain text (db/search-text.ts), written with the body; the full-text index reads this, not the Markdown. */
+    bodyText: text("body_text").notNull().default(""),
     heroImageId: integer("hero_image_id").references(() => media.id, { onDelete: "set null" }),
     status: text("status", { enum: STORY_STATUSES }).notNull().default("draft"),
     /** When the story becomes (or became) public. Public queries require status published|scheduled AND publishAt <= now. */

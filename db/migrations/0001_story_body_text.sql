@@ -1,0 +1,1 @@
+ALTER TABLE `stories` ADD `body_text` text DEFAULT '' NOT NULL;
