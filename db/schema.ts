@@ -31,6 +31,10 @@ export type Level = (typeof LEVELS)[number];
 export const REGISTRATION_STATUSES = ["confirmed", "waitlisted", "cancelled"] as const;
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 
+/** A chosen session's place: a session can be full while the day still has room. */
+export const SESSION_PLACE_STATUSES = ["confirmed", "waitlisted"] as const;
+export type SessionPlaceStatus = (typeof SESSION_PLACE_STATUSES)[number];
+
 export const COMMENT_STATUSES = ["pending", "approved", "rejected"] as const;
 export type CommentStatus = (typeof COMMENT_STATUSES)[number];
 
@@ -446,6 +450,12 @@ export const registrationSessions = sqliteTable(
   {
     registrationId: integer("registration_id").notNull().references(() => registrations.id, { onDelete: "cascade" }),
     sessionId: integer("session_id").notNull().references(() => openDaySessions.id, { onDelete: "cascade" }),
+    /**
+     * Whether this person holds a place in the session. Only counted while
+     * the registration itself is confirmed: a full session waitlists just
+     * that session, not the whole booking (issue 11).
+     */
+    status: text("status", { enum: SESSION_PLACE_STATUSES }).notNull().default("confirmed"),
   },
   (t) => [primaryKey({ columns: [t.registrationId, t.sessionId] }), index("registration_sessions_session").on(t.sessionId)],
 );

@@ -1,0 +1,1 @@
+ALTER TABLE `registration_sessions` ADD `status` text DEFAULT 'confirmed' NOT NULL;
