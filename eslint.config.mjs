@@ -3,6 +3,13 @@ import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 import drizzle from "eslint-plugin-drizzle";
 
+/** One restricted-imports rule per layer; type-only imports of the schema's row types stay allowed. */
+const restrict = (patterns) => ["error", { patterns: patterns.map(([group, message]) => ({ group, message, allowTypeImports: true })) }];
+
+const noDatabase = [["@/db", "@/db/*", "drizzle-orm", "drizzle-orm/*", "better-sqlite3"], "Only lib/ touches the database: call a lib/<concern> function instead."];
+const noUi = [["@/components", "@/components/*", "@/app", "@/app/*"], "lib/ and db/ never import UI or routes: return plain objects and let the page draw them."];
+const noLib = [["@/lib", "@/lib/*"], "db/ (schema, client, migrations) never imports lib/: lib/ builds on db/, not the other way round."];
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -12,7 +19,15 @@ export default defineConfig([
     rules: {
       "drizzle/enforce-delete-with-where": ["error", { drizzleObjectName: ["db", "tx", "getDb()"] }],
       "drizzle/enforce-update-with-where": ["error", { drizzleObjectName: ["db", "tx", "getDb()"] }],
+      // Modules that import each other in a circle load half-initialised; see docs/architecture.md.
+      "import/no-cycle": ["error", { ignoreExternal: true }],
     },
   },
-  globalIgnores([".next/**", ".next-*/**", "data/**", "db/migrations/**", "next-env.d.ts", "coverage/**", "public/**"]),
+  // The layers (docs/architecture.md): app → lib → db; components only draw what they are given.
+  { files: ["components/**/*.{ts,tsx}"], rules: { "@typescript-eslint/no-restricted-imports": restrict([noDatabase]) } },
+  { files: ["app/**/*.{ts,tsx}"], rules: { "@typescript-eslint/no-restricted-imports": restrict([noDatabase]) } },
+  { files: ["lib/**/*.{ts,tsx}"], rules: { "@typescript-eslint/no-restricted-imports": restrict([noUi]) } },
+  // db/seed is an entry point like scripts/: it may use lib/'s helpers (slugs, dates, config).
+  { files: ["db/*.ts"], rules: { "@typescript-eslint/no-restricted-imports": restrict([noUi, noLib]) } },
+  globalIgnores([".next/**", ".next-*/**", "data/**", "db/migrations/**", "next-env.d.ts", "coverage/**", "public/**", "bench/**", "__tests__/lint/fixtures/**"]),
 ]);

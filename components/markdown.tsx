@@ -1,3 +1,4 @@
+import { config } from "@/lib/config";
 import { renderMarkdown } from "@/lib/markdown";
 
 /**
@@ -6,5 +7,5 @@ import { renderMarkdown } from "@/lib/markdown";
  * that a person typed.
  */
 export function Markdown({ source, className = "prose" }: { source: string; className?: string }) {
-  return <div className={className} dangerouslySetInnerHTML={{ __html: renderMarkdown(source) }} />;
+  return <div className={className} dangerouslySetInnerHTML={{ __html: renderMarkdown(source, { siteOrigin: config().siteUrl }) }} />;
 }

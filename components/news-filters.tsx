@@ -1,4 +1,4 @@
-import { STORY_TYPES, type StoryType } from "@/db/schema";
+import { STORY_TYPES, type StoryType } from "@/lib/stories/labels";
 import { STORY_TYPE_LABELS } from "@/lib/stories/labels";
 
 type Props = {

@@ -6,8 +6,8 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
-import { config } from "@/lib/config";
 import { migrate } from "./migrate";
+import { databasePathFrom } from "./paths";
 import * as schema from "./schema";
 
 export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -28,7 +28,7 @@ const globalForDb = globalThis as unknown as { newsroomDb?: DB };
 
 /** The process-wide database, migrated on first use. */
 export function getDb(): DB {
-  globalForDb.newsroomDb ??= openDatabase(config().databasePath);
+  globalForDb.newsroomDb ??= openDatabase(databasePathFrom(process.env));
   return globalForDb.newsroomDb;
 }
 

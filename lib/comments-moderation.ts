@@ -2,6 +2,8 @@ import "server-only";
 import { and, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { comments, stories, type CommentStatus } from "@/db/schema";
+
+export { COMMENT_STATUSES, type CommentStatus } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 
 export const MODERATION_PAGE_SIZE = 50;

@@ -6,6 +6,7 @@
  */
 import path from "node:path";
 import { z } from "zod";
+import { databasePathFrom } from "@/db/paths";
 
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a hex colour such as #1d3557");
 
@@ -56,7 +57,7 @@ function buildConfig(env: Env) {
     colours: { primary: c.SITE_PRIMARY_COLOUR, accent: c.SITE_ACCENT_COLOUR },
     mediaEmail: c.MEDIA_EMAIL,
     dataDir,
-    databasePath: c.DATABASE_PATH === ":memory:" ? ":memory:" : c.DATABASE_PATH ? path.resolve(c.DATABASE_PATH) : path.join(dataDir, "newsroom.db"),
+    databasePath: databasePathFrom(blankless),
     uploadsDir: path.join(dataDir, "uploads"),
     outboxDir: path.join(dataDir, "outbox"),
     smtpUrl: c.SMTP_URL,

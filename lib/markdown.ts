@@ -3,8 +3,10 @@
  * editor's preview all go through renderMarkdown(), so what an editor sees is
  * what the public gets, and every path is sanitised the same way.
  *
- * Not "server-only": the editor preview may render on either side, and it
- * touches nothing secret.
+ * Client-safe: the editor preview renders in the browser too, so this module
+ * reads no configuration. The caller passes the site's origin (the server
+ * from config(), the browser from window.location) to tell its own links
+ * from external ones.
  *
  * House extensions:
  * - a standalone image whose title is "Caption | Credit" becomes a <figure>
@@ -14,7 +16,6 @@
  */
 import { Marked, type Tokens } from "marked";
 import sanitizeHtml from "sanitize-html";
-import { config } from "@/lib/config";
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -53,18 +54,18 @@ const marked = new Marked({
   },
 });
 
-function isExternal(href: string): boolean {
+function isExternal(href: string, siteOrigin: string | undefined): boolean {
   if (!/^[a-z][a-z0-9+.-]*:/i.test(href) && !href.startsWith("//")) return false;
   try {
-    const url = new URL(href, config().siteUrl);
+    const url = new URL(href, siteOrigin ?? "http://invalid.invalid");
     if (url.protocol !== "http:" && url.protocol !== "https:") return false;
-    return url.origin !== new URL(config().siteUrl).origin;
+    return siteOrigin === undefined || url.origin !== new URL(siteOrigin).origin;
   } catch {
     return false;
   }
 }
 
-const SANITIZE: sanitizeHtml.IOptions = {
+const sanitizeOptions = (siteOrigin: string | undefined): sanitizeHtml.IOptions => ({
   allowedTags: [
     "p", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "a", "img", "figure", "figcaption",
     "span", "em", "strong", "b", "i", "code", "pre", "hr", "br", "del", "sup", "sub", "abbr", "cite", "q",
@@ -88,20 +89,25 @@ const SANITIZE: sanitizeHtml.IOptions = {
     a: (tagName, attribs) => {
       const attrs: sanitizeHtml.Attributes = { ...attribs };
       delete attrs.rel;
-      if (attrs.href && isExternal(attrs.href)) attrs.rel = "noopener";
+      if (attrs.href && isExternal(attrs.href, siteOrigin)) attrs.rel = "noopener";
       return { tagName, attribs: attrs };
     },
     img: (tagName, attribs) => ({ tagName, attribs: { ...attribs, alt: attribs.alt ?? "", loading: "lazy", decoding: "async" } }),
   },
   // A link or image whose URL was dropped as unsafe is dropped too (its text stays).
   exclusiveFilter: (frame) => frame.tag === "img" && !frame.attribs.src,
+});
+
+export type RenderOptions = {
+  /** The site's own origin; links elsewhere get rel="noopener". Unset, every absolute link counts as external. */
+  siteOrigin?: string;
 };
 
 /** Markdown (or already-HTML text) → sanitised HTML. Safe to inject with dangerouslySetInnerHTML. */
-export function renderMarkdown(md: string): string {
+export function renderMarkdown(md: string, options: RenderOptions = {}): string {
   if (!md) return "";
   const html = marked.parse(md, { async: false });
-  return sanitizeHtml(html, SANITIZE);
+  return sanitizeHtml(html, sanitizeOptions(options.siteOrigin));
 }
 
 /** Sanitised HTML → plain text, for meta descriptions and feed summaries. */

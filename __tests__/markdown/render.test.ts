@@ -41,7 +41,7 @@ describe("renderMarkdown: house syntax", () => {
   });
 
   it("adds rel=noopener to external links only", () => {
-    const html = renderMarkdown("[out](https://example.org/a) [in](/news/x) [self](http://localhost:3000/y) [mail](mailto:a@b.c)");
+    const html = renderMarkdown("[out](https://example.org/a) [in](/news/x) [self](http://localhost:3000/y) [mail](mailto:a@b.c)", { siteOrigin: "http://localhost:3000" });
     expect(html).toContain('<a href="https://example.org/a" rel="noopener">out</a>');
     expect(html).toContain('<a href="/news/x">in</a>');
     expect(html).toContain('<a href="http://localhost:3000/y">self</a>');

@@ -49,6 +49,8 @@ export function BodyEditor({ defaultValue, input, labelledBy }: { defaultValue: 
   const [figure, setFigure] = useState({ url: "", alt: "", caption: "", credit: "" });
   const ref = useRef<HTMLTextAreaElement>(null);
   const deferred = useDeferredValue(value);
+  // No site origin here: the preview renders the same on server and client (no hydration
+  // mismatch), and the only difference from the public page is an invisible rel="noopener".
   const html = useMemo(() => renderMarkdown(deferred), [deferred]);
   const problems = useMemo(() => checkAccessibility(deferred), [deferred]);
 

@@ -1,17 +1,5 @@
 import Link from "next/link";
-
-export type MediaCard = {
-  id: number;
-  thumbnailUrl: string;
-  altText: string;
-  caption: string;
-  credit: string;
-  width: number;
-  height: number;
-  /** Already formatted, e.g. "Rights expire 31st December 2026". */
-  rightsNote: string | null;
-  rightsExpired: boolean;
-};
+import type { MediaCard } from "@/lib/media/view";
 
 /** The library as cards: the picture, its alt text, caption and credit, and a link to edit them. */
 export function MediaGrid({ items }: { items: MediaCard[] }) {

@@ -1,7 +1,20 @@
 import "server-only";
 import { formatDate, toLocalDateTimeInput } from "@/lib/dates";
-import type { MediaCard } from "@/components/media/media-grid";
 import type { MediaItem } from "./library";
+
+/** What the media grid draws for one item: plain, pre-formatted values. */
+export type MediaCard = {
+  id: number;
+  thumbnailUrl: string;
+  altText: string;
+  caption: string;
+  credit: string;
+  width: number;
+  height: number;
+  /** Already formatted, e.g. "Rights expire 31st December 2026". */
+  rightsNote: string | null;
+  rightsExpired: boolean;
+};
 
 /** The smallest variant for thumbnails, with its real (scaled) dimensions. */
 export function thumbnailOf(item: Pick<MediaItem, "url" | "width" | "height" | "variants">): { url: string; width: number; height: number } {

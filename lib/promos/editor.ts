@@ -2,6 +2,8 @@ import "server-only";
 import { asc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { promos, type Promo } from "@/db/schema";
+
+export { PROMO_SLOTS } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { FormError } from "@/lib/form";
 import type { PromoInput } from "@/lib/validation/promo";

@@ -1,5 +1,8 @@
 import { STORY_TYPES, type StoryType } from "@/db/schema";
 
+/** The vocabularies pages and components may list (they never import db/ themselves). */
+export { STORY_STATUSES, STORY_TYPES, type StoryStatus, type StoryType } from "@/db/schema";
+
 /** How each story type is named on the page ("type label") and in filters. */
 export const STORY_TYPE_LABELS: Record<StoryType, string> = {
   "news-release": "News release",

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ModerationForm } from "@/components/admin/moderation-form";
-import { COMMENT_STATUSES, type CommentStatus } from "@/db/schema";
+import { COMMENT_STATUSES, type CommentStatus, listCommentsForModeration } from "@/lib/comments-moderation";
 import { requirePageUser } from "@/lib/auth/page-guard";
-import { listCommentsForModeration } from "@/lib/comments-moderation";
 import { formatDateTime } from "@/lib/dates";
 import { moderateCommentsAction } from "./actions";
 

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import { ActionButton } from "@/components/admin/action-button";
 import { PromoForm } from "@/components/admin/promo-form";
-import { PROMO_SLOTS } from "@/db/schema";
+import { listPromosForEditor, PROMO_SLOTS } from "@/lib/promos/editor";
 import { requirePageUser } from "@/lib/auth/page-guard";
-import { listPromosForEditor } from "@/lib/promos/editor";
 import { deletePromoAction, savePromoAction } from "./actions";
 
 export const metadata: Metadata = { title: "Promos" };

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { STORY_STATUSES, type StoryStatus } from "@/db/schema";
+import { STORY_STATUSES, type StoryStatus } from "@/lib/stories/labels";
 import { hasRole } from "@/lib/auth/guard";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { formatDateTime } from "@/lib/dates";

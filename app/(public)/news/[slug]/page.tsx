@@ -137,7 +137,7 @@ export default async function StoryPage({ params }: Props) {
           <RepublishPanel
             licence={story.republishLicence}
             canonicalUrl={canonicalUrl}
-            snippet={buildRepublishSnippet({ title: story.title, slug: story.slug, authors: story.authors, bodyHtml: renderMarkdown(story.body), licence: story.republishLicence, siteName, siteUrl })}
+            snippet={buildRepublishSnippet({ title: story.title, slug: story.slug, authors: story.authors, bodyHtml: renderMarkdown(story.body, { siteOrigin: siteUrl }), licence: story.republishLicence, siteName, siteUrl })}
           />
         )}
       </article>

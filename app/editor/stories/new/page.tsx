@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { StoryForm } from "@/components/editor/story-form";
-import { STORY_TYPES } from "@/db/schema";
+import { STORY_TYPES } from "@/lib/stories/labels";
 import { hasRole } from "@/lib/auth/guard";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { getEditorChoices, ownPersonId } from "@/lib/stories/editor-queries";

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { Markdown } from "@/components/markdown";
 import { PreviewLinkForm } from "@/components/editor/preview-link-form";
 import { StoryForm } from "@/components/editor/story-form";
-import { STORY_TYPES } from "@/db/schema";
+import { STORY_TYPES } from "@/lib/stories/labels";
 import { hasRole } from "@/lib/auth/guard";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { formatDateTime } from "@/lib/dates";
