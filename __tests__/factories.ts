@@ -5,6 +5,7 @@
  */
 import { getDb } from "@/db/client";
 import * as s from "@/db/schema";
+import { markdownToSearchText } from "@/db/search-text";
 
 let seq = 0;
 const next = () => ++seq;
@@ -71,6 +72,8 @@ export function createStory({ authors = [], topics = [], ...overrides }: StoryOv
       status: "published",
       publishAt: Date.now() - HOUR,
       ...overrides,
+      // Every writer stores the plain-text body the search index reads (db/search-text.ts).
+      bodyText: overrides.bodyText ?? markdownToSearchText(overrides.body ?? `Body of story ${n}.\n\n## A sub-heading\n\nMore text.`),
     })
     .returning()
     .get();

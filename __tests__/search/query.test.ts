@@ -6,10 +6,19 @@ import { escapeHtml, markedToHtml, MARK_END, MARK_START, MAX_TERMS, toFtsQuery }
 
 describe("toFtsQuery", () => {
   it("quotes every word and makes the last a prefix", () => {
-    expect(toFtsQuery('climate "change" OR NEAR(a b)*')).toBe('"climate" "change" "OR" "NEAR" "a" "b"*');
+    expect(toFtsQuery('climate change OR NEAR(a b)*')).toBe('"climate" "change" "OR" "NEAR" "a" "b"*');
     expect(toFtsQuery("Café naïve 2024")).toBe('"Café" "naïve" "2024"*');
     // A stray combining mark is not a word (it would be an empty phrase that matches nothing).
     expect(toFtsQuery("tele \u0301")).toBe('"tele"*');
+  });
+
+  it("keeps a quoted phrase as one FTS5 phrase, exact (no prefix)", () => {
+    expect(toFtsQuery('"climate change"')).toBe('"climate change"');
+    expect(toFtsQuery('sea "climate change" levels')).toBe('"sea" "climate change" "levels"*');
+    expect(toFtsQuery('"climate, change!" policy')).toBe('"climate change" "policy"*');
+    // An unbalanced quote is just punctuation.
+    expect(toFtsQuery('"climate change')).toBe('"climate" "change"*');
+    expect(toFtsQuery('"" "*" climate')).toBe('"climate"*');
   });
 
   it("returns null when nothing searchable is left", () => {
@@ -25,7 +34,8 @@ describe("toFtsQuery", () => {
       fc.property(fc.string({ unit: "grapheme", maxLength: 200 }), (input) => {
         const query = toFtsQuery(input);
         if (query === null) return;
-        expect(query).toMatch(/^("[^"\s]+" )*"[^"\s]+"\*$/);
+        // Terms are quoted words or phrases of words; only the last may be a bare-word prefix.
+        expect(query).toMatch(/^("[^"\s]+(?: [^"\s]+)*" )*"[^"\s]+(?: [^"\s]+)*"\*?$/);
       }),
     );
   });

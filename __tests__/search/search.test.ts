@@ -1,9 +1,10 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { events, people, stories } from "@/db/schema";
-import { createEvent, createPerson, createStory } from "@/__tests__/factories";
+import { createEvent, createOpenDay, createPerson, createStory } from "@/__tests__/factories";
 import { freshDb } from "@/__tests__/helpers/db";
 import { search, SEARCH_PAGE_SIZE } from "@/lib/search/public";
+import { suggestQuery } from "@/lib/search/suggest";
 
 const HOUR = 3_600_000;
 
@@ -212,3 +213,90 @@ describe("guest experts", () => {
     expect((await search({ q: "nightingale", kind: "expert" })).total).toBe(1);
   });
 });
+
+describe("quoted phrases (issue 11)", () => {
+  it("matches a quoted phrase as a phrase, unquoted words anywhere", async () => {
+    const phrase = createStory({ title: "Climate change reaches the uplands" });
+    const apart = createStory({ title: "Change of plan as the climate warms" });
+    expect((await search({ q: '"climate change"' })).hits.map((h) => h.href)).toEqual([`/news/${phrase.slug}`]);
+    expect((await search({ q: "climate change" })).total).toBe(2);
+    expect((await search({ q: 'uplands "climate change"' })).hits.map((h) => h.href)).toEqual([`/news/${phrase.slug}`]);
+    expect(apart.slug).not.toBe(phrase.slug);
+  });
+});
+
+describe("plain-text excerpts (issue 11)", () => {
+  const body = [
+    "## Wombat burrows",
+    "",
+    "> A *wombat* can dig a **burrow** in a night, said the [field report](https://data.example.test/numbat-survey).",
+    "",
+    "- First finding about the wombat",
+    "1. Second finding",
+  ].join("\n");
+
+  it("shows no Markdown syntax in a snippet, and keeps <mark> escaped-safe", async () => {
+    createStory({ title: "Field notes", standfirst: "", body });
+    const [hit] = (await search({ q: "wombat" })).hits;
+    expect(hit?.snippetHtml).toContain("<mark>wombat</mark>");
+    const text = (hit?.snippetHtml ?? "").replace(/<\/?mark>/g, "");
+    for (const syntax of ["**", "##", "](", "&gt;", ">", "*", "https://"]) expect(text).not.toContain(syntax);
+  });
+
+  it("does not match words that only appear inside a link's URL", async () => {
+    createStory({ title: "Field notes", body });
+    expect((await search({ q: "numbat" })).total).toBe(0);
+    expect((await search({ q: "report" })).total).toBe(1);
+  });
+
+  it("follows edits of the body", async () => {
+    const story = createStory({ title: "Field notes", body });
+    getDb().update(stories).set({ body: "Now about **echidnas**.", bodyText: "Now about echidnas." }).where(eq(stories.id, story.id)).run();
+    expect((await search({ q: "wombat" })).total).toBe(0);
+    expect((await search({ q: "echidnas" })).total).toBe(1);
+  });
+});
+
+describe("open days (issue 11)", () => {
+  it("finds open days by title, summary, campus and subject, never drafts", async () => {
+    const day = createOpenDay({ title: "Postgraduate open evening", summary: "Meet supervisors over coffee.", campus: "Riverside campus", subjects: ["Marine Biology"] });
+    createOpenDay({ title: "Draft marine day", status: "draft", subjects: ["Marine Biology"] });
+    for (const q of ["postgraduate evening", "supervisors", "riverside", "marine"]) {
+      const { hits } = await search({ q });
+      expect(hits.map((h) => [h.kind, h.label, h.href])).toEqual([["open-day", "Open day", `/open-days/${day.slug}`]]);
+    }
+    const [hit] = (await search({ q: "marine", kind: "open-day" })).hits;
+    expect(hit?.snippetHtml).toContain("<mark>Marine</mark> Biology");
+    expect(hit?.snippetHtml).not.toMatch(/[[\]"]/);
+    expect(hit?.date).toBe(day.startsAt);
+    expect((await search({ q: "marine", kind: "story" })).total).toBe(0);
+  });
+});
+
+describe("did you mean (issue 11)", () => {
+  beforeEach(() => {
+    createStory({ title: "Glacier retreat measured in the Alps", body: "The researchers measured how far each glacier moved." });
+    createStory({ title: "Climate modelling at scale" });
+  });
+
+  it("corrects misspelt words from the index's own vocabulary, as readers wrote them", async () => {
+    expect(await suggestQuery("glaceir")).toBe("glacier");
+    expect(await suggestQuery("glaicer retreet")).toBe("glacier retreat");
+    // A stemmed index term ("climat") is offered as the word stories use.
+    expect(await suggestQuery("climmate")).toBe("climate");
+    expect(await suggestQuery('"glacier retraet"')).toBe('"glacier retreat"');
+  });
+
+  it("offers nothing when the words are right, too far off, or unsafe", async () => {
+    expect(await suggestQuery("glacier")).toBeNull();
+    expect(await suggestQuery("zzzzqqq")).toBeNull();
+    expect(await suggestQuery("")).toBeNull();
+    expect(await suggestQuery('"*()')).toBeNull();
+  });
+
+  it("never suggests a word that only drafts contain", async () => {
+    createStory({ title: "Embargoed zeppelin launch", status: "draft" });
+    expect(await suggestQuery("zepelin")).toBeNull();
+  });
+});
+

@@ -8,6 +8,7 @@ import { sql } from "drizzle-orm";
 import { hashSync } from "@node-rs/argon2";
 import type { DB } from "@/db/client";
 import * as s from "@/db/schema";
+import { markdownToSearchText } from "@/db/search-text";
 import { ACCOUNTS, EXPERTS } from "./content/people";
 import { ALL_TOPICS } from "./content/topics";
 import { figureImages, planEvents, planOpenDays, portraitImages, promoImage, PROMOS } from "./plan-calendar";
@@ -95,7 +96,7 @@ export function seed(db: DB, { password, now, writeImages = true }: SeedOptions)
         licence: "CC BY-ND 4.0", uploadedBy: creator, createdAt: p.createdAt,
       }).returning({ id: s.media.id }).get();
       const story = tx.insert(s.stories).values({
-        type: p.seed.type, slug: p.slug, title: p.seed.title, standfirst: p.seed.standfirst, body: p.body, heroImageId: hero.id,
+        type: p.seed.type, slug: p.slug, title: p.seed.title, standfirst: p.seed.standfirst, body: p.body, bodyText: markdownToSearchText(p.body), heroImageId: hero.id,
         status: p.status, publishAt: p.publishAt, featured: p.featured,
         syndicationSource: p.seed.syndication?.source ?? null, syndicationUrl: p.seed.syndication?.url ?? null,
         syndicationLicence: p.seed.syndication ? "CC BY-ND 4.0" : null,

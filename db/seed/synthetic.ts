@@ -6,6 +6,7 @@
  */
 import type { DB } from "@/db/client";
 import type { StoryType } from "@/db/schema";
+import { markdownToSearchText } from "@/db/search-text";
 import { slugify } from "@/lib/slug";
 import { CLOSINGS, PROSE } from "./content/prose";
 import { SUBJECTS } from "./content/topics";
@@ -40,9 +41,9 @@ export function seedSyntheticStories(db: DB, n: number, { now, batchSize = BATCH
   const rng = createRng(`synthetic:${start}:${n}:${now}`);
 
   const insertStory = sqlite.prepare(
-    `insert into stories (type, slug, title, standfirst, body, hero_image_id, status, publish_at, featured, media_url, transcript,
+    `insert into stories (type, slug, title, standfirst, body, body_text, hero_image_id, status, publish_at, featured, media_url, transcript,
        seo_description, created_by, updated_by, created_at, updated_at)
-     values (?, ?, ?, ?, ?, ?, 'published', ?, 0, ?, ?, ?, ?, ?, ?, ?)`,
+     values (?, ?, ?, ?, ?, ?, ?, 'published', ?, 0, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertAuthor = sqlite.prepare("insert into story_authors (story_id, person_id, position) values (?, ?, ?)");
   const insertTopic = sqlite.prepare("insert into story_topics (story_id, topic_id) values (?, ?)");
@@ -66,7 +67,7 @@ export function seedSyntheticStories(db: DB, n: number, { now, batchSize = BATCH
     const transcript = media ? `Host: ${title}.\n\nGuest: ${paras[0]}` : null;
     const hero = heroes.length ? rng.pick(heroes) : null;
     const id = Number(
-      insertStory.run(type, slug, title, standfirst, body, hero, publishAt, media, transcript, standfirst, editor, editor, publishAt, publishAt).lastInsertRowid,
+      insertStory.run(type, slug, title, standfirst, body, markdownToSearchText(body), hero, publishAt, media, transcript, standfirst, editor, editor, publishAt, publishAt).lastInsertRowid,
     );
     const authors = rng.sample(people, rng.next() < 0.75 ? 1 : 2);
     authors.forEach((personId, position) => insertAuthor.run(id, personId, position));
@@ -87,7 +88,7 @@ export function seedSyntheticStories(db: DB, n: number, { now, batchSize = BATCH
     const first = (sqlite.prepare("select coalesce(max(id), 0) + 1 as id from stories").get() as Row).id;
     for (let i = 0; i < count; i++) addOne(from + i);
     if (trigger) {
-      sqlite.prepare("insert into stories_fts(rowid, title, standfirst, body) select id, title, standfirst, body from stories where id >= ?").run(first);
+      sqlite.prepare("insert into stories_fts(rowid, title, standfirst, body_text) select id, title, standfirst, body_text from stories where id >= ?").run(first);
       sqlite.exec(trigger);
     }
   });

@@ -11,18 +11,58 @@ export const MAX_TERMS = 12;
 export const MARK_START = "\uE000";
 export const MARK_END = "\uE001";
 
+/** A reader's query as terms: single words, or quoted phrases of words. */
+export type QueryTerm = { words: string[]; phrase: boolean };
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu;
+const words = (text: string) => text.match(WORD) ?? [];
+
 /**
- * Words (a letter or digit, then letters, digits and combining marks) → `"w1" "w2" "w3"*`.
- * Every term is quoted, so FTS5 syntax typed by the reader (quotes, `*`, OR,
- * NEAR, brackets, `-`, `:` column filters) is only ever searched as text.
- * The last term is a prefix so results appear while a word is half typed.
- * Returns null when nothing searchable is left.
+ * Splits what was typed into terms. Text between a pair of double quotes
+ * (straight or curly, as phones type them) is a phrase; an unpaired quote
+ * is just punctuation. Only words survive (letters, digits and combining
+ * marks), at most MAX_TERMS of them, so nothing typed can reach FTS5 as
+ * syntax.
  */
-export function toFtsQuery(input: string): string | null {
-  const words = input.normalize("NFKC").match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu) ?? [];
-  const terms = words.slice(0, MAX_TERMS);
+export function parseQuery(input: string): QueryTerm[] {
+  const text = input.normalize("NFKC").replace(/[\u201C\u201D\u201E\u00AB\u00BB]/g, '"');
+  const terms: QueryTerm[] = [];
+  let budget = MAX_TERMS;
+  for (const [part, quoted] of text.matchAll(/"([^"]*)"|[^"]+|"/g)) {
+    if (budget <= 0) break;
+    if (quoted !== undefined) {
+      const phrase = words(quoted).slice(0, budget);
+      if (phrase.length > 0) terms.push({ words: phrase, phrase: true });
+      budget -= phrase.length;
+    } else {
+      for (const word of words(part).slice(0, budget)) terms.push({ words: [word], phrase: false });
+      budget = MAX_TERMS - terms.reduce((n, t) => n + t.words.length, 0);
+    }
+  }
+  return terms;
+}
+
+/**
+ * Terms → an FTS5 query: `"w1" "w2 w3" "w4"*`. Every term is quoted, so
+ * FTS5 syntax typed by the reader (`*`, OR, NEAR, brackets, `-`, `:` column
+ * filters) is only ever searched as text; terms are ANDed. A quoted phrase
+ * must match word for word and exactly; a last bare word is a prefix so
+ * results appear while it is half typed. Returns null when nothing
+ * searchable is left.
+ */
+export function termsToFts(terms: QueryTerm[]): string | null {
   if (terms.length === 0) return null;
-  return terms.map((word, i) => `"${word}"${i === terms.length - 1 ? "*" : ""}`).join(" ");
+  const last = terms.length - 1;
+  return terms.map((t, i) => `"${t.words.join(" ")}"${i === last && !t.phrase ? "*" : ""}`).join(" ");
+}
+
+export function toFtsQuery(input: string): string | null {
+  return termsToFts(parseQuery(input));
+}
+
+/** Terms back to text a reader could type (used for "Did you mean"). */
+export function termsToText(terms: QueryTerm[]): string {
+  return terms.map((t) => (t.phrase ? `"${t.words.join(" ")}"` : t.words.join(" "))).join(" ");
 }
 
 const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };

@@ -9,6 +9,7 @@ import { revalidate, tags } from "@/lib/cache";
 import { FormError } from "@/lib/form";
 import { slugify } from "@/lib/slug";
 import type { GuestExpertInput, StoryFields, StoryInput } from "@/lib/validation/story";
+import { markdownToSearchText } from "@/db/search-text";
 import { notifyAuthors, type StoryNotice } from "./notify";
 import {
   SLUG_TAKEN_MESSAGE,
@@ -54,6 +55,7 @@ function contentOf(fields: Omit<StoryFields, "slug" | "authorIds" | "topicIds" |
     title: fields.title,
     standfirst: fields.standfirst,
     body: fields.body,
+    bodyText: markdownToSearchText(fields.body),
     heroImageId: fields.heroImageId,
     syndicationSource: fields.syndicationSource,
     syndicationUrl: fields.syndicationUrl,

@@ -2,6 +2,7 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { people, stories, storyAuthors } from "@/db/schema";
+import { markdownToSearchText } from "@/db/search-text";
 import { writeAudit } from "@/lib/audit";
 import type { SessionUser } from "@/lib/auth/session";
 import { revalidate, tags } from "@/lib/cache";
@@ -69,6 +70,7 @@ export function importSnippetAsDraft(html: string, user: SessionUser, meta: { ip
         slug,
         title: imported.title.slice(0, 300),
         body: imported.bodyMarkdown,
+        bodyText: markdownToSearchText(imported.bodyMarkdown),
         status: "draft",
         syndicationSource: imported.syndicationSource,
         syndicationUrl: imported.syndicationUrl,

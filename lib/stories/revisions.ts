@@ -7,6 +7,7 @@ import { writeAudit } from "@/lib/audit";
 import { AuthError, hasRole } from "@/lib/auth/guard";
 import type { SessionUser } from "@/lib/auth/session";
 import { revalidate, tags } from "@/lib/cache";
+import { markdownToSearchText } from "@/db/search-text";
 import { formatDateTime } from "@/lib/dates";
 import { FormError } from "@/lib/form";
 import { isOwner, loadStory, replaceAuthorsAndTopics, StoryNotFoundError, writeRevision } from "./records";
@@ -141,6 +142,7 @@ export function restoreRevision(storyId: number, revisionId: number, user: Sessi
         title: snap.title,
         standfirst: snap.standfirst,
         body: snap.body,
+        bodyText: markdownToSearchText(snap.body),
         heroImageId: heroOk ? snap.heroImageId : null,
         syndicationSource: snap.syndicationSource,
         syndicationUrl: snap.syndicationUrl,

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { Pagination } from "@/components/pagination";
 import { formatDate, formatDayDate, isoDateTime } from "@/lib/dates";
 import { firstParam, parsePage } from "@/lib/pagination";
-import { isSearchKind, search, type SearchHit, type SearchKind } from "@/lib/search/public";
+import { isSearchKind, search, SEARCH_COUNT_CAP, type SearchHit, type SearchKind } from "@/lib/search/public";
 import { isStoryType, STORY_TYPE_LABELS } from "@/lib/stories/labels";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -13,6 +13,7 @@ const KIND_OPTIONS: { value: SearchKind; label: string }[] = [
   { value: "story", label: "Stories" },
   { value: "event", label: "Events" },
   { value: "expert", label: "Experts" },
+  { value: "open-day", label: "Open days" },
 ];
 
 /** Junk filter values are ignored (searching everything) rather than refused. */
@@ -33,7 +34,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
   const { q } = await readParams(searchParams);
   return {
     title: q ? `Search results for “${q.slice(0, 60)}”` : "Search",
-    description: "Search news, features, expert comment, events and experts.",
+    description: "Search news, features, expert comment, events, experts and open days.",
     alternates: { canonical: "/search" },
     // Result pages are endless variations of one page: keep them out of search engines.
     robots: q ? { index: false, follow: true } : undefined,
@@ -55,7 +56,7 @@ function Result({ hit }: { hit: SearchHit }) {
       </h3>
       {hit.date !== null && (
         <p className="meta">
-          <time dateTime={isoDateTime(hit.date)}>{hit.kind === "event" ? formatDayDate(hit.date) : formatDate(hit.date)}</time>
+          <time dateTime={isoDateTime(hit.date)}>{hit.kind === "event" || hit.kind === "open-day" ? formatDayDate(hit.date) : formatDate(hit.date)}</time>
         </p>
       )}
       {hit.snippetHtml && <p className="search-result__snippet" dangerouslySetInnerHTML={{ __html: hit.snippetHtml }} />}
@@ -109,7 +110,7 @@ export default async function SearchPage({ searchParams }: Props) {
       ) : (
         <section aria-labelledby="results-heading" className="section">
           <h2 id="results-heading">
-            {results.total} {plural(results.total)} for &ldquo;{q}&rdquo;
+            {results.total > SEARCH_COUNT_CAP ? `More than ${SEARCH_COUNT_CAP.toLocaleString("en-GB")}` : results.total} {plural(results.total)} for &ldquo;{q}&rdquo;
           </h2>
           {results.total === 0 ? (
             <div className="search-empty">
