@@ -33,6 +33,8 @@ const schema = z.object({
   MAIL_FROM: z.string().min(3).default("Harrowgate Newsroom <newsroom@harrowgate.ac.uk>"),
   REGISTRATION_RETENTION_DAYS: z.coerce.number().int("must be a whole number").min(1).max(3650).default(180),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // Bytes of rendered pages (with their gzip and brotli copies) the page cache may hold.
+  PAGE_CACHE_BYTES: z.coerce.number().int("must be a whole number of bytes").min(1_048_576, "must be at least 1048576 (1 MB)").max(8_589_934_592).default(67_108_864),
 });
 
 export type Config = ReturnType<typeof buildConfig>;
@@ -64,6 +66,7 @@ function buildConfig(env: Env) {
     mailFrom: c.MAIL_FROM,
     registrationRetentionDays: c.REGISTRATION_RETENTION_DAYS,
     port: c.PORT,
+    pageCacheBytes: c.PAGE_CACHE_BYTES,
   };
 }
 
