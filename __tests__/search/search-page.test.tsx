@@ -1,6 +1,6 @@
 import { render, screen, within } from "@testing-library/react";
 import SearchPage, { generateMetadata } from "@/app/(public)/search/page";
-import { createEvent, createStory } from "../factories";
+import { createEvent, createOpenDay, createStory } from "../factories";
 import { freshDb } from "../helpers/db";
 
 // jsdom has no TextEncoder, which next/cache needs at import; lib/cache.ts bypasses it under Jest anyway.
@@ -91,5 +91,21 @@ describe("/search", () => {
     const results = await generateMetadata(props({ q: "comet" }));
     expect(results.title).toBe("Search results for “comet”");
     expect(results.robots).toEqual({ index: false, follow: true });
+  });
+
+  it("offers a 'Did you mean' link when nothing matched a misspelt query, keeping the filters", async () => {
+    createStory({ title: "Glacier retreat measured" });
+    await renderSearch({ q: "glaceir", kind: "story" });
+    expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent(/^0 results for/);
+    const link = screen.getByRole("link", { name: "glacier" });
+    expect(link).toHaveAttribute("href", "/search?q=glacier&kind=story");
+    expect(link.closest("p")).toHaveTextContent("Did you mean glacier?");
+  });
+
+  it("finds open days, with an Open days filter", async () => {
+    createOpenDay({ slug: "riverside-day", title: "Riverside open day" });
+    await renderSearch({ q: "riverside" });
+    expect(screen.getByRole("link", { name: "Riverside open day" })).toHaveAttribute("href", "/open-days/riverside-day");
+    expect(within(screen.getByLabelText("Show")).getByRole("option", { name: "Open days" })).toHaveAttribute("value", "open-day");
   });
 });

@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { events, people, stories } from "@/db/schema";
 import { createEvent, createOpenDay, createPerson, createStory } from "@/__tests__/factories";
 import { freshDb } from "@/__tests__/helpers/db";
-import { search, SEARCH_PAGE_SIZE } from "@/lib/search/public";
+import { search, SEARCH_COUNT_CAP, SEARCH_PAGE_SIZE } from "@/lib/search/public";
 import { suggestQuery } from "@/lib/search/suggest";
 
 const HOUR = 3_600_000;
@@ -300,3 +300,16 @@ describe("did you mean (issue 11)", () => {
   });
 });
 
+
+describe("count at volume (issue 9)", () => {
+  it("stops counting past SEARCH_COUNT_CAP and still pages through the first 1,000", async () => {
+    const sqlite = getDb().$client;
+    const insert = sqlite.prepare("INSERT INTO stories (type, slug, title, body_text, status, publish_at) VALUES ('feature', ?, ?, '', 'published', ?)");
+    sqlite.transaction(() => {
+      for (let i = 0; i < SEARCH_COUNT_CAP + 5; i++) insert.run(`bulk-${i}`, `Bulk bulletin ${i}`, Date.now() - 60_000);
+    })();
+    const first = await search({ q: "bulletin" });
+    expect(first).toMatchObject({ total: SEARCH_COUNT_CAP + 1, pageCount: SEARCH_COUNT_CAP / SEARCH_PAGE_SIZE });
+    expect((await search({ q: "bulletin", page: SEARCH_COUNT_CAP / SEARCH_PAGE_SIZE })).hits).toHaveLength(SEARCH_PAGE_SIZE);
+  });
+});

@@ -5,7 +5,11 @@ import { Pagination } from "@/components/pagination";
 import { formatDate, formatDayDate, isoDateTime } from "@/lib/dates";
 import { firstParam, parsePage } from "@/lib/pagination";
 import { isSearchKind, search, SEARCH_COUNT_CAP, type SearchHit, type SearchKind } from "@/lib/search/public";
+import { suggestQuery } from "@/lib/search/suggest";
 import { isStoryType, STORY_TYPE_LABELS } from "@/lib/stories/labels";
+
+/** Below this many results a "Did you mean" correction is looked for. */
+const SUGGEST_BELOW = 3;
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -68,6 +72,9 @@ export default async function SearchPage({ searchParams }: Props) {
   const { q, kind, type, page } = await readParams(searchParams);
   if (page === null) notFound();
   const results = q ? await search({ q, kind, type, page }) : null;
+  // Few or no results: offer the query with misspelt words corrected from the index's vocabulary.
+  const suggestion = results && results.total < SUGGEST_BELOW ? await suggestQuery(q, results.total) : null;
+  const searchHref = (query: string) => `/search?${new URLSearchParams({ q: query, ...(kind && { kind }), ...(type && { type }) })}`;
   const plural = (n: number) => (n === 1 ? "result" : "results");
 
   return (
@@ -112,6 +119,11 @@ export default async function SearchPage({ searchParams }: Props) {
           <h2 id="results-heading">
             {results.total > SEARCH_COUNT_CAP ? `More than ${SEARCH_COUNT_CAP.toLocaleString("en-GB")}` : results.total} {plural(results.total)} for &ldquo;{q}&rdquo;
           </h2>
+          {suggestion && (
+            <p className="search-suggestion">
+              Did you mean <Link href={searchHref(suggestion)}>{suggestion}</Link>?
+            </p>
+          )}
           {results.total === 0 ? (
             <div className="search-empty">
               <p>Nothing matched your search. Try fewer or different words, check the spelling, or remove a filter.</p>
@@ -122,7 +134,7 @@ export default async function SearchPage({ searchParams }: Props) {
           ) : results.hits.length === 0 ? (
             <p>
               There are no results on this page.{" "}
-              <Link href={`/search?${new URLSearchParams({ q, ...(kind && { kind }), ...(type && { type }) })}`}>Go to the first page of results</Link>.
+              <Link href={searchHref(q)}>Go to the first page of results</Link>.
             </p>
           ) : (
             <>
