@@ -213,6 +213,10 @@ export const stories = sqliteTable(
     index("stories_type_public").on(t.type, t.publishAt, t.status, t.unpublishAt),
     index("stories_featured").on(t.featured, t.publishAt, t.status, t.unpublishAt),
     index("stories_created_by").on(t.createdBy, t.status),
+    // The scheduler checks every second for stories due to publish or expire (lib/stories/schedule.ts):
+    // few rows are scheduled or carry an expiry, so these keep that check to a handful of index entries.
+    index("stories_status_publish").on(t.status, t.publishAt),
+    index("stories_unpublish").on(t.unpublishAt),
   ],
 );
 export type Story = typeof stories.$inferSelect;
