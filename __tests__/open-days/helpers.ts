@@ -44,3 +44,9 @@ export function header(eml: string, name: string): string {
 /** Distinct IPs so the per-IP rate limit does not interfere with tests of something else. */
 let ipSeq = 0;
 export const nextIp = () => `10.0.${Math.floor(++ipSeq / 250)}.${ipSeq % 250}`;
+
+/** The text of an .eml with quoted-printable soft breaks and =XX escapes decoded (for non-ASCII text such as “quotes”). */
+export function decodedText(eml: string): string {
+  const joined = eml.replace(/=\r?\n/g, "");
+  return joined.replace(/(?:=[0-9A-F]{2})+/g, (run) => Buffer.from(run.replace(/=/g, ""), "hex").toString("utf8"));
+}

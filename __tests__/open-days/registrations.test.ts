@@ -12,7 +12,7 @@ import {
   updateRegistration,
 } from "@/lib/open-days/registrations";
 import { getOpenDayBySlug } from "@/lib/open-days/public";
-import { clearOutbox, header, nextIp, outbox, regInput } from "./helpers";
+import { clearOutbox, decodedText, header, nextIp, outbox, regInput } from "./helpers";
 
 let db: ReturnType<typeof freshDb>;
 beforeEach(() => {
@@ -43,15 +43,69 @@ describe("capacity", () => {
     const a = await register(regInput(day.id, { guests: 3, sessionIds: [small!.id] }), { ip: nextIp() });
     expect(a.outcome).toBe("confirmed");
     const b = await register(regInput(day.id, { guests: 0, sessionIds: [small!.id, big!.id] }), { ip: nextIp() });
-    expect(b.outcome).toBe("waitlisted"); // session full (4 of 4)
+    expect(b.outcome).toBe("confirmed"); // the day has room; only the full session (4 of 4) waits
     const c = await register(regInput(day.id, { guests: 3, sessionIds: [big!.id] }), { ip: nextIp() });
-    expect(c.outcome).toBe("confirmed"); // day: 8 of 10
-    const d = await register(regInput(day.id, { guests: 2 }), { ip: nextIp() });
+    expect(c.outcome).toBe("confirmed"); // day: 9 of 10
+    const d = await register(regInput(day.id, { guests: 1 }), { ip: nextIp() });
     expect(d.outcome).toBe("waitlisted"); // would be 11
     const detail = await getOpenDayBySlug(day.slug);
-    expect(detail?.placesLeft).toBe(2);
+    expect(detail?.placesLeft).toBe(1);
     expect(detail?.sessions.map((s) => s.placesLeft)).toEqual([0, null]);
     expect(detail?.sessions[0]?.full).toBe(true);
+  });
+
+  test("a full session waitlists only that session: the day is booked, the other sessions held, and the full one named", async () => {
+    const day = createOpenDay({ capacity: 10, sessions: [{ title: "Lab tour", capacity: 1 }, { title: "Welcome talk" }] });
+    const [lab, talk] = day.sessions;
+    const first = await register(regInput(day.id, { sessionIds: [lab!.id] }), { ip: nextIp() });
+    expect(first.outcome).toBe("confirmed");
+    clearOutbox();
+    const second = await register(regInput(day.id, { sessionIds: [lab!.id, talk!.id], email: "second@example.com" }), { ip: nextIp() });
+    expect(second).toMatchObject({ outcome: "confirmed", fullSessions: ["Lab tour"] });
+    if (second.outcome !== "confirmed") throw new Error("expected confirmed");
+    const booking = getRegistrationByToken(second.token)!;
+    expect(booking.status).toBe("confirmed");
+    expect(booking.sessions.map((s) => [s.title, s.waitlisted])).toEqual([
+      ["Lab tour", true],
+      ["Welcome talk", false],
+    ]);
+    const detail = await getOpenDayBySlug(day.slug);
+    expect(detail?.placesLeft).toBe(8);
+    expect(detail?.sessions.map((s) => s.placesLeft)).toEqual([0, null]);
+    // The e-mail confirms the day and says which session is full.
+    const text = decodedText(outbox()[0]!.text);
+    expect(header(outbox()[0]!.text, "Subject")).toContain("You're booked");
+    expect(text).toMatch(/“Lab tour” is full/);
+    expect(text).toMatch(/Lab tour.*waiting list/);
+
+    // When the first person cancels, the session place goes to the second, who is told.
+    if (first.outcome !== "confirmed") throw new Error("expected confirmed");
+    clearOutbox();
+    const promoted = await cancelRegistration(first.token, { ip: nextIp() });
+    expect(promoted.map((p) => p.email)).toEqual(["second@example.com"]);
+    expect(getRegistrationByToken(second.token)!.sessions.map((s) => s.waitlisted)).toEqual([false, false]);
+    const mails = outbox().map((m) => ({ to: header(m.text, "To"), subject: header(m.text, "Subject") }));
+    expect(mails).toContainEqual({ to: "second@example.com", subject: expect.stringContaining("A place is now yours") });
+  });
+
+  test("a waiting-list booking promoted to the day gets the session places that fit, the rest wait", async () => {
+    const day = createOpenDay({ capacity: 2, sessions: [{ title: "Small lab", capacity: 1 }, { title: "Big hall" }] });
+    const [lab, hall] = day.sessions;
+    const a = await register(regInput(day.id, { sessionIds: [lab!.id] }), { ip: nextIp() });
+    const b = await register(regInput(day.id, { sessionIds: [lab!.id] }), { ip: nextIp() });
+    expect(b).toMatchObject({ outcome: "confirmed", fullSessions: ["Small lab"] });
+    const c = await register(regInput(day.id, { sessionIds: [lab!.id, hall!.id], email: "c@example.com" }), { ip: nextIp() });
+    expect(c.outcome).toBe("waitlisted"); // the day is full
+    if (a.outcome !== "confirmed" || c.outcome !== "waitlisted" || b.outcome !== "confirmed") throw new Error("unexpected");
+    // b cancels: c gets b's day place; the lab is still a's, so c waits for it (and a's lab place is not given twice).
+    await cancelRegistration(b.token, { ip: nextIp() });
+    const booking = getRegistrationByToken(c.token)!;
+    expect(booking.status).toBe("confirmed");
+    expect(booking.sessions.map((s) => [s.title, s.waitlisted])).toEqual([
+      ["Small lab", true],
+      ["Big hall", false],
+    ]);
+    expect(getRegistrationByToken(a.token)!.sessions.map((s) => s.waitlisted)).toEqual([false]);
   });
 
   test("sessions of another day are refused and nothing is written", async () => {
@@ -140,6 +194,23 @@ describe("changing a booking", () => {
     const b = getRegistrationByToken(a.token)!;
     expect(b.guests).toBe(2);
     expect(b.sessions.map((s) => s.id)).toEqual([s1!.id, s2!.id]);
+  });
+
+  test("adding a full session waits for that session only; a change that would lose a held session place is refused", async () => {
+    const day = createOpenDay({ capacity: 10, sessions: [{ title: "Lab", capacity: 2 }, { title: "Quiz", capacity: 1 }] });
+    const [lab, quiz] = day.sessions;
+    await register(regInput(day.id, { sessionIds: [quiz!.id] }), { ip: nextIp() });
+    const a = await register(regInput(day.id, { sessionIds: [lab!.id] }), { ip: nextIp() });
+    if (a.outcome !== "confirmed") throw new Error("expected confirmed");
+    expect(await updateRegistration(a.token, { guests: 0, sessionIds: [lab!.id, quiz!.id] }, { ip: nextIp() })).toEqual({ status: "confirmed" });
+    expect(getRegistrationByToken(a.token)!.sessions.map((s) => [s.title, s.waitlisted])).toEqual([
+      ["Lab", false],
+      ["Quiz", true],
+    ]);
+    // Two more people would not fit the lab (2 places): refused, nothing changed.
+    await expect(updateRegistration(a.token, { guests: 2, sessionIds: [lab!.id, quiz!.id] }, { ip: nextIp() })).rejects.toThrow(/“Lab” has 2 places left\. Your booking has not been changed/);
+    expect(getRegistrationByToken(a.token)!.guests).toBe(0);
+    expect(getRegistrationByToken(a.token)!.sessions.map((s) => s.waitlisted)).toEqual([false, true]);
   });
 
   test("moving goes to another date of the same level only, and frees the old places", async () => {

@@ -43,7 +43,7 @@ export type Booking = {
     status: string;
   };
   /** The personal programme: the sessions this registrant chose, in time order. */
-  sessions: { id: number; title: string; room: string; startsAt: number; endsAt: number }[];
+  sessions: { id: number; title: string; room: string; startsAt: number; endsAt: number; /** Full for this party: waiting for a place in it. */ waitlisted: boolean }[];
 };
 
 /** One registration with its open day and chosen sessions, as the manage page and the e-mails need it. */
@@ -84,12 +84,14 @@ export function loadBooking(db: Conn, where: { id: number } | { tokenHash: strin
       room: openDaySessions.room,
       startsAt: openDaySessions.startsAt,
       endsAt: openDaySessions.endsAt,
+      placeStatus: registrationSessions.status,
     })
     .from(registrationSessions)
     .innerJoin(openDaySessions, eq(openDaySessions.id, registrationSessions.sessionId))
     .where(eq(registrationSessions.registrationId, row.id))
     .orderBy(openDaySessions.startsAt, openDaySessions.id)
-    .all();
+    .all()
+    .map(({ placeStatus, ...s }) => ({ ...s, waitlisted: placeStatus === "waitlisted" }));
   return { ...row, sessions };
 }
 
@@ -113,7 +115,7 @@ export function bookingCalendar(b: Booking): string {
     ...b.sessions.map((s) => ({
       uid: icalUid(`open-day-registration-${b.id}-session`, s.id),
       title: s.title,
-      description: b.day.title,
+      description: s.waitlisted ? `${b.day.title}. On the waiting list for this session.` : b.day.title,
       location: [s.room, b.day.campus].filter(Boolean).join(", "),
       url,
       startsAt: s.startsAt,

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DB } from "@/db/client";
-import { openDaySessions, registrationSessions, registrations } from "@/db/schema";
+import { openDaySessions, registrationSessions, registrations, type SessionPlaceStatus } from "@/db/schema";
 
 /** The database or an open transaction: every count here must run inside the caller's transaction. */
 export type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
@@ -30,7 +30,7 @@ export function confirmedPeopleByDay(db: Conn, dayIds: number[], exceptRegistrat
   return new Map(rows.map((r) => [r.dayId, Number(r.people)]));
 }
 
-/** People already confirmed for each session of one open day. */
+/** People holding a place in each session of one open day (a confirmed booking whose place in that session is not waiting). */
 export function confirmedPeopleBySession(db: Conn, dayId: number, exceptRegistrationId = 0): Map<number, number> {
   const rows = db
     .select({ sessionId: registrationSessions.sessionId, people })
@@ -40,6 +40,7 @@ export function confirmedPeopleBySession(db: Conn, dayId: number, exceptRegistra
       and(
         eq(registrations.openDayId, dayId),
         eq(registrations.status, "confirmed"),
+        eq(registrationSessions.status, "confirmed"),
         sql`${registrations.id} <> ${exceptRegistrationId}`,
       ),
     )
@@ -57,66 +58,111 @@ export function sessionsOfDay(db: Conn, dayId: number) {
     .all();
 }
 
+type Problem = { field: "guests" | "sessionIds"; message: string };
+
 /**
- * Why a party of `size` does not fit the day or one of the chosen sessions
- * that has its own capacity, or null when it fits. Call inside the write
- * transaction so the answer cannot go stale before the insert.
+ * Why a party of `size` does not fit the day itself, or null when it fits.
+ * Call inside the write transaction so the answer cannot go stale before the insert.
  */
-export function capacityProblem(
-  db: Conn,
-  day: { id: number; capacity: number },
-  sessionIds: number[],
-  size: number,
-  exceptRegistrationId = 0,
-): { field: "guests" | "sessionIds"; message: string } | null {
+export function dayProblem(db: Conn, day: { id: number; capacity: number }, size: number, exceptRegistrationId = 0): Problem | null {
   const used = confirmedPeopleByDay(db, [day.id], exceptRegistrationId).get(day.id) ?? 0;
-  if (used + size > day.capacity) {
-    const left = Math.max(0, day.capacity - used);
-    return { field: "guests", message: `There ${left === 1 ? "is 1 place" : `are ${left} places`} left on this open day.` };
-  }
-  if (sessionIds.length === 0) return null;
-  const bySession = confirmedPeopleBySession(db, day.id, exceptRegistrationId);
-  for (const s of sessionsOfDay(db, day.id)) {
-    if (!sessionIds.includes(s.id) || s.capacity === null) continue;
-    const taken = bySession.get(s.id) ?? 0;
-    if (taken + size > s.capacity) {
-      const left = Math.max(0, s.capacity - taken);
-      return { field: "sessionIds", message: `“${s.title}” has ${left === 1 ? "1 place" : `${left} places`} left.` };
-    }
-  }
-  return null;
+  if (used + size <= day.capacity) return null;
+  const left = Math.max(0, day.capacity - used);
+  return { field: "guests", message: `There ${left === 1 ? "is 1 place" : `are ${left} places`} left on this open day.` };
 }
 
-export function partyFits(db: Conn, day: { id: number; capacity: number }, sessionIds: number[], size: number, exceptRegistrationId = 0): boolean {
-  return capacityProblem(db, day, sessionIds, size, exceptRegistrationId) === null;
+export type SessionPlaces = {
+  /** Each chosen session's place for this party. */
+  status: Map<number, SessionPlaceStatus>;
+  /** The chosen sessions that are full for this party, in programme order. */
+  full: { id: number; title: string; message: string }[];
+};
+
+/**
+ * Which of the chosen sessions have room for a party of `size`. A full
+ * session does not stop the booking: the party waits for that session only
+ * (issue 11). Sessions without their own capacity always have room.
+ */
+export function sessionPlaces(db: Conn, dayId: number, sessionIds: number[], size: number, exceptRegistrationId = 0): SessionPlaces {
+  const status = new Map<number, SessionPlaceStatus>();
+  const full: SessionPlaces["full"] = [];
+  if (sessionIds.length === 0) return { status, full };
+  const bySession = confirmedPeopleBySession(db, dayId, exceptRegistrationId);
+  for (const s of sessionsOfDay(db, dayId)) {
+    if (!sessionIds.includes(s.id)) continue;
+    const taken = bySession.get(s.id) ?? 0;
+    if (s.capacity === null || taken + size <= s.capacity) {
+      status.set(s.id, "confirmed");
+      continue;
+    }
+    const left = Math.max(0, s.capacity - taken);
+    status.set(s.id, "waitlisted");
+    full.push({ id: s.id, title: s.title, message: `“${s.title}” has ${left === 1 ? "1 place" : `${left} places`} left.` });
+  }
+  return { status, full };
+}
+
+/** Replaces a registration's chosen sessions and their places. */
+export function setSessions(tx: Tx, registrationId: number, places: Map<number, SessionPlaceStatus>): void {
+  tx.delete(registrationSessions).where(eq(registrationSessions.registrationId, registrationId)).run();
+  for (const [sessionId, status] of places) tx.insert(registrationSessions).values({ registrationId, sessionId, status }).run();
 }
 
 export type Promoted = { id: number; name: string; email: string; openDayId: number };
 
 /**
- * Moves waiting-list registrations of a day to confirmed, oldest first,
- * each one only if its whole party fits (a large party that does not fit is
- * skipped, not allowed to block smaller ones behind it). Returns who was
- * promoted so the caller can e-mail them after the commit.
+ * Gives freed places away, oldest booking first, and returns who got one so
+ * the caller can e-mail them after the commit:
+ * 1. confirmed bookings waiting for a full session get its place if their
+ *    party now fits (they already hold the day, so they go first);
+ * 2. waiting-list bookings are confirmed for the day if their whole party
+ *    fits (a large party that does not fit is skipped, not allowed to block
+ *    smaller ones behind it), then get the places that fit in their chosen
+ *    sessions and wait for the rest.
+ * Runs inside the caller's write transaction, so the counts cannot go stale.
  */
 export function promoteWaitlisted(tx: Tx, day: { id: number; capacity: number }, now = Date.now()): Promoted[] {
+  const promoted = new Map<number, Promoted>();
+  const sessionWaits = tx
+    .select({
+      id: registrations.id,
+      name: registrations.name,
+      email: registrations.email,
+      guests: registrations.guests,
+      sessionId: registrationSessions.sessionId,
+    })
+    .from(registrationSessions)
+    .innerJoin(registrations, eq(registrations.id, registrationSessions.registrationId))
+    .where(and(eq(registrations.openDayId, day.id), eq(registrations.status, "confirmed"), eq(registrationSessions.status, "waitlisted")))
+    .orderBy(registrations.createdAt, registrations.id, registrationSessions.sessionId)
+    .all();
+  for (const w of sessionWaits) {
+    if (sessionPlaces(tx, day.id, [w.sessionId], partySize(w.guests)).full.length > 0) continue;
+    tx.update(registrationSessions)
+      .set({ status: "confirmed" })
+      .where(and(eq(registrationSessions.registrationId, w.id), eq(registrationSessions.sessionId, w.sessionId)))
+      .run();
+    tx.update(registrations).set({ updatedAt: now }).where(eq(registrations.id, w.id)).run();
+    promoted.set(w.id, { id: w.id, name: w.name, email: w.email, openDayId: day.id });
+  }
+
   const waiting = tx
     .select({ id: registrations.id, name: registrations.name, email: registrations.email, guests: registrations.guests })
     .from(registrations)
     .where(and(eq(registrations.openDayId, day.id), eq(registrations.status, "waitlisted")))
     .orderBy(registrations.createdAt, registrations.id)
     .all();
-  const promoted: Promoted[] = [];
   for (const r of waiting) {
+    if (dayProblem(tx, day, partySize(r.guests))) continue;
     const chosen = tx
       .select({ id: registrationSessions.sessionId })
       .from(registrationSessions)
       .where(eq(registrationSessions.registrationId, r.id))
       .all()
       .map((x) => x.id);
-    if (!partyFits(tx, day, chosen, partySize(r.guests))) continue;
     tx.update(registrations).set({ status: "confirmed", updatedAt: now }).where(eq(registrations.id, r.id)).run();
-    promoted.push({ id: r.id, name: r.name, email: r.email, openDayId: day.id });
+    setSessions(tx, r.id, sessionPlaces(tx, day.id, chosen, partySize(r.guests), r.id).status);
+    promoted.set(r.id, { id: r.id, name: r.name, email: r.email, openDayId: day.id });
   }
-  return promoted;
+  return [...promoted.values()];
 }

@@ -73,7 +73,8 @@ export function registrationTotals(dayId: number): RegistrationTotals {
       title: openDaySessions.title,
       startsAt: openDaySessions.startsAt,
       capacity: openDaySessions.capacity,
-      people: sql<number>`coalesce(sum(case when ${registrations.status} = 'confirmed' then 1 + ${registrations.guests} else 0 end), 0)`,
+      // A place in a session: a confirmed booking that is not waiting for this session (issue 11).
+      people: sql<number>`coalesce(sum(case when ${registrations.status} = 'confirmed' and ${registrationSessions.status} = 'confirmed' then 1 + ${registrations.guests} else 0 end), 0)`,
     })
     .from(openDaySessions)
     .leftJoin(registrationSessions, eq(registrationSessions.sessionId, openDaySessions.id))
@@ -123,7 +124,7 @@ export function listRegistrations(dayId: number, q = ""): RegistrationRow[] {
       accessNeeds: registrations.accessNeeds,
       status: registrations.status,
       createdAt: registrations.createdAt,
-      sessions: sql<string>`(select json_group_array(title) from (select s.title from ${registrationSessions} rs join ${openDaySessions} s on s.id = rs.session_id where rs.registration_id = ${registrations.id} order by s.starts_at))`,
+      sessions: sql<string>`(select json_group_array(title) from (select s.title || case when rs.status = 'waitlisted' then ' (waiting list)' else '' end as title from ${registrationSessions} rs join ${openDaySessions} s on s.id = rs.session_id where rs.registration_id = ${registrations.id} order by s.starts_at))`,
     })
     .from(registrations)
     .where(

@@ -22,7 +22,7 @@ const openings: Record<Kind, string> = {
   confirmed: "Thank you for registering. Your place is confirmed.",
   waitlisted: "Thank you for registering. The open day (or a session you chose) is full, so you are on the waiting list. We will e-mail you if a place becomes free.",
   duplicate: "You are already registered for this open day, so we have not registered you again. Here is your booking, with a new link to manage it (the link we sent before no longer works).",
-  promoted: "Good news: a place has become free and your registration is now confirmed.",
+  promoted: "Good news: a place has become free and is now yours. Your booking is below.",
   updated: "Your booking has been updated.",
   moved: "Your registration has been moved to a new date.",
   reminder: "A reminder that your open day is tomorrow.",
@@ -37,7 +37,18 @@ function statusLine(b: Booking): string {
 
 function programme(b: Booking): string[] {
   if (b.sessions.length === 0) return ["Your programme: no sessions chosen (you are welcome at the general activities)."];
-  return ["Your programme:", ...b.sessions.map((s) => `  ${formatTime(s.startsAt)}–${formatTime(s.endsAt)}  ${s.title}${s.room ? ` (${s.room})` : ""}`)];
+  return [
+    "Your programme:",
+    ...b.sessions.map((s) => `  ${formatTime(s.startsAt)}–${formatTime(s.endsAt)}  ${s.title}${s.room ? ` (${s.room})` : ""}${s.waitlisted ? " (waiting list)" : ""}`),
+  ];
+}
+
+/** Names each full session of a confirmed booking: the day is booked, only those sessions wait. */
+export function fullSessionsNote(b: Pick<Booking, "status" | "sessions">): string | null {
+  const full = b.sessions.filter((s) => s.waitlisted).map((s) => `“${s.title}”`);
+  if (b.status !== "confirmed" || full.length === 0) return null;
+  const names = full.length === 1 ? full[0]! : `${full.slice(0, -1).join(", ")} and ${full.at(-1)!}`;
+  return `${names} ${full.length === 1 ? "is" : "are"} full, so you are on the waiting list for ${full.length === 1 ? "that session" : "those sessions"}; your place on the open day itself is confirmed. We will e-mail you if a place becomes free.`;
 }
 
 /** The text of every open-day e-mail: what, when, where, who, the programme and how to manage it. */
@@ -47,6 +58,7 @@ export function bookingMailText(kind: Kind, b: Booking, token?: string): string 
     `Dear ${b.name},`,
     "",
     openings[kind],
+    ...(kind === "cancelled" ? [] : [fullSessionsNote(b)].filter((x): x is string => x !== null)),
     "",
     b.day.title,
     `${formatDayDate(b.day.startsAt)}, ${formatTime(b.day.startsAt)}–${formatTime(b.day.endsAt)}`,

@@ -8,13 +8,14 @@ import { FormError } from "@/lib/form";
 import { takeToken } from "@/lib/rate-limit";
 import type { RegistrationInput } from "@/lib/validation/registration";
 import { loadBooking, hashToken, newManageToken, type Booking } from "./booking";
-import { capacityProblem, partySize, promoteWaitlisted, sessionsOfDay, type Promoted, type Tx } from "./capacity";
+import { dayProblem, partySize, promoteWaitlisted, sessionPlaces, sessionsOfDay, setSessions, type Promoted, type Tx } from "./capacity";
 import { sendBookingMail } from "./mail";
 
 const TEN_MINUTES = 10 * 60_000;
 
 export type RegisterResult =
-  | { outcome: "confirmed" | "waitlisted"; registrationId: number; token: string }
+  /** fullSessions: titles of the chosen sessions that were full, so the booking waits for those only. */
+  | { outcome: "confirmed" | "waitlisted"; registrationId: number; token: string; fullSessions: string[] }
   | { outcome: "duplicate"; registrationId: number }
   | { outcome: "ignored" };
 
@@ -32,11 +33,6 @@ function chosenSessionsOf(tx: Tx, dayId: number, sessionIds: number[]): number[]
     throw new FormError("There is a problem with the sessions you chose.", { sessionIds: "Choose sessions from this open day's programme." });
   }
   return ids;
-}
-
-function setSessions(tx: Tx, registrationId: number, sessionIds: number[]): void {
-  tx.delete(registrationSessions).where(eq(registrationSessions.registrationId, registrationId)).run();
-  for (const sessionId of sessionIds) tx.insert(registrationSessions).values({ registrationId, sessionId }).run();
 }
 
 async function mailPromoted(promoted: Promoted[]): Promise<void> {
@@ -59,7 +55,7 @@ export async function register(
   const db = getDb();
   const email = input.email.trim();
   const result = db.transaction(
-    (tx): { outcome: RegistrationStatus | "duplicate"; registrationId: number; token: string } => {
+    (tx): { outcome: RegistrationStatus | "duplicate"; registrationId: number; token: string; fullSessions: string[] } => {
       const day = tx.select().from(openDays).where(eq(openDays.id, input.openDayId)).get();
       if (!day || day.status !== "open" || day.startsAt <= now) {
         throw new FormError("Registration for this open day is closed. Please choose another date.");
@@ -74,9 +70,12 @@ export async function register(
       if (existing) {
         // Only the hash of the old link is stored, so "re-sending" it means issuing a new one.
         tx.update(registrations).set({ manageTokenHash: hash, updatedAt: now }).where(eq(registrations.id, existing.id)).run();
-        return { outcome: "duplicate", registrationId: existing.id, token };
+        return { outcome: "duplicate", registrationId: existing.id, token, fullSessions: [] };
       }
-      const status = capacityProblem(tx, day, sessionIds, partySize(input.guests)) ? "waitlisted" : "confirmed";
+      // The day decides the booking; a full session only puts the party on that session's waiting list.
+      const size = partySize(input.guests);
+      const status = dayProblem(tx, day, size) ? "waitlisted" : "confirmed";
+      const places = sessionPlaces(tx, day.id, sessionIds, size);
       const row = tx
         .insert(registrations)
         .values({
@@ -94,9 +93,17 @@ export async function register(
         })
         .returning({ id: registrations.id })
         .get();
-      setSessions(tx, row.id, sessionIds);
-      writeAudit(tx, { actor: null, action: "registration.create", entity: "registration", entityId: row.id, ip, details: { openDayId: day.id, status } });
-      return { outcome: status, registrationId: row.id, token };
+      setSessions(tx, row.id, places.status);
+      const fullSessions = places.full.map((f) => f.title);
+      writeAudit(tx, {
+        actor: null,
+        action: "registration.create",
+        entity: "registration",
+        entityId: row.id,
+        ip,
+        details: { openDayId: day.id, status, ...(fullSessions.length ? { waitingForSessions: places.full.map((f) => f.id) } : {}) },
+      });
+      return { outcome: status, registrationId: row.id, token, fullSessions };
     },
     { behavior: "immediate" },
   );
@@ -107,7 +114,7 @@ export async function register(
   }
   revalidate(tags.openDays);
   await sendBookingMail(result.outcome === "confirmed" ? "confirmed" : "waitlisted", booking, result.token);
-  return { outcome: result.outcome === "confirmed" ? "confirmed" : "waitlisted", registrationId: result.registrationId, token: result.token };
+  return { outcome: result.outcome === "confirmed" ? "confirmed" : "waitlisted", registrationId: result.registrationId, token: result.token, fullSessions: result.fullSessions };
 }
 
 /** The registrant's own booking, found by the private token (never cached: it is personal data). */
@@ -153,13 +160,28 @@ export async function updateRegistration(
       const { reg, day } = activeByToken(tx, token);
       assertChangeable(day, now);
       const sessionIds = chosenSessionsOf(tx, day.id, change.sessionIds);
-      const problem = capacityProblem(tx, day, sessionIds, partySize(change.guests), reg.id);
-      if (problem && reg.status === "confirmed") {
-        throw new FormError(`${problem.message} Your booking has not been changed.`, { [problem.field]: problem.message });
+      const size = partySize(change.guests);
+      const refuse = (problem: { field: string; message: string }) =>
+        new FormError(`${problem.message} Your booking has not been changed.`, { [problem.field]: problem.message });
+      const problem = dayProblem(tx, day, size, reg.id);
+      if (problem && reg.status === "confirmed") throw refuse(problem);
+      const places = sessionPlaces(tx, day.id, sessionIds, size, reg.id);
+      if (reg.status === "confirmed") {
+        // A session place already held is never given up silently (e.g. by adding a guest): refuse instead.
+        const held = new Set(
+          tx
+            .select({ id: registrationSessions.sessionId })
+            .from(registrationSessions)
+            .where(and(eq(registrationSessions.registrationId, reg.id), eq(registrationSessions.status, "confirmed")))
+            .all()
+            .map((r) => r.id),
+        );
+        const lost = places.full.find((f) => held.has(f.id));
+        if (lost) throw refuse({ field: "sessionIds", message: lost.message });
       }
       const status: RegistrationStatus = problem ? "waitlisted" : "confirmed";
       tx.update(registrations).set({ guests: change.guests, status, updatedAt: now }).where(eq(registrations.id, reg.id)).run();
-      setSessions(tx, reg.id, sessionIds);
+      setSessions(tx, reg.id, places.status);
       const promoted = promoteWaitlisted(tx, day, now);
       writeAudit(tx, { actor: null, action: "registration.update", entity: "registration", entityId: reg.id, ip, details: { guests: change.guests, sessions: sessionIds.length, status } });
       return { status, promoted, id: reg.id };
@@ -208,8 +230,8 @@ export async function moveRegistration(
         .where(and(eq(registrations.openDayId, target.id), sql`lower(${registrations.email}) = lower(${reg.email})`, ne(registrations.status, "cancelled")))
         .get();
       if (clash) throw invalid("You are already registered for that date.");
-      const status: RegistrationStatus = capacityProblem(tx, target, [], partySize(reg.guests)) ? "waitlisted" : "confirmed";
-      setSessions(tx, reg.id, []);
+      const status: RegistrationStatus = dayProblem(tx, target, partySize(reg.guests)) ? "waitlisted" : "confirmed";
+      setSessions(tx, reg.id, new Map());
       tx.update(registrations)
         .set({ openDayId: target.id, status, reminderSentAt: null, updatedAt: now })
         .where(eq(registrations.id, reg.id))
