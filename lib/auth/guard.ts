@@ -1,11 +1,16 @@
 import "server-only";
 import type { Role } from "@/db/schema";
+import { DomainError } from "@/lib/errors";
 import { currentSessionUser, type SessionUser } from "./session";
 
 const rank: Record<Role, number> = { contributor: 1, editor: 2, admin: 3 };
 
-export class AuthError extends Error {
-  constructor(readonly status: 401 | 403, message: string) {
+/** @deprecated Throw UnauthenticatedError / ForbiddenError (lib/errors.ts); this is the same thing with a status argument. */
+export class AuthError extends DomainError {
+  constructor(
+    readonly status: 401 | 403,
+    message: string,
+  ) {
     super(message);
   }
 }
