@@ -29,5 +29,11 @@ export default defineConfig([
   { files: ["lib/**/*.{ts,tsx}"], rules: { "@typescript-eslint/no-restricted-imports": restrict([noUi]) } },
   // db/seed is an entry point like scripts/: it may use lib/'s helpers (slugs, dates, config).
   { files: ["db/*.ts"], rules: { "@typescript-eslint/no-restricted-imports": restrict([noUi, noLib]) } },
+  // Public pages link with plain <a>: every click is a document request the page cache answers,
+  // with no RSC prefetch or render behind it (docs/decisions/0007-public-javascript.md).
+  {
+    files: ["app/(public)/**/*.tsx", "components/*.tsx", "components/open-days/*.tsx"],
+    rules: { "@next/next/no-html-link-for-pages": "off" },
+  },
   globalIgnores([".next/**", ".next-*/**", "data/**", "db/migrations/**", "next-env.d.ts", "coverage/**", "public/**", "bench/**", "__tests__/lint/fixtures/**"]),
 ]);

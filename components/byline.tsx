@@ -1,4 +1,3 @@
-import Link from "next/link";
 
 export type BylineAuthor = { name: string; slug: string; jobTitle: string; institution: string };
 
@@ -11,7 +10,7 @@ export function Byline({ authors }: { authors: BylineAuthor[] }) {
       <ul aria-label="Authors" className="byline__list">
         {authors.map((a) => (
           <li key={a.slug} className="byline__author">
-            <Link href={`/experts/${a.slug}`} className="byline__name">{a.name}</Link>
+            <a href={`/experts/${a.slug}`} className="byline__name">{a.name}</a>
             {a.jobTitle ? <span className="byline__role">, {a.jobTitle}</span> : null}
             {a.institution ? <span className="byline__institution">, {a.institution}</span> : null}
           </li>

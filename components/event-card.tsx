@@ -1,4 +1,3 @@
-import Link from "next/link";
 
 export type EventCardProps = {
   slug: string;
@@ -23,7 +22,7 @@ export function EventCard(props: EventCardProps) {
         {props.cancelled ? "Cancelled" : props.onNow ? "On now" : props.category || "Event"}
       </p>
       <h3>
-        <Link href={`/events/${props.slug}`}>{props.title}</Link>
+        <a href={`/events/${props.slug}`}>{props.title}</a>
       </h3>
       <p className="meta">
         <time dateTime={props.startIso}>{props.span}</time>

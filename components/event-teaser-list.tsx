@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { isoDateTime } from "@/lib/dates";
 import { formatEventSpan } from "@/lib/events/format";
 
@@ -13,7 +12,7 @@ export function EventTeaserList({ events, headingLevel = 3 }: { events: EventTea
       {events.map((e) => (
         <li key={e.id} className="event-teaser">
           <Heading className="event-teaser__title">
-            <Link href={`/events/${e.slug}`}>{e.title}</Link>
+            <a href={`/events/${e.slug}`}>{e.title}</a>
           </Heading>
           <p className="meta">
             <time dateTime={isoDateTime(e.startsAt)}>{formatEventSpan(e)}</time>

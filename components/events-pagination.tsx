@@ -1,4 +1,3 @@
-import Link from "next/link";
 
 /** Previous / numbered / next links; nothing when everything fits on one page. */
 export function EventsPagination({ page, totalPages, hrefFor }: { page: number; totalPages: number; hrefFor: (page: number) => string }) {
@@ -9,9 +8,9 @@ export function EventsPagination({ page, totalPages, hrefFor }: { page: number; 
       <ul>
         {page > 1 && (
           <li>
-            <Link href={hrefFor(page - 1)} rel="prev">
+            <a href={hrefFor(page - 1)} rel="prev">
               Previous<span className="visually-hidden"> page</span>
-            </Link>
+            </a>
           </li>
         )}
         {pages.map((n, i) => (
@@ -23,18 +22,18 @@ export function EventsPagination({ page, totalPages, hrefFor }: { page: number; 
                 {n}
               </span>
             ) : (
-              <Link href={hrefFor(n)}>
+              <a href={hrefFor(n)}>
                 <span className="visually-hidden">Page </span>
                 {n}
-              </Link>
+              </a>
             )}
           </li>
         ))}
         {page < totalPages && (
           <li>
-            <Link href={hrefFor(page + 1)} rel="next">
+            <a href={hrefFor(page + 1)} rel="next">
               Next<span className="visually-hidden"> page</span>
-            </Link>
+            </a>
           </li>
         )}
       </ul>

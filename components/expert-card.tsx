@@ -1,4 +1,3 @@
-import Link from "next/link";
 
 export type ExpertCardProps = {
   slug: string;
@@ -19,7 +18,7 @@ export function ExpertCard({ expert }: { expert: ExpertCardProps }) {
         <img src={expert.photoUrl} alt="" loading="lazy" decoding="async" className="expert-card__photo" />
       ) : null}
       <h2 className="expert-card__name">
-        <Link href={`/experts/${expert.slug}`}>{expert.name}</Link>
+        <a href={`/experts/${expert.slug}`}>{expert.name}</a>
       </h2>
       {expert.jobTitle ? <p className="expert-card__role">{expert.jobTitle}</p> : null}
       {expert.department ? <p className="meta">{expert.department}</p> : null}

@@ -1,4 +1,3 @@
-import Link from "next/link";
 
 type Query = Record<string, string | undefined>;
 
@@ -38,9 +37,9 @@ export function Pagination({ page, totalPages, basePath, query = {}, label = "Pa
       <ul>
         {page > 1 ? (
           <li>
-            <Link href={pageHref(basePath, query, page - 1)} rel="prev">
+            <a href={pageHref(basePath, query, page - 1)} rel="prev">
               Previous<span className="visually-hidden"> page</span>
-            </Link>
+            </a>
           </li>
         ) : null}
         {pageWindow(page, totalPages).map((n, i) =>
@@ -48,17 +47,17 @@ export function Pagination({ page, totalPages, basePath, query = {}, label = "Pa
             <li key={`gap-${i}`} aria-hidden="true"><span className="pagination__gap">…</span></li>
           ) : (
             <li key={n}>
-              <Link href={pageHref(basePath, query, n)} aria-current={n === page ? "page" : undefined}>
+              <a href={pageHref(basePath, query, n)} aria-current={n === page ? "page" : undefined}>
                 <span className="visually-hidden">Page </span>{n}
-              </Link>
+              </a>
             </li>
           ),
         )}
         {page < totalPages ? (
           <li>
-            <Link href={pageHref(basePath, query, page + 1)} rel="next">
+            <a href={pageHref(basePath, query, page + 1)} rel="next">
               Next<span className="visually-hidden"> page</span>
-            </Link>
+            </a>
           </li>
         ) : null}
       </ul>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 
 export type PromoBlockData = { id: number; title: string; text: string; linkUrl: string; linkLabel: string; imageUrl: string | null; imageAlt: string };
 
@@ -14,10 +13,10 @@ export function PromoBlock({ promo, headingLevel = 3 }: { promo: PromoBlockData;
       <Heading>{promo.title}</Heading>
       {promo.text ? <p>{promo.text}</p> : null}
       <p>
-        <Link href={promo.linkUrl}>
+        <a href={promo.linkUrl}>
           {promo.linkLabel}
           <span className="visually-hidden">: {promo.title}</span>
-        </Link>
+        </a>
       </p>
     </article>
   );

@@ -1,4 +1,3 @@
-import Link from "next/link";
 
 export function SiteFooter({ siteName, mediaEmail }: { siteName: string; mediaEmail: string }) {
   const year = new Date().getFullYear();
@@ -10,13 +9,13 @@ export function SiteFooter({ siteName, mediaEmail }: { siteName: string; mediaEm
         </p>
         <nav aria-label="Footer">
           <ul>
-            <li><Link href="/news">All news</Link></li>
-            <li><Link href="/experts">Find an expert</Link></li>
-            <li><Link href="/events">Events</Link></li>
-            <li><Link href="/open-days">Open days</Link></li>
-            <li><Link href="/feed.xml">RSS feed</Link></li>
-            <li><Link href="/privacy">Privacy notice</Link></li>
-            <li><Link href="/login">Staff sign-in</Link></li>
+            <li><a href="/news">All news</a></li>
+            <li><a href="/experts">Find an expert</a></li>
+            <li><a href="/events">Events</a></li>
+            <li><a href="/open-days">Open days</a></li>
+            <li><a href="/feed.xml">RSS feed</a></li>
+            <li><a href="/privacy">Privacy notice</a></li>
+            <li><a href="/login">Staff sign-in</a></li>
           </ul>
         </nav>
         <p>

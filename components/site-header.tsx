@@ -1,4 +1,3 @@
-import Link from "next/link";
 
 export const mainNavigation = [
   { href: "/news", label: "News" },
@@ -12,15 +11,15 @@ export function SiteHeader({ siteName }: { siteName: string }) {
   return (
     <header className="site-header">
       <div className="container site-header__inner">
-        <Link href="/" className="site-header__brand">
+        <a href="/" className="site-header__brand">
           <span className="site-header__name">{siteName}</span>
           <span className="site-header__section">Newsroom</span>
-        </Link>
+        </a>
         <nav aria-label="Main" className="site-nav">
           <ul>
             {mainNavigation.map((item) => (
               <li key={item.href}>
-                <Link href={item.href}>{item.label}</Link>
+                <a href={item.href}>{item.label}</a>
               </li>
             ))}
           </ul>

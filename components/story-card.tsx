@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { StoryType } from "@/db/schema";
 import { formatDate, isoDateTime } from "@/lib/dates";
 import { STORY_TYPE_LABELS } from "@/lib/stories/labels";
@@ -24,7 +23,7 @@ export function StoryCard({ story, headingLevel = 3, showStandfirst = false }: {
       ) : null}
       <p className="type-label">{STORY_TYPE_LABELS[story.type]}</p>
       <Heading>
-        <Link href={`/news/${story.slug}`}>{story.title}</Link>
+        <a href={`/news/${story.slug}`}>{story.title}</a>
       </Heading>
       {showStandfirst && story.standfirst ? <p className="card__standfirst">{story.standfirst}</p> : null}
       <p className="meta">

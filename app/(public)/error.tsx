@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 
 export default function PublicError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
@@ -11,7 +10,7 @@ export default function PublicError({ reset }: { error: Error & { digest?: strin
         <button type="button" className="button" onClick={reset}>
           Try again
         </button>{" "}
-        <Link href="/">Go to the home page</Link>
+        <a href="/">Go to the home page</a>
       </p>
     </div>
   );

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { EventTeaserList } from "@/components/event-teaser-list";
 import { PromoList } from "@/components/promo-block";
 import { StoryCardGrid } from "@/components/story-card";
@@ -47,7 +46,7 @@ export default async function HomePage() {
             <div className="featured__text">
               <p className="type-label">{STORY_TYPE_LABELS[featured.type]}</p>
               <h3 className="featured__title">
-                <Link href={`/news/${featured.slug}`}>{featured.title}</Link>
+                <a href={`/news/${featured.slug}`}>{featured.title}</a>
               </h3>
               {featured.standfirst ? <p className="standfirst">{featured.standfirst}</p> : null}
               <p className="meta"><time dateTime={isoDateTime(featured.publishAt)}>{formatDate(featured.publishAt)}</time></p>
@@ -61,7 +60,7 @@ export default async function HomePage() {
       <section className="section" aria-labelledby="latest-heading">
         <div className="section__head">
           <h2 id="latest-heading">Latest news and features</h2>
-          <Link href="/news">All news and features</Link>
+          <a href="/news">All news and features</a>
         </div>
         {latest.length ? <StoryCardGrid stories={latest} /> : <p>No other stories yet.</p>}
       </section>
@@ -69,7 +68,7 @@ export default async function HomePage() {
       <section className="section" aria-labelledby="comment-heading">
         <div className="section__head">
           <h2 id="comment-heading">Expert comment</h2>
-          <Link href="/news?type=expert-comment">All expert comment</Link>
+          <a href="/news?type=expert-comment">All expert comment</a>
         </div>
         {comment.length ? <StoryCardGrid stories={comment} /> : <p>No expert comment yet.</p>}
       </section>
@@ -77,7 +76,7 @@ export default async function HomePage() {
       <section className="section" aria-labelledby="events-heading">
         <div className="section__head">
           <h2 id="events-heading">Upcoming events</h2>
-          <Link href="/events">All events</Link>
+          <a href="/events">All events</a>
         </div>
         <EventTeaserList events={events} />
       </section>
@@ -86,7 +85,7 @@ export default async function HomePage() {
         <section className="section" aria-labelledby="promos-heading">
           <div className="section__head">
             <h2 id="promos-heading">Discover {siteName}</h2>
-            <Link href="/open-days">Open days</Link>
+            <a href="/open-days">Open days</a>
           </div>
           <PromoList promos={promos} />
         </section>
@@ -95,13 +94,13 @@ export default async function HomePage() {
       <section className="section" aria-labelledby="most-read-heading">
         <div className="section__head">
           <h2 id="most-read-heading">Most read this week</h2>
-          <Link href="/news">All news and features</Link>
+          <a href="/news">All news and features</a>
         </div>
         {mostRead.length ? (
           <ol className="most-read">
             {mostRead.map((s) => (
               <li key={s.id}>
-                <Link href={`/news/${s.slug}`}>{s.title}</Link>{" "}
+                <a href={`/news/${s.slug}`}>{s.title}</a>{" "}
                 <span className="meta">{STORY_TYPE_LABELS[s.type]}</span>
               </li>
             ))}

@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useActionState } from "react";
 import { ErrorSummary, Field, errorFor, listOf, valueOf, type FormState } from "./field";
 
@@ -108,7 +107,7 @@ export function CancelBookingForm({ action, token, backHref, dayTitle }: { actio
       <button type="submit" className="button button--danger" disabled={pending}>
         Yes, cancel my registration
       </button>{" "}
-      <Link href={backHref}>No, keep it</Link>
+      <a href={backHref}>No, keep it</a>
     </form>
   );
 }

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { formatDayDate, formatTime, isoDateTime } from "@/lib/dates";
 
 export type OpenDayCardData = {
@@ -24,7 +23,7 @@ export function OpenDayCard({ day }: { day: OpenDayCardData }) {
     <li className="card open-day-card">
       <p className="type-label">{levelLabel(day.level)} open day</p>
       <h3>
-        <Link href={`/open-days/${day.slug}`}>{day.title}</Link>
+        <a href={`/open-days/${day.slug}`}>{day.title}</a>
       </h3>
       <p>
         <time dateTime={isoDateTime(day.startsAt)}>{formatDayDate(day.startsAt)}</time>, {formatTime(day.startsAt)}–{formatTime(day.endsAt)}
@@ -32,11 +31,11 @@ export function OpenDayCard({ day }: { day: OpenDayCardData }) {
       <p className="meta">{day.campus}</p>
       {day.full ? (
         <p>
-          <strong>Full.</strong> <Link href={`/open-days/${day.slug}#register`}>Join the waiting list<span className="visually-hidden"> for {day.title}</span></Link>
+          <strong>Full.</strong> <a href={`/open-days/${day.slug}#register`}>Join the waiting list<span className="visually-hidden"> for {day.title}</span></a>
         </p>
       ) : (
         <p>
-          <strong>{placesText(day.placesLeft)}</strong> · <Link href={`/open-days/${day.slug}#register`}>Register<span className="visually-hidden"> for {day.title}</span></Link>
+          <strong>{placesText(day.placesLeft)}</strong> · <a href={`/open-days/${day.slug}#register`}>Register<span className="visually-hidden"> for {day.title}</span></a>
         </p>
       )}
     </li>

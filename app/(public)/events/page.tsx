@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EventCard } from "@/components/event-card";
 import { EventFilters } from "@/components/event-filters";
@@ -73,14 +72,14 @@ export default async function EventsPage({ searchParams }: { searchParams: Searc
       <nav aria-label="Upcoming or past events" className="event-tabs">
         <ul>
           <li>
-            <Link href={`/events${query({ category, campus })}`} aria-current={past ? undefined : "page"}>
+            <a href={`/events${query({ category, campus })}`} aria-current={past ? undefined : "page"}>
               Upcoming events
-            </Link>
+            </a>
           </li>
           <li>
-            <Link href={`/events${query({ when: "past", category, campus })}`} aria-current={past ? "page" : undefined}>
+            <a href={`/events${query({ when: "past", category, campus })}`} aria-current={past ? "page" : undefined}>
               Past events
-            </Link>
+            </a>
           </li>
         </ul>
       </nav>
@@ -101,12 +100,12 @@ export default async function EventsPage({ searchParams }: { searchParams: Searc
           </p>
           {filtered && (
             <p>
-              <Link href={`/events${query({ when: past ? "past" : undefined })}`}>Show all {past ? "past" : "upcoming"} events</Link>
+              <a href={`/events${query({ when: past ? "past" : undefined })}`}>Show all {past ? "past" : "upcoming"} events</a>
             </p>
           )}
           {!past && !filtered && (
             <p>
-              <Link href="/events?when=past">See past events</Link>
+              <a href="/events?when=past">See past events</a>
             </p>
           )}
         </div>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ExpertCard } from "@/components/expert-card";
 import { firstParam } from "@/lib/pagination";
 import { listExpertFacets, listExperts } from "@/lib/people/public";
@@ -61,14 +60,14 @@ export default async function ExpertsPage({ searchParams }: { searchParams: Sear
       </form>
       <p className="result-count" role="status">
         {experts.length === 1 ? "1 expert" : `${experts.length} experts`}
-        {filtered ? <> {experts.length === 1 ? "matches" : "match"} these filters. <Link href="/experts">Clear filters</Link></> : null}
+        {filtered ? <> {experts.length === 1 ? "matches" : "match"} these filters. <a href="/experts">Clear filters</a></> : null}
       </p>
       {experts.length ? (
         <ul className="card-grid">
           {experts.map((e) => <li key={e.id}><ExpertCard expert={e} /></li>)}
         </ul>
       ) : (
-        <p className="empty-state">No experts match these filters. Try fewer filters, or <Link href="/search">search the newsroom</Link>.</p>
+        <p className="empty-state">No experts match these filters. Try fewer filters, or <a href="/search">search the newsroom</a>.</p>
       )}
     </div>
   );

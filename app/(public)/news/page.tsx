@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NewsFilters } from "@/components/news-filters";
 import { Pagination } from "@/components/pagination";
@@ -73,7 +72,7 @@ export default async function NewsPage({ searchParams }: { searchParams: SearchP
           Showing{" "}
           {filters.type ? <strong>{STORY_TYPE_LABELS[filters.type]}</strong> : "all types"}
           {filters.topic ? <> on <strong>{filters.topic.name}</strong></> : null}.{" "}
-          <Link href="/news">Clear filters</Link>
+          <a href="/news">Clear filters</a>
         </p>
       ) : null}
       <section aria-labelledby="results-heading">
@@ -86,7 +85,7 @@ export default async function NewsPage({ searchParams }: { searchParams: SearchP
         ) : (
           <div className="empty-state">
             <p>No stories match these filters yet.</p>
-            <p><Link href="/news">See all news and features</Link></p>
+            <p><a href="/news">See all news and features</a></p>
           </div>
         )}
       </section>

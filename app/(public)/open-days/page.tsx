@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { OpenDayCard } from "@/components/open-days/open-day-card";
 import { FinderForm } from "@/components/open-days/finder-form";
 import { formatMonth, monthKey } from "@/lib/dates";
@@ -36,7 +35,7 @@ export default async function OpenDaysPage({ searchParams }: { searchParams: Pro
             <p>There are no open days {filtered ? "matching your search" : "with registration open"} at the moment.</p>
             {filtered && (
               <p>
-                <Link href="/open-days">See all open days</Link>
+                <a href="/open-days">See all open days</a>
               </p>
             )}
           </div>
@@ -49,7 +48,7 @@ export default async function OpenDaysPage({ searchParams }: { searchParams: Pro
         )}
       </section>
       <p className="meta">
-        How we use your details: <Link href="/privacy">privacy notice</Link>.
+        How we use your details: <a href="/privacy">privacy notice</a>.
       </p>
     </div>
   );

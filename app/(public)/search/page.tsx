@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Pagination } from "@/components/pagination";
 import { formatDate, formatDayDate, isoDateTime } from "@/lib/dates";
@@ -54,9 +53,9 @@ function Result({ hit }: { hit: SearchHit }) {
       </p>
       <h3>
         {/* titleHtml and snippetHtml are escaped text with <mark> only (lib/search/query.ts). */}
-        <Link href={hit.href}>
+        <a href={hit.href}>
           <span dangerouslySetInnerHTML={{ __html: hit.titleHtml }} />
-        </Link>
+        </a>
       </h3>
       {hit.date !== null && (
         <p className="meta">
@@ -121,20 +120,20 @@ export default async function SearchPage({ searchParams }: Props) {
           </h2>
           {suggestion && (
             <p className="search-suggestion">
-              Did you mean <Link href={searchHref(suggestion)}>{suggestion}</Link>?
+              Did you mean <a href={searchHref(suggestion)}>{suggestion}</a>?
             </p>
           )}
           {results.total === 0 ? (
             <div className="search-empty">
               <p>Nothing matched your search. Try fewer or different words, check the spelling, or remove a filter.</p>
               <p>
-                <Link href="/news">Browse all news</Link> or <Link href="/events">see upcoming events</Link>.
+                <a href="/news">Browse all news</a> or <a href="/events">see upcoming events</a>.
               </p>
             </div>
           ) : results.hits.length === 0 ? (
             <p>
               There are no results on this page.{" "}
-              <Link href={searchHref(q)}>Go to the first page of results</Link>.
+              <a href={searchHref(q)}>Go to the first page of results</a>.
             </p>
           ) : (
             <>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Markdown } from "@/components/markdown";
 import { isoDateTime } from "@/lib/dates";
@@ -39,7 +38,7 @@ export default async function EventPage({ params }: { params: Params }) {
       )}
       {ended && !event.cancelled && (
         <p className="notice" role="status">
-          This event has finished. <Link href="/events">See upcoming events</Link>.
+          This event has finished. <a href="/events">See upcoming events</a>.
         </p>
       )}
       {event.summary && <p className="standfirst">{event.summary}</p>}
@@ -97,7 +96,7 @@ export default async function EventPage({ params }: { params: Params }) {
       )}
       {event.body && <Markdown source={event.body} />}
       <p>
-        <Link href="/events">All upcoming events</Link>
+        <a href="/events">All upcoming events</a>
       </p>
     </article>
   );

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { Byline } from "@/components/byline";
 import { CommentForm } from "@/components/comment-form";
@@ -23,8 +22,6 @@ import { storyJsonLd } from "@/lib/stories/json-ld";
 import { STORY_TYPE_LABELS } from "@/lib/stories/labels";
 import { getStoryBySlug, listLatest, listRelated, resolveOldSlug } from "@/lib/stories/public";
 import { buildRepublishSnippet, canonicalStoryUrl } from "@/lib/stories/republish";
-import { recordView } from "@/lib/stories/views";
-import { pingOutletCounter } from "@/lib/syndication/counter";
 import { submitCommentAction } from "./actions";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -77,8 +74,7 @@ export default async function StoryPage({ params }: Props) {
     if (current) permanentRedirect(`/news/${current}`);
     notFound();
   }
-  recordView(story.id);
-  pingOutletCounter(story.syndication?.counterUrl ?? null);
+  // Views (and the outlet's counter) are counted by the server for cached and fresh pages alike: lib/stories/views.ts recordViews.
 
   const { siteName, siteUrl } = config();
   const [related, latest, events, promos] = await Promise.all([
@@ -118,7 +114,7 @@ export default async function StoryPage({ params }: Props) {
           <nav className="story__topics" aria-label="Topics">
             <ul>
               {story.topics.map((t) => (
-                <li key={t.slug}><Link href={`/topics/${t.slug}`}>{t.name}</Link></li>
+                <li key={t.slug}><a href={`/topics/${t.slug}`}>{t.name}</a></li>
               ))}
             </ul>
           </nav>
@@ -152,14 +148,14 @@ export default async function StoryPage({ params }: Props) {
         <section className="section" aria-labelledby="latest-heading">
           <div className="section__head">
             <h2 id="latest-heading">Latest news and features</h2>
-            <Link href="/news">All news and features</Link>
+            <a href="/news">All news and features</a>
           </div>
           <StoryCardGrid stories={latest} />
         </section>
         <section className="section" aria-labelledby="events-heading">
           <div className="section__head">
             <h2 id="events-heading">Upcoming events</h2>
-            <Link href="/events">More events</Link>
+            <a href="/events">More events</a>
           </div>
           <EventTeaserList events={events} />
         </section>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Markdown } from "@/components/markdown";
 import { levelLabel, placesText } from "@/components/open-days/open-day-card";
@@ -70,7 +69,7 @@ export default async function OpenDayPage({ params }: Props) {
           </>
         ) : (
           <p className="notice">
-            Registration for this open day is closed. <Link href={`/open-days?level=${day.level}`}>Find another open day</Link>.
+            Registration for this open day is closed. <a href={`/open-days?level=${day.level}`}>Find another open day</a>.
           </p>
         )}
       </section>

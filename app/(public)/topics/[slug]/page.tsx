@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Markdown } from "@/components/markdown";
 import { Pagination } from "@/components/pagination";
@@ -40,7 +39,7 @@ export default async function TopicPage({ params, searchParams }: Props) {
       <section className="section" aria-labelledby="topic-stories-heading">
         <div className="section__head">
           <h2 id="topic-stories-heading">{stories.total === 1 ? "1 story" : `${stories.total} stories`}</h2>
-          <Link href={`/news?topic=${topic.slug}`}>Filter by type</Link>
+          <a href={`/news?topic=${topic.slug}`}>Filter by type</a>
         </div>
         {stories.items.length ? <StoryCardGrid stories={stories.items} /> : <p className="empty-state">There are no stories on this topic yet.</p>}
         <Pagination page={stories.page} totalPages={stories.totalPages} basePath={`/topics/${topic.slug}`} label={`Pages of stories on ${topic.name}`} />

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { levelLabel } from "@/components/open-days/open-day-card";
 import { CancelBookingForm, ChangeBookingForm, MoveBookingForm } from "@/components/open-days/manage-forms";
@@ -41,7 +40,7 @@ export default async function ManageBookingPage({ params, searchParams }: Props)
       <dl className="booking-details">
         <dt>Open day</dt>
         <dd>
-          <Link href={`/open-days/${b.day.slug}`}>{b.day.title}</Link> ({levelLabel(b.day.level)})
+          <a href={`/open-days/${b.day.slug}`}>{b.day.title}</a> ({levelLabel(b.day.level)})
         </dd>
         <dt>When</dt>
         <dd>
@@ -121,13 +120,13 @@ export default async function ManageBookingPage({ params, searchParams }: Props)
             <CancelBookingForm action={cancelBookingAction} token={token} backHref={base} dayTitle={b.day.title} />
           ) : (
             <p>
-              <Link href={`${base}?cancel=1#cancel`}>Cancel my registration…</Link>
+              <a href={`${base}?cancel=1#cancel`}>Cancel my registration…</a>
             </p>
           )}
         </>
       )}
       <p className="meta">
-        Keep this page&apos;s address private: anyone with it can change your booking. <Link href="/privacy">Privacy notice</Link>.
+        Keep this page&apos;s address private: anyone with it can change your booking. <a href="/privacy">Privacy notice</a>.
       </p>
     </div>
   );
