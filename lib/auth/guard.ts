@@ -1,9 +1,8 @@
 import "server-only";
 import type { Role } from "@/db/schema";
 import { DomainError } from "@/lib/errors";
+import { atLeast } from "./permissions";
 import { currentSessionUser, type SessionUser } from "./session";
-
-const rank: Record<Role, number> = { contributor: 1, editor: 2, admin: 3 };
 
 /** @deprecated Throw UnauthenticatedError / ForbiddenError (lib/errors.ts); this is the same thing with a status argument. */
 export class AuthError extends DomainError {
@@ -15,8 +14,9 @@ export class AuthError extends DomainError {
   }
 }
 
+/** Role rank only; for anything about a row, ask can() (lib/auth/permissions.ts). */
 export function hasRole(user: Pick<SessionUser, "role">, min: Role): boolean {
-  return rank[user.role] >= rank[min];
+  return atLeast(user, min);
 }
 
 /**

@@ -1,10 +1,8 @@
 import "server-only";
 import { and, desc, eq, ne } from "drizzle-orm";
-import { redirect } from "next/navigation";
 import { getDb, type DB } from "@/db/client";
 import { eventRevisions, events, type Event } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
-import { AuthError, requireRole } from "@/lib/auth/guard";
 import type { SessionUser } from "@/lib/auth/session";
 import { revalidate, tags } from "@/lib/cache";
 import { dayKey, toLocalDateTimeInput } from "@/lib/dates";
@@ -22,21 +20,6 @@ import type { EventInput, EventUpdateInput } from "@/lib/validation/event";
 
 type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
 type Actor = Pick<SessionUser, "id" | "email">;
-
-/**
- * For the editor's event pages: the signed-in editor or admin; signed-out
- * visitors go to the sign-in page; a contributor gets null and the page
- * says they may not manage events. (Actions check the role again themselves.)
- */
-export async function eventEditorOrNull(): Promise<SessionUser | null> {
-  try {
-    return await requireRole("editor");
-  } catch (error) {
-    if (error instanceof AuthError && error.status === 401) redirect("/login");
-    if (error instanceof AuthError) return null;
-    throw error;
-  }
-}
 
 /** Distinct campuses and categories already used, as suggestions in the form. */
 export function eventSuggestions(): { campuses: string[]; categories: string[] } {

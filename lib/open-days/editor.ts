@@ -1,10 +1,8 @@
 import "server-only";
 import { and, eq, inArray, ne, notInArray, sql } from "drizzle-orm";
-import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { openDays, openDaySessions, registrations } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
-import { AuthError, requireRole } from "@/lib/auth/guard";
 import type { SessionUser } from "@/lib/auth/session";
 import { revalidate, tags } from "@/lib/cache";
 import { formatDateTime } from "@/lib/dates";
@@ -23,17 +21,6 @@ import { cancelRegistrationWhere } from "./registrations";
  * checked the role with handleForm/requireRole; every write here carries its
  * audit entry in the same transaction.
  */
-
-/** For editor pages: the signed-in editor/admin, a redirect to sign in, or null for a contributor (the page says no). */
-export async function openDayEditorOrNull(): Promise<SessionUser | null> {
-  try {
-    return await requireRole("editor");
-  } catch (error) {
-    if (error instanceof AuthError && error.status === 401) redirect("/login");
-    if (error instanceof AuthError) return null;
-    throw error;
-  }
-}
 
 async function mailPromoted(promoted: Promoted[]): Promise<void> {
   for (const p of promoted) await sendBookingMail("promoted", loadBooking(getDb(), { id: p.id }));

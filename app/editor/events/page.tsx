@@ -1,18 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EventActionButton } from "@/components/event-action-button";
-import { EventsNotAllowed } from "@/components/events-not-allowed";
-import { eventEditorOrNull, listEventsForEditor } from "@/lib/events/editor";
+import { NotAllowed } from "@/components/not-allowed";
+import { listEventsForEditor } from "@/lib/events/editor";
 import { formatEventSpan } from "@/lib/events/format";
 import { cancelEventAction, duplicateEventAction } from "./actions";
+import { pageAccess } from "@/lib/auth/page-guard";
 
 export const metadata: Metadata = { title: "Events" };
 
 const STATUS_LABELS = { draft: "Draft", published: "Published", cancelled: "Cancelled" } as const;
 
 export default async function EditorEventsPage({ searchParams }: { searchParams: Promise<{ deleted?: string }> }) {
-  const user = await eventEditorOrNull();
-  if (!user) return <EventsNotAllowed heading="Events" />;
+  const { allowed } = await pageAccess("events.manage");
+  if (!allowed) return <NotAllowed heading="Events" reason="Only editors and administrators can manage events." />;
   const { deleted } = await searchParams;
   const rows = listEventsForEditor();
   return (

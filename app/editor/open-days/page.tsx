@@ -1,20 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EventActionButton } from "@/components/event-action-button";
-import { NotAllowed } from "@/components/open-days/not-allowed";
+import { NotAllowed } from "@/components/not-allowed";
 import { levelLabel } from "@/components/open-days/open-day-card";
 import { formatDateTime } from "@/lib/dates";
-import { openDayEditorOrNull } from "@/lib/open-days/editor";
 import { listOpenDaysForEditor } from "@/lib/open-days/editor-reads";
 import { closeRegistrationAction } from "./actions";
+import { pageAccess } from "@/lib/auth/page-guard";
 
 export const metadata: Metadata = { title: "Open days", robots: { index: false } };
 
 const STATUS = { draft: "Draft", open: "Open", closed: "Registration closed", cancelled: "Cancelled" } as const;
 
 export default async function EditorOpenDaysPage({ searchParams }: { searchParams: Promise<{ closed?: string }> }) {
-  const user = await openDayEditorOrNull();
-  if (!user) return <NotAllowed heading="Open days" />;
+  const { allowed } = await pageAccess("open-days.manage");
+  if (!allowed) return <NotAllowed heading="Open days" reason="Only editors and administrators can manage open days and see registrations." />;
   const { closed } = await searchParams;
   const days = listOpenDaysForEditor();
   return (

@@ -1,16 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EventForm } from "@/components/event-form";
-import { EventsNotAllowed } from "@/components/events-not-allowed";
+import { NotAllowed } from "@/components/not-allowed";
 import { config } from "@/lib/config";
-import { eventEditorOrNull, eventSuggestions } from "@/lib/events/editor";
+import { eventSuggestions } from "@/lib/events/editor";
 import { createEventAction } from "../actions";
+import { pageAccess } from "@/lib/auth/page-guard";
 
 export const metadata: Metadata = { title: "New event" };
 
 export default async function NewEventPage() {
-  const user = await eventEditorOrNull();
-  if (!user) return <EventsNotAllowed heading="New event" />;
+  const { allowed } = await pageAccess("events.manage");
+  if (!allowed) return <NotAllowed heading="New event" reason="Only editors and administrators can manage events." />;
   return (
     <div className="container narrow">
       <p>

@@ -1,15 +1,15 @@
 import type { Metadata } from "next";
-import { NotAllowed } from "@/components/open-days/not-allowed";
+import { NotAllowed } from "@/components/not-allowed";
 import { OpenDayForm } from "@/components/open-days/open-day-form";
 import { config } from "@/lib/config";
-import { openDayEditorOrNull } from "@/lib/open-days/editor";
 import { SESSION_ROWS } from "@/lib/validation/open-day";
 import { createOpenDayAction } from "../actions";
+import { pageAccess } from "@/lib/auth/page-guard";
 
 export const metadata: Metadata = { title: "New open day", robots: { index: false } };
 
 export default async function NewOpenDayPage() {
-  if (!(await openDayEditorOrNull())) return <NotAllowed heading="New open day" />;
+  if (!(await pageAccess("open-days.manage")).allowed) return <NotAllowed heading="New open day" reason="Only editors and administrators can manage open days and see registrations." />;
   return (
     <div className="container narrow">
       <h1>New open day</h1>

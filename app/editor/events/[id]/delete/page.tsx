@@ -2,17 +2,18 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EventDeleteForm } from "@/components/event-delete-form";
-import { EventsNotAllowed } from "@/components/events-not-allowed";
-import { eventEditorOrNull, getEventForEditor } from "@/lib/events/editor";
+import { NotAllowed } from "@/components/not-allowed";
+import { getEventForEditor } from "@/lib/events/editor";
 import { formatEventSpan } from "@/lib/events/format";
 import { deleteEventAction } from "../../actions";
+import { pageAccess } from "@/lib/auth/page-guard";
 
 export const metadata: Metadata = { title: "Delete event" };
 
 /** The confirmation step: deleting is only possible from here, with the box ticked. */
 export default async function DeleteEventPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await eventEditorOrNull();
-  if (!user) return <EventsNotAllowed heading="Delete event" />;
+  const { allowed } = await pageAccess("events.manage");
+  if (!allowed) return <NotAllowed heading="Delete event" reason="Only editors and administrators can manage events." />;
   const { id } = await params;
   const event = /^\d+$/.test(id) ? getEventForEditor(Number(id)) : null;
   if (!event) notFound();

@@ -3,10 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EventActionButton } from "@/components/event-action-button";
 import { EventForm } from "@/components/event-form";
-import { EventsNotAllowed } from "@/components/events-not-allowed";
+import { NotAllowed } from "@/components/not-allowed";
 import { config } from "@/lib/config";
-import { eventEditorOrNull, eventFormValues, eventSuggestions, getEventForEditor } from "@/lib/events/editor";
+import { eventFormValues, eventSuggestions, getEventForEditor } from "@/lib/events/editor";
 import { cancelEventAction, duplicateEventAction, updateEventAction } from "../../actions";
+import { pageAccess } from "@/lib/auth/page-guard";
 
 export const metadata: Metadata = { title: "Edit event" };
 
@@ -18,8 +19,8 @@ const SAVED_MESSAGES: Record<string, string> = {
 };
 
 export default async function EditEventPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> }) {
-  const user = await eventEditorOrNull();
-  if (!user) return <EventsNotAllowed heading="Edit event" />;
+  const { allowed } = await pageAccess("events.manage");
+  if (!allowed) return <NotAllowed heading="Edit event" reason="Only editors and administrators can manage events." />;
   const { id } = await params;
   const { saved } = await searchParams;
   const event = /^\d+$/.test(id) ? getEventForEditor(Number(id)) : null;

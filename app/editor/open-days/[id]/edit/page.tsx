@@ -1,21 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { NotAllowed } from "@/components/open-days/not-allowed";
+import { NotAllowed } from "@/components/not-allowed";
 import { OpenDayForm } from "@/components/open-days/open-day-form";
 import { config } from "@/lib/config";
-import { openDayEditorOrNull } from "@/lib/open-days/editor";
 import { getOpenDayForEditor } from "@/lib/open-days/editor-reads";
 import { openDayFormValues } from "@/lib/open-days/form-values";
 import { SESSION_ROWS } from "@/lib/validation/open-day";
 import { updateOpenDayAction } from "../../actions";
+import { pageAccess } from "@/lib/auth/page-guard";
 
 export const metadata: Metadata = { title: "Edit open day", robots: { index: false } };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> };
 
 export default async function EditOpenDayPage({ params, searchParams }: Props) {
-  if (!(await openDayEditorOrNull())) return <NotAllowed heading="Edit open day" />;
+  if (!(await pageAccess("open-days.manage")).allowed) return <NotAllowed heading="Edit open day" reason="Only editors and administrators can manage open days and see registrations." />;
   const id = Number((await params).id);
   const day = Number.isInteger(id) && id > 0 ? getOpenDayForEditor(id) : null;
   if (!day) notFound();

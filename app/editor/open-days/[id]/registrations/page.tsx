@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EventActionButton } from "@/components/event-action-button";
-import { NotAllowed } from "@/components/open-days/not-allowed";
+import { NotAllowed } from "@/components/not-allowed";
 import { formatDateTime, formatTime } from "@/lib/dates";
-import { openDayEditorOrNull } from "@/lib/open-days/editor";
 import { getOpenDayForEditor, listRegistrations, registrationTotals } from "@/lib/open-days/editor-reads";
 import { cancelRegistrationAction } from "../../actions";
+import { pageAccess } from "@/lib/auth/page-guard";
 
 export const metadata: Metadata = { title: "Registrations", robots: { index: false } };
 
@@ -18,7 +18,7 @@ type Props = {
 const STATUS = { confirmed: "Confirmed", waitlisted: "Waiting list", cancelled: "Cancelled" } as Record<string, string>;
 
 export default async function RegistrationsPage({ params, searchParams }: Props) {
-  if (!(await openDayEditorOrNull())) return <NotAllowed heading="Registrations" />;
+  if (!(await pageAccess("open-days.manage")).allowed) return <NotAllowed heading="Registrations" reason="Only editors and administrators can manage open days and see registrations." />;
   const id = Number((await params).id);
   const day = Number.isInteger(id) && id > 0 ? getOpenDayForEditor(id) : null;
   if (!day) notFound();
