@@ -4,10 +4,9 @@ import { createOpenDay, createUser } from "@/__tests__/factories";
 import { freshDb } from "@/__tests__/helpers/db";
 import { currentSessionUser } from "@/lib/auth/session";
 import { clientIp } from "@/lib/request";
-import { formatDayDate, formatTime } from "@/lib/dates";
 import { registerAction } from "@/app/(public)/open-days/[slug]/actions";
 import { cancelBookingAction, updateBookingAction } from "@/app/(public)/open-days/registrations/[token]/actions";
-import { register } from "@/lib/open-days/registrations";
+import { getRegistrationByToken, register } from "@/lib/open-days/registrations";
 import { clearOutbox, nextIp, outbox, regInput } from "./helpers";
 
 let db: ReturnType<typeof freshDb>;
@@ -40,16 +39,23 @@ async function redirectOf(p: Promise<unknown>): Promise<string> {
 
 const valid = { name: "Priya Shah", email: "priya@example.com", level: "undergraduate", subject: "History", guests: "1", accessNeeds: "", consent: "on", website: "" };
 
-test("a valid registration is confirmed in place with its details, personal programme and the manage link", async () => {
+test("a valid registration redirects to its own private confirmation page (Post/Redirect/Get, reload-safe)", async () => {
   const day = createOpenDay();
-  const state = await registerAction(day.slug, {}, form({ ...valid, sessionIds: [String(day.sessions[1]!.id), String(day.sessions[0]!.id)] }));
-  expect(state).toMatchObject({ ok: true, outcome: "confirmed" });
-  expect(state.manageHref).toMatch(/^\/open-days\/registrations\/[A-Za-z0-9_-]{43}$/);
-  expect(state.details).toMatchObject({ campus: "City campus", party: "You and 1 guest" });
-  expect(state.details!.when).toContain(formatDayDate(day.startsAt));
-  // In time order, whatever order they were ticked in.
-  expect(state.details!.programme).toEqual(day.sessions.map((s) => `${formatTime(s.startsAt)}–${formatTime(s.endsAt)}: ${s.title}, ${s.room}`));
-  expect(db.$client.prepare("select count(*) n from registration_sessions").get()).toEqual({ n: 2 });
+  const to = await redirectOf(registerAction(day.slug, {}, form({ ...valid, sessionIds: [String(day.sessions[1]!.id), String(day.sessions[0]!.id)] })));
+  const m = /^\/open-days\/registrations\/([A-Za-z0-9_-]{43})\?done=registered$/.exec(to);
+  expect(m).not.toBeNull();
+  // The URL is the booking's manage link: it opens this booking, with both sessions.
+  const booking = getRegistrationByToken(m![1]!);
+  expect(booking).toMatchObject({ email: "priya@example.com", status: "confirmed", guests: 1 });
+  expect(booking!.sessions.map((s) => s.id)).toEqual(day.sessions.map((s) => s.id));
+});
+
+test("a waiting-list registration redirects to its confirmation page too", async () => {
+  const day = createOpenDay({ capacity: 1 });
+  await register(regInput(day.id), { ip: nextIp() });
+  const to = await redirectOf(registerAction(day.slug, {}, form(valid)));
+  const token = /registrations\/([A-Za-z0-9_-]{43})\?done=registered$/.exec(to)![1]!;
+  expect(getRegistrationByToken(token)?.status).toBe("waitlisted");
 });
 
 test("validation errors give a message per field, keep every typed value and write nothing", async () => {
@@ -74,7 +80,6 @@ test("the honeypot: a bot that fills `website` is thanked and nothing is stored 
   const before = dump();
   const state = await registerAction(day.slug, {}, form({ ...valid, website: "https://spam.example" }));
   expect(state).toMatchObject({ ok: true, outcome: "ignored" });
-  expect(state.manageHref).toBeUndefined();
   expect(dump()).toBe(before);
   expect(outbox()).toHaveLength(0);
 });
@@ -82,7 +87,7 @@ test("the honeypot: a bot that fills `website` is thanked and nothing is stored 
 test("the rate limit: the 11th form from one IP in 10 minutes is refused with a message and writes nothing", async () => {
   const day = createOpenDay();
   jest.mocked(clientIp).mockResolvedValue("198.51.100.77");
-  for (let i = 0; i < 10; i++) await registerAction(day.slug, {}, form({ ...valid, email: `p${i}@example.com` }));
+  for (let i = 0; i < 10; i++) await redirectOf(registerAction(day.slug, {}, form({ ...valid, email: `p${i}@example.com` })));
   const before = dump();
   const state = await registerAction(day.slug, {}, form({ ...valid, email: "late@example.com" }));
   expect(state).toMatchObject({ ok: false, message: expect.stringContaining("too many times") });
@@ -92,11 +97,11 @@ test("the rate limit: the 11th form from one IP in 10 minutes is refused with a 
 
 test("a duplicate says so and re-sends the link", async () => {
   const day = createOpenDay();
-  await registerAction(day.slug, {}, form(valid));
+  await redirectOf(registerAction(day.slug, {}, form(valid)));
   const state = await registerAction(day.slug, {}, form({ ...valid, email: "PRIYA@example.com" }));
   expect(state).toMatchObject({ ok: true, outcome: "duplicate", message: expect.stringContaining("already registered") });
-  expect(state.manageHref).toBeUndefined();
-  expect(state.details).toBeUndefined(); // the booking is not shown to whoever typed the same e-mail
+  // No redirect and no link: the booking is not shown to whoever typed the same e-mail.
+  expect(JSON.stringify(state)).not.toContain("/open-days/registrations/");
   expect(outbox()).toHaveLength(2);
 });
 

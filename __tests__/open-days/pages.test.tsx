@@ -17,6 +17,7 @@ import OpenDayPage from "@/app/(public)/open-days/[slug]/page";
 import ManageBookingPage from "@/app/(public)/open-days/registrations/[token]/page";
 import PrivacyPage from "@/app/(public)/privacy/page";
 import { RegistrationForm } from "@/components/open-days/registration-form";
+import { formatTime } from "@/lib/dates";
 import { register } from "@/lib/open-days/registrations";
 import { regInput } from "./helpers";
 
@@ -80,21 +81,42 @@ test("the privacy notice gives the retention period from config", () => {
   expect(screen.getByText(/editors and administrators/)).toBeInTheDocument();
 });
 
-test("the confirmation shows the booking's details, the personal programme, the calendar file and the manage link", async () => {
-  const action = jest.fn(async () => ({
-    ok: true,
-    outcome: "confirmed" as const,
-    message: "Your place is confirmed.",
-    manageHref: "/open-days/registrations/abc",
-    details: { when: "Saturday 5 December 2026, 09:30–16:00", campus: "City campus", party: "You and 1 guest", programme: ["10:00–10:45: Welcome, Great Hall", "11:00–12:00: Subject talks, Arts Building"] },
-  }));
-  render(<RegistrationForm action={action} dayTitle="Open day 1" defaultLevel="undergraduate" subjects={[]} sessions={[]} />);
+test("after registering, the confirmation page says you are booked, names a full session and shows the booking", async () => {
+  const day = createOpenDay({ title: "Winter day", capacity: 10, sessions: [{ title: "Lab tour", capacity: 1, room: "B2" }, { title: "Welcome talk", room: "Great Hall" }] });
+  const [lab, talk] = day.sessions;
+  await register(regInput(day.id, { sessionIds: [lab!.id] }), { ip: "192.0.2.3" });
+  const r = await register(regInput(day.id, { guests: 1, sessionIds: [lab!.id, talk!.id] }), { ip: "192.0.2.4" });
+  if (r.outcome !== "confirmed") throw new Error("expected confirmed");
+  render(await ManageBookingPage({ params: Promise.resolve({ token: r.token }), searchParams: Promise.resolve({ done: "registered" }) }));
+  const notice = screen.getByRole("status");
+  expect(within(notice).getByRole("heading", { name: "You're booked" })).toBeInTheDocument();
+  expect(notice).toHaveTextContent("“Lab tour” is full, so you are on the waiting list for that session");
+  expect(screen.getByText("You and 1 guest")).toBeInTheDocument();
+  const programme = screen.getByRole("list", { name: "Your programme" });
+  expect(within(programme).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
+    `${formatTime(lab!.startsAt)}–${formatTime(lab!.endsAt)}: Lab tour, B2 (waiting list)`,
+    `${formatTime(talk!.startsAt)}–${formatTime(talk!.endsAt)}: Welcome talk, Great Hall`,
+  ]);
+  expect(screen.getByRole("link", { name: /Add to your calendar/ })).toHaveAttribute("href", `/open-days/registrations/${r.token}/calendar.ics`);
+});
+
+test("the confirmation page for a waiting-list booking says so; without ?done there is no notice", async () => {
+  const day = createOpenDay({ capacity: 1 });
+  await register(regInput(day.id), { ip: "192.0.2.5" });
+  const r = await register(regInput(day.id), { ip: "192.0.2.6" });
+  if (r.outcome !== "waitlisted") throw new Error("expected waitlisted");
+  const { unmount } = render(await ManageBookingPage({ params: Promise.resolve({ token: r.token }), searchParams: Promise.resolve({ done: "registered" }) }));
+  expect(within(screen.getByRole("status")).getByRole("heading", { name: "You're on the waiting list" })).toBeInTheDocument();
+  unmount();
+  render(await ManageBookingPage({ params: Promise.resolve({ token: r.token }), searchParams: Promise.resolve({}) }));
+  expect(screen.queryByRole("status")).toBeNull();
+});
+
+test("the form shows a duplicate's message in place, with no booking details or link", async () => {
+  const action = jest.fn(async () => ({ ok: true, outcome: "duplicate" as const, message: "You are already registered for this open day." }));
+  render(<RegistrationForm action={action} defaultLevel="undergraduate" subjects={[]} sessions={[]} />);
   fireEvent.click(screen.getByRole("button", { name: "Register" }));
   const status = await screen.findByRole("status");
-  expect(within(status).getByRole("heading", { name: "You're booked" })).toBeInTheDocument();
-  expect(within(status).getByText("You and 1 guest")).toBeInTheDocument();
-  expect(within(status).getByRole("heading", { name: "Your programme" })).toBeInTheDocument();
-  expect(within(status).getAllByRole("listitem").map((li) => li.textContent)).toEqual(["10:00–10:45: Welcome, Great Hall", "11:00–12:00: Subject talks, Arts Building"]);
-  expect(within(status).getByRole("link", { name: "Add to your calendar (.ics)" })).toHaveAttribute("href", "/open-days/registrations/abc/calendar.ics");
-  expect(within(status).getByRole("link", { name: /See, change or cancel your booking for Open day 1/ })).toHaveAttribute("href", "/open-days/registrations/abc");
+  expect(within(status).getByRole("heading", { name: "You're already registered" })).toBeInTheDocument();
+  expect(within(status).queryByRole("link")).toBeNull();
 });

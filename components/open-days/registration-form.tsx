@@ -4,16 +4,12 @@ import { useActionState, useEffect, useRef } from "react";
 import { ErrorSummary, Field, errorFor, listOf, valueOf, type FormState } from "./field";
 
 export type RegistrationState = FormState & {
-  outcome?: "confirmed" | "waitlisted" | "duplicate" | "ignored";
-  /** The private manage page, shown to the person who just registered. */
-  manageHref?: string;
-  /** A new booking's details and personal programme, pre-formatted on the server. */
-  details?: { when: string; campus: string; party: string; programme: string[] };
+  /** Only outcomes without a page of their own: a new booking redirects to its confirmation page. */
+  outcome?: "duplicate" | "ignored";
 };
 
 type Props = {
   action: (state: RegistrationState, formData: FormData) => Promise<RegistrationState>;
-  dayTitle: string;
   defaultLevel: string;
   subjects: string[];
   /** Pre-formatted so this client component needs no date code. */
@@ -31,56 +27,14 @@ const LABELS: Record<string, string> = {
   consent: "Privacy notice",
 };
 
-/** The confirmation shown in place of the form once the action has answered. */
-function Confirmation({ state, dayTitle }: { state: RegistrationState; dayTitle: string }) {
+/** The answer shown in place of the form when there is no booking page to go to (a duplicate, or a bot). */
+function Answer({ state }: { state: RegistrationState }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), []);
-  const heading =
-    state.outcome === "confirmed"
-      ? "You're booked"
-      : state.outcome === "waitlisted"
-        ? "You're on the waiting list"
-        : state.outcome === "duplicate"
-          ? "You're already registered"
-          : "Thank you";
   return (
     <div className="notice notice--success registration-confirmation" role="status" tabIndex={-1} ref={ref}>
-      <h2>{heading}</h2>
+      <h2>{state.outcome === "duplicate" ? "You're already registered" : "Thank you"}</h2>
       <p>{state.message}</p>
-      {state.details && (
-        <>
-          <dl className="booking-details">
-            <dt>When</dt>
-            <dd>{state.details.when}</dd>
-            <dt>Campus</dt>
-            <dd>{state.details.campus}</dd>
-            <dt>Party</dt>
-            <dd>{state.details.party}</dd>
-          </dl>
-          <h3>Your programme</h3>
-          {state.details.programme.length === 0 ? (
-            <p>You have not chosen any sessions.</p>
-          ) : (
-            <ul>
-              {state.details.programme.map((line) => (
-                <li key={line}>{line}</li>
-              ))}
-            </ul>
-          )}
-        </>
-      )}
-      {state.manageHref && (
-        <>
-          <p>
-            <a href={`${state.manageHref}/calendar.ics`} download>
-              Add to your calendar (.ics)
-            </a>
-          </p>
-          <p>
-            <a href={state.manageHref}>See, change or cancel your booking for {dayTitle}</a> (keep this link private).
-          </p>
-        </>
-      )}
     </div>
   );
 }
@@ -90,13 +44,13 @@ function Confirmation({ state, dayTitle }: { state: RegistrationState; dayTitle:
  * it works without JavaScript, and on a refusal the action returns what was
  * typed so every field keeps its value, with a message per field.
  */
-export function RegistrationForm({ action, dayTitle, defaultLevel, subjects, sessions }: Props) {
+export function RegistrationForm({ action, defaultLevel, subjects, sessions }: Props) {
   const [state, formAction, pending] = useActionState(action, {});
   const summary = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (state.message && !state.ok) summary.current?.focus();
   }, [state]);
-  if (state.ok) return <Confirmation state={state} dayTitle={dayTitle} />;
+  if (state.ok) return <Answer state={state} />;
 
   const v = state.values;
   const e = state.errors;
@@ -148,7 +102,7 @@ export function RegistrationForm({ action, dayTitle, defaultLevel, subjects, ses
         <fieldset className="field" aria-describedby={["sessions-hint", sessionsError ? "field-sessionIds-error" : ""].filter(Boolean).join(" ")}>
           <legend id="field-sessionIds">Sessions you would like to attend</legend>
           <p className="field-hint" id="sessions-hint">
-            Optional: this becomes your personal programme. If a session you choose is full, your registration goes on the waiting list.
+            Optional: this becomes your personal programme. If a session you choose is full, you are still booked for the day and go on the waiting list for that session only.
           </p>
           {sessionsError && (
             <p className="field-error" id="field-sessionIds-error">

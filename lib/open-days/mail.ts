@@ -4,6 +4,7 @@ import { formatDayDate, formatTime } from "@/lib/dates";
 import { icsFileName } from "@/lib/ical";
 import { sendMail, type Mail } from "@/lib/mail";
 import { bookingCalendar, manageUrl, type Booking } from "./booking";
+import { fullSessionsNote } from "./notices";
 
 type Kind = "confirmed" | "waitlisted" | "duplicate" | "promoted" | "updated" | "moved" | "reminder" | "cancelled";
 
@@ -41,14 +42,6 @@ function programme(b: Booking): string[] {
     "Your programme:",
     ...b.sessions.map((s) => `  ${formatTime(s.startsAt)}–${formatTime(s.endsAt)}  ${s.title}${s.room ? ` (${s.room})` : ""}${s.waitlisted ? " (waiting list)" : ""}`),
   ];
-}
-
-/** Names each full session of a confirmed booking: the day is booked, only those sessions wait. */
-export function fullSessionsNote(b: Pick<Booking, "status" | "sessions">): string | null {
-  const full = b.sessions.filter((s) => s.waitlisted).map((s) => `“${s.title}”`);
-  if (b.status !== "confirmed" || full.length === 0) return null;
-  const names = full.length === 1 ? full[0]! : `${full.slice(0, -1).join(", ")} and ${full.at(-1)!}`;
-  return `${names} ${full.length === 1 ? "is" : "are"} full, so you are on the waiting list for ${full.length === 1 ? "that session" : "those sessions"}; your place on the open day itself is confirmed. We will e-mail you if a place becomes free.`;
 }
 
 /** The text of every open-day e-mail: what, when, where, who, the programme and how to manage it. */

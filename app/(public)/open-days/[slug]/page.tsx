@@ -57,7 +57,6 @@ export default async function OpenDayPage({ params }: Props) {
             <p>{day.full ? "This open day is full. Register to join the waiting list: we will e-mail you if a place becomes free." : `${placesText(day.placesLeft)}.`}</p>
             <RegistrationForm
               action={registerAction.bind(null, day.slug)}
-              dayTitle={day.title}
               defaultLevel={day.level}
               subjects={subjects}
               sessions={day.sessions.map((s) => ({

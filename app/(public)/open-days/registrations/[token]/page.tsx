@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { levelLabel } from "@/components/open-days/open-day-card";
 import { CancelBookingForm, ChangeBookingForm, MoveBookingForm } from "@/components/open-days/manage-forms";
 import { formatDate, formatDayDate, formatTime, isoDateTime } from "@/lib/dates";
+import { fullSessionsNote } from "@/lib/open-days/notices";
 import { getOpenDayBySlug } from "@/lib/open-days/public";
 import { getRegistrationByToken, isChangeable, listMoveTargets } from "@/lib/open-days/registrations";
 import { cancelBookingAction, moveBookingAction, updateBookingAction } from "./actions";
@@ -32,6 +33,19 @@ export default async function ManageBookingPage({ params, searchParams }: Props)
   return (
     <div className="container narrow manage-booking">
       <h1>Your open-day booking</h1>
+      {done === "registered" && b.status !== "cancelled" && (
+        // The confirmation after registering (Post/Redirect/Get): this URL can be reloaded or bookmarked safely.
+        <div className="notice notice--success registration-confirmation" role="status">
+          <h2>{b.status === "confirmed" ? "You're booked" : "You're on the waiting list"}</h2>
+          <p>
+            {b.status === "confirmed"
+              ? `Your place on ${b.day.title} is confirmed. We have e-mailed you the details, your programme, a calendar file and the link to this page.`
+              : `${b.day.title} is full, so you are on the waiting list. We have e-mailed you the details, and we will e-mail you again if a place becomes free.`}
+          </p>
+          {fullSessionsNote(b) && <p>{fullSessionsNote(b)}</p>}
+          <p>This page is your private link to see, change or cancel your booking: bookmark it, and do not share it.</p>
+        </div>
+      )}
       {done && notices[done] && (
         <p className="notice notice--success" role="status">
           {notices[done]}
@@ -74,15 +88,16 @@ export default async function ManageBookingPage({ params, searchParams }: Props)
         <dd>{formatDate(b.createdAt)}</dd>
       </dl>
 
-      <h2>Your programme</h2>
+      <h2 id="programme">Your programme</h2>
       {b.sessions.length === 0 ? (
         <p>You have not chosen any sessions.</p>
       ) : (
-        <ul>
+        <ul aria-labelledby="programme">
           {b.sessions.map((s) => (
             <li key={s.id}>
               {formatTime(s.startsAt)}–{formatTime(s.endsAt)}: {s.title}
               {s.room && `, ${s.room}`}
+              {s.waitlisted && " (waiting list)"}
             </li>
           ))}
         </ul>
