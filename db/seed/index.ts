@@ -47,7 +47,14 @@ function main(argv: string[]): void {
   if (stories === null || !hasContent(db)) seedDemo();
   if (stories !== null) {
     const started = performance.now();
-    const added = seedSyntheticStories(db, stories, { now: Date.now() });
+    // One line per batch on a terminal (rewritten in place), every batch as its own line in a log.
+    const tty = process.stdout.isTTY;
+    const onProgress = (done: number, total: number) => {
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      const line = `  ${done.toLocaleString("en-GB")} / ${total.toLocaleString("en-GB")} synthetic stories (${seconds} s)`;
+      process.stdout.write(tty ? `\r${line}${done === total ? "\n" : ""}` : `${line}\n`);
+    };
+    const added = seedSyntheticStories(db, stories, { now: Date.now(), onProgress });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(`Added ${added} synthetic stories in ${seconds} s (${contentCounts(db).stories} stories in total).`);
   }

@@ -22,10 +22,15 @@ const FALLBACK = Object.values(PROSE).flatMap((p) => p.paragraphs);
 type Row = { id: number };
 type TopicRow = { id: number; slug: string; name: string; kind: string };
 
-export type SyntheticOptions = { now: number; batchSize?: number };
+export type SyntheticOptions = {
+  now: number;
+  batchSize?: number;
+  /** Called after each committed batch with the number added so far. */
+  onProgress?: (done: number, total: number) => void;
+};
 
 /** Adds exactly `n` published synthetic stories; returns how many were added. */
-export function seedSyntheticStories(db: DB, n: number, { now, batchSize = BATCH }: SyntheticOptions): number {
+export function seedSyntheticStories(db: DB, n: number, { now, batchSize = BATCH, onProgress }: SyntheticOptions): number {
   if (!Number.isInteger(n) || n < 0) throw new Error(`--stories needs a whole number, not ${n}`);
   if (n === 0) return 0;
   const sqlite = db.$client;
@@ -92,6 +97,10 @@ export function seedSyntheticStories(db: DB, n: number, { now, batchSize = BATCH
       sqlite.exec(trigger);
     }
   });
-  for (let done = 0; done < n; done += batchSize) batch(start + done, Math.min(batchSize, n - done));
+  for (let done = 0; done < n; done += batchSize) {
+    const count = Math.min(batchSize, n - done);
+    batch(start + done, count);
+    onProgress?.(done + count, n);
+  }
   return n;
 }

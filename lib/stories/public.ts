@@ -1,10 +1,11 @@
 import "server-only";
-import { and, asc, count, desc, eq, exists, inArray, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, ne } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { media, people, slugRedirects, stories, storyAuthors, storyTopics, topics, type StoryType } from "@/db/schema";
 import { cachedQuery, tags } from "@/lib/cache";
 import { clampPage, PAGE_SIZE, totalPages, type Paged } from "@/lib/pagination";
 import { isStoryType } from "@/lib/stories/labels";
+import { memoUntilChange } from "@/lib/stories/listing-index";
 import { publicStory } from "@/lib/stories/visibility";
 
 /**
@@ -80,78 +81,87 @@ function toCard(r: CardRow): StoryCardData {
 
 const newestFirst = [desc(stories.publishAt), desc(stories.id)];
 
-/** One page of public story cards matching `where`, with the total count. */
-function pagedCards(where: SQL | undefined, page: number, pageSize = PAGE_SIZE): Paged<StoryCardData> {
+/** The filters a public story list can have; each names one list in the listing index. */
+type ListFilter = { type?: StoryType; topicId?: number; personId?: number };
+
+/**
+ * The ids of every public story matching the filter, newest first. Topic and
+ * person lists start from their link table's index (story_topics_topic,
+ * story_authors_person): a topic holds a fraction of all stories, so sorting
+ * those beats walking all 100,000 in date order and probing each.
+ */
+function orderedIds({ type, topicId, personId }: ListFilter, now: number): Int32Array {
   const db = getDb();
-  const now = Date.now();
-  const filter = and(publicStory(now), where);
-  const safePage = clampPage(page);
-  const total = db.select({ n: count() }).from(stories).where(filter).get()?.n ?? 0;
-  const rows = db
-    .select(cardColumns)
-    .from(stories)
-    .leftJoin(media, eq(media.id, stories.heroImageId))
-    .where(filter)
-    .orderBy(...newestFirst)
-    .limit(pageSize)
-    .offset((safePage - 1) * pageSize)
-    .all();
-  return { items: rows.map(toCard), total, page: safePage, pageSize, totalPages: totalPages(total, pageSize) };
+  const where = and(publicStory(now), type ? eq(stories.type, type) : undefined);
+  const rows =
+    topicId !== undefined
+      ? db.select({ id: stories.id }).from(storyTopics).innerJoin(stories, eq(stories.id, storyTopics.storyId))
+        .where(and(eq(storyTopics.topicId, topicId), where)).orderBy(...newestFirst).values()
+      : personId !== undefined
+        ? db.select({ id: stories.id }).from(storyAuthors).innerJoin(stories, eq(stories.id, storyAuthors.storyId))
+          .where(and(eq(storyAuthors.personId, personId), where)).orderBy(...newestFirst).values()
+        : db.select({ id: stories.id }).from(stories).where(where).orderBy(...newestFirst).values();
+  return Int32Array.from(rows, (r) => Number(r[0]));
 }
 
-function hasTopicSlug(slug: string): SQL {
-  const db = getDb();
-  return exists(
-    db
-      .select({ one: sql`1` })
-      .from(storyTopics)
-      .innerJoin(topics, eq(topics.id, storyTopics.topicId))
-      .where(and(eq(storyTopics.storyId, stories.id), eq(topics.slug, slug))),
-  );
+/** The listing index's copy of orderedIds(): rebuilt only when the database or the public set changes. */
+export function publicStoryIds(filter: ListFilter): Int32Array {
+  const key = `stories:${filter.type ?? ""}:${filter.topicId ?? ""}:${filter.personId ?? ""}`;
+  return memoUntilChange(key, (now) => orderedIds(filter, now), (ids) => ids.length);
+}
+
+/**
+ * One page of public story cards with the total count. Page N is a slice of
+ * the list's ordered ids (no OFFSET walk, no count scan) and its cards are
+ * read by primary key, still through publicStory().
+ */
+function pagedCards(filter: ListFilter, page: number, pageSize = PAGE_SIZE): Paged<StoryCardData> {
+  const ids = publicStoryIds(filter);
+  const safePage = clampPage(page);
+  const slice = Array.from(ids.subarray((safePage - 1) * pageSize, safePage * pageSize));
+  const rows = slice.length
+    ? getDb().select(cardColumns).from(stories).leftJoin(media, eq(media.id, stories.heroImageId))
+      .where(and(publicStory(), inArray(stories.id, slice))).all()
+    : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const items = slice.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [toCard(row)] : [];
+  });
+  return { items, total: ids.length, page: safePage, pageSize, totalPages: totalPages(ids.length, pageSize) };
+}
+
+function topicIdForSlug(slug: string): number | null {
+  return getDb().select({ id: topics.id }).from(topics).where(eq(topics.slug, slug)).get()?.id ?? null;
 }
 
 const EMPTY_PAGE = (page: number): Paged<StoryCardData> => ({ items: [], total: 0, page, pageSize: PAGE_SIZE, totalPages: 1 });
 
-/** /news: newest first, 12 a page; type and topic filters combine. An unknown type matches nothing. */
+/** /news: newest first, 12 a page; type and topic filters combine. An unknown type or topic matches nothing. */
 export function listStories({ type, topic, page = 1 }: { type?: string; topic?: string; page?: number } = {}) {
   return cachedQuery(["stories:list", type ?? "", topic ?? "", page], [tags.stories, tags.topics], () => {
     if (type !== undefined && !isStoryType(type)) return EMPTY_PAGE(clampPage(page));
-    const where = and(type ? eq(stories.type, type) : undefined, topic ? hasTopicSlug(topic) : undefined);
-    return pagedCards(where, page);
+    const topicId = topic ? topicIdForSlug(topic) : undefined;
+    if (topicId === null) return EMPTY_PAGE(clampPage(page));
+    return pagedCards({ type: type || undefined, topicId }, page);
   });
 }
 
 export function listByPerson(personId: number, page = 1) {
-  return cachedQuery(["stories:by-person", personId, page], [tags.stories, tags.people], () => {
-    const db = getDb();
-    const byPerson = exists(
-      db
-        .select({ one: sql`1` })
-        .from(storyAuthors)
-        .where(and(eq(storyAuthors.storyId, stories.id), eq(storyAuthors.personId, personId))),
-    );
-    return pagedCards(byPerson, page);
-  });
+  return cachedQuery(["stories:by-person", personId, page], [tags.stories, tags.people], () => pagedCards({ personId }, page));
 }
 
 export function listByTopic(topicId: number, page = 1) {
-  return cachedQuery(["stories:by-topic", topicId, page], [tags.stories, tags.topics], () => {
-    const db = getDb();
-    const onTopic = exists(
-      db
-        .select({ one: sql`1` })
-        .from(storyTopics)
-        .where(and(eq(storyTopics.storyId, stories.id), eq(storyTopics.topicId, topicId))),
-    );
-    return pagedCards(onTopic, page);
-  });
+  return cachedQuery(["stories:by-topic", topicId, page], [tags.stories, tags.topics], () => pagedCards({ topicId }, page));
 }
 
 /** The latest public stories, optionally of some types, optionally leaving one out (the story being read). */
 export function listLatest({ types, limit = 4, excludeId }: { types?: StoryType[]; limit?: number; excludeId?: number } = {}) {
   return cachedQuery(["stories:latest", (types ?? []).join(","), limit, excludeId ?? 0], [tags.stories], () => {
-    const where = and(types?.length ? inArray(stories.type, types) : undefined, excludeId ? ne(stories.id, excludeId) : undefined);
-    return pagedCards(where, 1, Math.min(Math.max(1, limit), 50)).items;
+    // A short newest-first walk of stories_public; no count is needed here.
+    const where = and(publicStory(), types?.length ? inArray(stories.type, types) : undefined, excludeId ? ne(stories.id, excludeId) : undefined);
+    return getDb().select(cardColumns).from(stories).leftJoin(media, eq(media.id, stories.heroImageId))
+      .where(where).orderBy(...newestFirst).limit(Math.min(Math.max(1, limit), 50)).all().map(toCard);
   });
 }
 
