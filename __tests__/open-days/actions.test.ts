@@ -95,7 +95,7 @@ test("the rate limit: the 11th form from one IP in 10 minutes is refused with a 
   expect(dump()).toBe(before);
 });
 
-test("a duplicate says so and re-sends the link", async () => {
+test("a duplicate says so, shows no link and e-mails the address without a new link", async () => {
   const day = createOpenDay();
   await redirectOf(registerAction(day.slug, {}, form(valid)));
   const state = await registerAction(day.slug, {}, form({ ...valid, email: "PRIYA@example.com" }));

@@ -55,23 +55,26 @@ export async function register(
   const db = getDb();
   const email = input.email.trim();
   const result = db.transaction(
-    (tx): { outcome: RegistrationStatus | "duplicate"; registrationId: number; token: string; fullSessions: string[] } => {
+    (tx): { outcome: RegistrationStatus | "duplicate"; registrationId: number; token: string | null; fullSessions: string[] } => {
       const day = tx.select().from(openDays).where(eq(openDays.id, input.openDayId)).get();
       if (!day || day.status !== "open" || day.startsAt <= now) {
         throw new FormError("Registration for this open day is closed. Please choose another date.");
       }
       const sessionIds = chosenSessionsOf(tx, day.id, input.sessionIds);
-      const { token, hash } = newManageToken();
       const existing = tx
         .select({ id: registrations.id })
         .from(registrations)
         .where(and(eq(registrations.openDayId, day.id), sql`lower(${registrations.email}) = lower(${email})`, ne(registrations.status, "cancelled")))
         .get();
       if (existing) {
-        // Only the hash of the old link is stored, so "re-sending" it means issuing a new one.
-        tx.update(registrations).set({ manageTokenHash: hash, updatedAt: now }).where(eq(registrations.id, existing.id)).run();
-        return { outcome: "duplicate", registrationId: existing.id, token, fullSessions: [] };
+        // The link is NOT reissued: anyone can type someone else's address,
+        // and a new token would kill the registrant's working link. Only the
+        // token's hash is stored (a leaked database opens no booking), so the
+        // old link cannot be re-sent either: the duplicate e-mail tells the
+        // owner they are registered and where to find the first e-mail.
+        return { outcome: "duplicate", registrationId: existing.id, token: null, fullSessions: [] };
       }
+      const { token, hash } = newManageToken();
       // The day decides the booking; a full session only puts the party on that session's waiting list.
       const size = partySize(input.guests);
       const status = dayProblem(tx, day, size) ? "waitlisted" : "confirmed";
@@ -108,13 +111,14 @@ export async function register(
     { behavior: "immediate" },
   );
   const booking = loadBooking(db, { id: result.registrationId });
-  if (result.outcome === "duplicate") {
-    await sendBookingMail("duplicate", booking, result.token);
+  if (result.outcome === "duplicate" || result.token === null) {
+    await sendBookingMail("duplicate", booking);
     return { outcome: "duplicate", registrationId: result.registrationId };
   }
   revalidate(tags.openDays);
-  await sendBookingMail(result.outcome === "confirmed" ? "confirmed" : "waitlisted", booking, result.token);
-  return { outcome: result.outcome === "confirmed" ? "confirmed" : "waitlisted", registrationId: result.registrationId, token: result.token, fullSessions: result.fullSessions };
+  const outcome = result.outcome === "confirmed" ? "confirmed" : "waitlisted";
+  await sendBookingMail(outcome, booking, result.token);
+  return { outcome, registrationId: result.registrationId, token: result.token, fullSessions: result.fullSessions };
 }
 
 /** The registrant's own booking, found by the private token (never cached: it is personal data). */
