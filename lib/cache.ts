@@ -1,12 +1,16 @@
 import "server-only";
-import { revalidateTag, unstable_cache } from "next/cache";
+import { currentPageCache } from "@/lib/page-cache/global";
 
 /**
- * The one way public data is cached and refreshed. Reads are wrapped with
- * tags; writes call revalidate() with the tags they touched. The 60-second
- * lifetime is what makes a scheduled story appear on time with nobody
- * present: public queries compare publishAt with the current time.
- * @see docs/decisions/0001-caching.md
+ * The one way public output is refreshed. Reads name the tags of what they
+ * return; writes call revalidate() with the tags they touched, which purges
+ * every cached page showing that content (lib/page-cache, served by
+ * scripts/server.ts) at once, from a request or from the scheduler alike.
+ *
+ * There is no data cache under the page cache: a miss renders from SQLite
+ * directly (a few milliseconds a page with the indexes in db/schema.ts), so
+ * there is only one copy to keep fresh.
+ * @see docs/decisions/0006-page-cache.md
  */
 export const tags = {
   stories: "stories",
@@ -20,29 +24,20 @@ export const tags = {
   comments: (storyId: number) => `comments:${storyId}`,
 } as const;
 
-export const CACHE_SECONDS = 60;
-
-export function cachedQuery<T>(keyParts: (string | number)[], tagList: string[], fn: () => T | Promise<T>): Promise<T> {
-  // Jest has no incremental cache; tests exercise the query itself.
-  if (process.env.NODE_ENV === "test") return Promise.resolve(fn());
-  return unstable_cache(async () => fn(), keyParts.map(String), { tags: tagList, revalidate: CACHE_SECONDS })();
+/**
+ * A tagged public read. The key and tags document what the result depends
+ * on; the page cache, not this function, keeps rendered pages (tags by route
+ * in lib/page-cache/key.ts must cover the tags of the reads a page makes).
+ */
+export function cachedQuery<T>(_keyParts: (string | number)[], _tagList: string[], fn: () => T | Promise<T>): Promise<T> {
+  try {
+    return Promise.resolve(fn());
+  } catch (error) {
+    return Promise.reject(error as Error);
+  }
 }
 
-/** Marks tagged data stale so the next request re-reads it (no stale copy is served). */
+/** Purges every cached page showing any of these tags; the next request renders afresh. */
 export function revalidate(...tagList: string[]): void {
-  if (process.env.NODE_ENV === "test") {
-    revalidated.push(...tagList);
-    return;
-  }
-  for (const tag of new Set(tagList)) {
-    try {
-      revalidateTag(tag, { expire: 0 });
-    } catch {
-      // Outside a request (the scheduler) Next has no cache context to mark;
-      // the 60-second lifetime refreshes those pages instead.
-    }
-  }
+  currentPageCache()?.purge([...new Set(tagList)]);
 }
-
-/** Tags revalidated so far in a test run: tests assert on it. */
-export const revalidated: string[] = [];

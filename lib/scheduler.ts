@@ -1,47 +1,51 @@
 import "server-only";
+import type { Job } from "@/lib/job";
 
 /**
- * The one scheduler: started once per server process from instrumentation.ts,
- * it runs every job every 30 seconds. Jobs must be idempotent (a restart or
- * an overlapping run must never repeat an effect such as an e-mail); record
- * what was done in the database, not in memory.
+ * The one scheduler: started once per server process from instrumentation.ts
+ * with the jobs every area contributes (passed in, so this module imports
+ * none of them). It ticks every second and runs each job at its own
+ * interval (lib/job.ts), one tick at a time.
  */
-export type Job = { name: string; run: (now: number) => unknown };
+export type { Job } from "@/lib/job";
 
-const INTERVAL_MS = 30_000;
+const TICK_MS = 1_000;
+const DEFAULT_EVERY_MS = 30_000;
 
-async function loadJobs(): Promise<Job[]> {
-  // Each area adds its jobs here.
-  const { openDayJobs } = await import("@/lib/open-days/jobs");
-  const { storyJobs } = await import("@/lib/stories/schedule");
-  return [...openDayJobs, ...storyJobs];
+export async function runJobsOnce(jobs: readonly Job[], now = Date.now()): Promise<void> {
+  for (const job of jobs) await runJob(job, now);
 }
 
-export async function runJobsOnce(now = Date.now()): Promise<void> {
-  for (const job of await loadJobs()) {
-    try {
-      await job.run(now);
-    } catch (error) {
-      console.error(`[scheduler] ${job.name} failed:`, error);
-    }
+async function runJob(job: Job, now: number): Promise<void> {
+  try {
+    await job.run(now);
+  } catch (error) {
+    console.error(`[scheduler] ${job.name} failed:`, error);
   }
 }
 
 const state = globalThis as unknown as { newsroomScheduler?: NodeJS.Timeout };
 
-export function startScheduler(): void {
+export function startScheduler(jobs: readonly Job[]): void {
   if (state.newsroomScheduler) return;
+  const lastRun = new Map<Job, number>();
   let running = false;
   const tick = async () => {
     if (running) return;
     running = true;
     try {
-      await runJobsOnce();
+      const now = Date.now();
+      for (const job of jobs) {
+        const last = lastRun.get(job);
+        if (last !== undefined && now - last < (job.everyMs ?? DEFAULT_EVERY_MS) - TICK_MS / 2) continue;
+        lastRun.set(job, now);
+        await runJob(job, now);
+      }
     } finally {
       running = false;
     }
   };
-  state.newsroomScheduler = setInterval(tick, INTERVAL_MS);
+  state.newsroomScheduler = setInterval(() => void tick(), TICK_MS);
   state.newsroomScheduler.unref();
   void tick();
 }

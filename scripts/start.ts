@@ -1,9 +1,11 @@
 /**
  * `npm start`: validate configuration, build when needed, create and migrate
- * the database, seed demo content into an empty database, then serve.
+ * the database, seed demo content into an empty database, then serve
+ * (scripts/server.ts: Next behind the page cache).
  * A second start keeps every record: the seed only runs on an empty database.
  */
 import { spawn } from "node:child_process";
+import path from "node:path";
 import { loadConfig } from "@/lib/config";
 import { buildIfNeeded } from "./build-if-needed";
 import { prepareData } from "./prepare-data";
@@ -20,9 +22,11 @@ function main(): void {
   buildIfNeeded();
 
   const url = `http://localhost:${cfg.port}`;
-  const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(cfg.port)], {
+  // The custom server (page cache in front of Next) runs in its own process without the
+  // react-server condition this script needs for the seed: Next loads its own React builds.
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(__dirname, "server.ts")], {
     stdio: ["ignore", "pipe", "inherit"],
-    env: process.env,
+    env: { ...process.env, NODE_ENV: "production" },
   });
   let announced = false;
   child.stdout.on("data", (chunk: Buffer) => {

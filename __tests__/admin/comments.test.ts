@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { moderateCommentsAction } from "@/app/editor/comments/actions";
 import { getDb } from "@/db/client";
 import { comments, type CommentStatus } from "@/db/schema";
-import { revalidated } from "@/lib/cache";
+import { purgedTags, watchPageCache } from "@/__tests__/helpers/page-cache";
 import { countPendingComments, listCommentsForModeration } from "@/lib/comments-moderation";
 import { createStory, createUser } from "../factories";
 import { freshDb } from "../helpers/db";
@@ -20,7 +20,7 @@ jest.mock("next/navigation", () => ({
 let editor: ReturnType<typeof createUser>;
 beforeEach(() => {
   freshDb();
-  revalidated.length = 0;
+  watchPageCache();
   editor = createUser({ role: "editor" });
   actAs(editor);
 });
@@ -53,7 +53,7 @@ describe("comment moderation", () => {
     expect([statusOf(c1.id), statusOf(c2.id), statusOf(untouched.id)]).toEqual(["approved", "approved", "pending"]);
     expect(getDb().select().from(comments).where(eq(comments.id, c1.id)).get()).toMatchObject({ moderatedBy: editor.id });
     expect(auditActions()).toEqual(["comment.approve", "comment.approve"]);
-    expect(revalidated).toEqual(expect.arrayContaining([`comments:${a.id}`, `comments:${b.id}`]));
+    expect(purgedTags).toEqual(expect.arrayContaining([`comments:${a.id}`, `comments:${b.id}`]));
   });
 
   it("a row's own button rejects just that comment, even with others ticked", async () => {

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { savePersonAction, updateProfileAction } from "@/app/editor/people/actions";
 import { getDb } from "@/db/client";
 import { people } from "@/db/schema";
-import { revalidated } from "@/lib/cache";
+import { purgedTags, watchPageCache } from "@/__tests__/helpers/page-cache";
 import { createPerson, createUser } from "../factories";
 import { freshDb } from "../helpers/db";
 import { actAs, auditActions, form, snapshot } from "./mocks";
@@ -18,7 +18,7 @@ jest.mock("next/navigation", () => ({
 
 beforeEach(() => {
   freshDb();
-  revalidated.length = 0;
+  watchPageCache();
 });
 
 const person = (id: number) => getDb().select().from(people).where(eq(people.id, id)).get()!;
@@ -35,7 +35,7 @@ describe("expert profiles", () => {
     expect(state).toMatchObject({ ok: true });
     expect(person(mine.id)).toMatchObject({ bio: "I study rivers.", expertise: ["Rivers", "Floods"], photoUrl: "/img/me.jpg", availableForMedia: true, name: "Dr Me", jobTitle: "Lecturer", userId: me.id });
     expect(auditActions()).toEqual(["person.update-profile"]);
-    expect(revalidated).toEqual(expect.arrayContaining(["people", `person:${mine.slug}`]));
+    expect(purgedTags).toEqual(expect.arrayContaining(["people", `person:${mine.slug}`]));
   });
 
   it("a contributor cannot edit someone else's profile by posting its id", async () => {
@@ -59,7 +59,7 @@ describe("expert profiles", () => {
     const created = getDb().select().from(people).where(eq(people.slug, "jane-guest-2")).get();
     expect(created).toMatchObject({ name: "Jane Guest", isGuest: true, userId: null, institution: "Another University" });
     expect(auditActions()).toEqual(["person.create"]);
-    expect(revalidated).toEqual(expect.arrayContaining(["people", "person:jane-guest-2"]));
+    expect(purgedTags).toEqual(expect.arrayContaining(["people", "person:jane-guest-2"]));
   });
 
   it("an editor renames a slug; both the old and new profile pages are revalidated", async () => {
@@ -68,7 +68,7 @@ describe("expert profiles", () => {
     const state = await savePersonAction({}, form({ id: String(p.id), name: p.name, slug: "new-slug" }));
     expect(state).toMatchObject({ ok: true });
     expect(person(p.id).slug).toBe("new-slug");
-    expect(revalidated).toEqual(expect.arrayContaining(["person:old-slug", "person:new-slug"]));
+    expect(purgedTags).toEqual(expect.arrayContaining(["person:old-slug", "person:new-slug"]));
   });
 
   it("refuses a taken slug and bad fields, keeping values and writing nothing", async () => {

@@ -1,7 +1,7 @@
 import { deletePromoAction, savePromoAction } from "@/app/editor/promos/actions";
 import { getDb } from "@/db/client";
 import { promos } from "@/db/schema";
-import { revalidated } from "@/lib/cache";
+import { purgedTags, watchPageCache } from "@/__tests__/helpers/page-cache";
 import { createUser } from "../factories";
 import { freshDb } from "../helpers/db";
 import { actAs, auditActions, form, snapshot } from "./mocks";
@@ -17,7 +17,7 @@ jest.mock("next/navigation", () => ({
 
 beforeEach(() => {
   freshDb();
-  revalidated.length = 0;
+  watchPageCache();
   actAs(createUser({ role: "editor" }));
 });
 
@@ -28,7 +28,7 @@ describe("promos", () => {
     await expect(savePromoAction({}, form(valid))).rejects.toThrow("NEXT_REDIRECT:/editor/promos?created=1");
     expect(getDb().select().from(promos).all()).toEqual([expect.objectContaining({ slot: "open-days", title: "Come to an open day", position: 2, active: true, imageUrl: "/img/campus.jpg" })]);
     expect(auditActions()).toEqual(["promo.create"]);
-    expect(revalidated).toContain("promos");
+    expect(purgedTags).toContain("promos");
   });
 
   it("edits a promo; an unticked box makes it inactive", async () => {
@@ -53,6 +53,6 @@ describe("promos", () => {
     expect(Object.keys(state.errors!).sort()).toEqual(["imageAlt", "linkUrl", "position"]);
     expect(state.values).toMatchObject({ linkUrl: "javascript:alert(1)", title: "Come to an open day" });
     expect(snapshot()).toEqual(before);
-    expect(revalidated).toEqual([]);
+    expect(purgedTags).toEqual([]);
   });
 });

@@ -20,7 +20,7 @@ import {
   saveStoryAction,
 } from "@/app/editor/stories/actions";
 import { POST as autosave } from "@/app/editor/stories/[id]/autosave/route";
-import { revalidated } from "@/lib/cache";
+import { purgedTags, watchPageCache } from "@/__tests__/helpers/page-cache";
 import type { FormState } from "@/lib/form";
 import { createPerson, createStory } from "../factories";
 import { freshDb } from "../helpers/db";
@@ -34,7 +34,7 @@ type Setup = () => { run: () => Promise<unknown> };
 let people: ReturnType<typeof cast>;
 beforeEach(() => {
   people = cast();
-  revalidated.length = 0;
+  watchPageCache();
 });
 
 function storyIn(status: s.StoryStatus, extra: Partial<s.NewStory> = {}) {
@@ -119,7 +119,7 @@ describe.each(Object.entries(actions))("%s", (_name, { setup, allowed }) => {
     expect({ outcome, detail }).toEqual({ outcome: expected, detail: expect.any(String) });
     if (expected === "refused") {
       expect(dbState()).toBe(before);
-      expect(revalidated).toEqual([]);
+      expect(purgedTags).toEqual([]);
     } else {
       expect(dbState()).not.toBe(before);
       // every allowed write leaves an audit entry from this actor
@@ -158,7 +158,7 @@ describe("revalidation", () => {
     const story = storyIn("in-review");
     actAs(people.editor);
     await expect(saveStoryAction({}, form(storyForm(story, [people.ownerPerson.id], { intent: "publish" })))).rejects.toThrow(/NEXT_REDIRECT/);
-    expect(revalidated).toEqual(expect.arrayContaining(["stories", `story:${story.slug}`, "people", "topics"]));
+    expect(purgedTags).toEqual(expect.arrayContaining(["stories", `story:${story.slug}`, "people", "topics"]));
   });
 });
 

@@ -15,7 +15,7 @@ import { getDb } from "@/db/client";
 import * as s from "@/db/schema";
 import { saveStoryAction } from "@/app/editor/stories/actions";
 import type { StoryFormState } from "@/lib/stories/form-state";
-import { revalidated } from "@/lib/cache";
+import { purgedTags, watchPageCache } from "@/__tests__/helpers/page-cache";
 import { sendMail } from "@/lib/mail";
 import { createPreviewLink, diffRevisions, getStoryByPreviewToken, listRevisions, restoreRevision, saveStory, StaleEditError, transitionStory } from "@/lib/stories/editor";
 import { hashPreviewToken } from "@/lib/stories/preview";
@@ -36,7 +36,7 @@ let people: ReturnType<typeof cast>;
 beforeAll(() => freshDb());
 beforeEach(() => {
   people = cast();
-  revalidated.length = 0;
+  watchPageCache();
   (sendMail as jest.Mock).mockClear();
 });
 
@@ -104,7 +104,7 @@ describe("saving", () => {
     expect(revisions).toHaveLength(1);
     expect(revisions[0]).toMatchObject({ version: 2, reason: "save", createdByName: "Dr Ada Owner" });
     expect(lastAudit()).toMatchObject({ action: "story.save", entity: "story", entityId: String(story.id), actorId: people.owner.id });
-    expect(revalidated).toEqual(expect.arrayContaining(["stories", `story:${story.slug}`, "people", "topics"]));
+    expect(purgedTags).toEqual(expect.arrayContaining(["stories", `story:${story.slug}`, "people", "topics"]));
   });
 
   test("a slug change keeps the old address as a redirect, and a new slug may not take another story's old address", async () => {
@@ -113,7 +113,7 @@ describe("saving", () => {
     const saved = await saveStory(parse(storyForm(story, [people.ownerPerson.id], { slug: "a-new-address" })), sessionUser(people.editor));
     expect(saved.slug).toBe("a-new-address");
     expect(db().select().from(s.slugRedirects).where(eq(s.slugRedirects.oldSlug, oldSlug)).get()?.storyId).toBe(story.id);
-    expect(revalidated).toEqual(expect.arrayContaining([`story:${oldSlug}`, "story:a-new-address"]));
+    expect(purgedTags).toEqual(expect.arrayContaining([`story:${oldSlug}`, "story:a-new-address"]));
 
     const other = draftOf();
     const before = dbState();
@@ -252,7 +252,7 @@ describe("scheduler", () => {
     expect(storyRow(later.id).status).toBe("scheduled");
     expect(storyRow(expiring.id).status).toBe("unpublished");
     expect(sendMail).toHaveBeenCalledTimes(1);
-    expect(revalidated).toEqual(expect.arrayContaining(["stories", `story:${due.slug}`, `story:${expiring.slug}`]));
+    expect(purgedTags).toEqual(expect.arrayContaining(["stories", `story:${due.slug}`, `story:${expiring.slug}`]));
 
     const revisionsAfterFirst = db().select().from(s.storyRevisions).all().length;
     const second = await publishDueStories(now + 1000);

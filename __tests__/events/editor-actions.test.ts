@@ -3,7 +3,7 @@ import { cancelEventAction, createEventAction, deleteEventAction, duplicateEvent
 import { getDb } from "@/db/client";
 import { auditLog, eventRevisions, events, type Role } from "@/db/schema";
 import { currentSessionUser } from "@/lib/auth/session";
-import { revalidated } from "@/lib/cache";
+import { purgedTags, watchPageCache } from "@/__tests__/helpers/page-cache";
 import { parseLocalDateTime } from "@/lib/dates";
 import { STALE_EVENT_MESSAGE } from "@/lib/events/editor";
 import type { FormState } from "@/lib/form";
@@ -70,7 +70,7 @@ const validEvent = {
 beforeEach(() => {
   freshDb();
   sessionUser.mockReset();
-  revalidated.length = 0;
+  watchPageCache();
 });
 
 describe("authorisation matrix for every event action", () => {
@@ -101,7 +101,7 @@ describe("authorisation matrix for every event action", () => {
       expect(result.state?.ok).toBe(false);
       expect(result.state?.message).toMatch(/permission/i);
       expect(dbState()).toEqual(before);
-      expect(revalidated).toEqual([]);
+      expect(purgedTags).toEqual([]);
     });
 
     it.each(["editor", "admin"] as const)("%s: allowed, audited, caches refreshed", async (role) => {
@@ -114,7 +114,7 @@ describe("authorisation matrix for every event action", () => {
       expect(after.events).not.toEqual(before.events);
       expect(after.audit).toHaveLength(before.audit.length + 1);
       expect(after.audit.at(-1)).toMatchObject({ actorId: user?.id, entity: "event", ip: "203.0.113.9" });
-      expect(revalidated).toContain("events");
+      expect(purgedTags).toContain("events");
     });
   });
 });

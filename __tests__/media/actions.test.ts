@@ -15,7 +15,7 @@ import { updateMediaAction, uploadMediaAction } from "@/app/editor/media/actions
 import { getDb } from "@/db/client";
 import * as s from "@/db/schema";
 import { currentSessionUser } from "@/lib/auth/session";
-import { revalidated } from "@/lib/cache";
+import { purgedTags, watchPageCache } from "@/__tests__/helpers/page-cache";
 import { config } from "@/lib/config";
 import { getMedia, listMedia, MEDIA_PAGE_SIZE } from "@/lib/media/library";
 import { createStory, createUser } from "../factories";
@@ -126,12 +126,12 @@ describe("updateMediaAction", () => {
     const me = createUser();
     const item = seedMedia(me.id, "Old alt");
     signIn(me);
-    revalidated.length = 0;
+    watchPageCache();
     const state = await updateMediaAction(item.id, {}, edit({}));
     expect(state).toMatchObject({ ok: true, values: { altText: "New alt" } });
     expect(getDb().select().from(s.media).where(eq(s.media.id, item.id)).get()).toMatchObject({ altText: "New alt", caption: "New caption", credit: "New credit", licence: "CC BY 4.0" });
     expect(getDb().select().from(s.auditLog).where(eq(s.auditLog.action, "media.update")).get()).toMatchObject({ actorId: me.id, entityId: String(item.id) });
-    expect(revalidated).toContain("stories");
+    expect(purgedTags).toContain("stories");
   });
 
   it("refuses a contributor editing someone else's image, leaving it unchanged", async () => {

@@ -5,7 +5,7 @@ import { createOpenDay } from "@/__tests__/factories";
 import { freshDb } from "@/__tests__/helpers/db";
 import { config } from "@/lib/config";
 import { parseLocalDateTime } from "@/lib/dates";
-import { purgeOldRegistrations, sendReminders, tomorrowRange } from "@/lib/open-days/jobs";
+import { openDayJobs, purgeOldRegistrations, sendReminders, tomorrowRange } from "@/lib/open-days/jobs";
 import { register } from "@/lib/open-days/registrations";
 import { runJobsOnce } from "@/lib/scheduler";
 import { clearOutbox, header, nextIp, outbox, regInput } from "./helpers";
@@ -36,7 +36,7 @@ describe("day-before reminder", () => {
 
     expect(await sendReminders(now)).toBe(2);
     expect(await sendReminders(now + 60_000)).toBe(0);
-    await runJobsOnce(now + 120_000); // the scheduler after a restart
+    await runJobsOnce(openDayJobs, now + 120_000); // the scheduler after a restart
     const mails = outbox();
     expect(mails.map((m) => header(m.text, "To")).sort()).toEqual(["a@example.com", "b@example.com"]);
     expect(header(mails[0]!.text, "Subject")).toContain("See you tomorrow");

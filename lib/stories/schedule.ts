@@ -1,10 +1,10 @@
 import "server-only";
-import { and, eq, inArray, isNotNull, lte } from "drizzle-orm";
+import { and, eq, gt, inArray, isNotNull, lte, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { stories, type Story } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { revalidate, tags } from "@/lib/cache";
-import type { Job } from "@/lib/scheduler";
+import { boundaryJob, type Job } from "@/lib/job";
 import { notifyAuthors } from "./notify";
 import { writeRevision } from "./records";
 
@@ -70,4 +70,24 @@ export async function publishDueStories(now: number = Date.now()): Promise<{ pub
   };
 }
 
-export const storyJobs: Job[] = [{ name: "stories.publish-due", run: (now) => publishDueStories(now) }];
+/**
+ * A published story whose publish time (set in the future) or expiry falls in
+ * (from, to]: its status needs no change, but the lists it appears in do.
+ */
+export function storyBoundaryPassed(from: number, to: number): boolean {
+  const db = getDb();
+  const hit = (column: typeof stories.publishAt | typeof stories.unpublishAt) =>
+    db
+      .select({ one: sql`1` })
+      .from(stories)
+      .where(and(eq(stories.status, "published"), gt(column, from), lte(column, to)))
+      .limit(1)
+      .get() !== undefined;
+  return hit(stories.publishAt) || hit(stories.unpublishAt);
+}
+
+/** Every second, so a story scheduled for 10:00 is on the home page by 10:00:01 (each check is an index lookup). */
+export const storyJobs: Job[] = [
+  { name: "stories.publish-due", everyMs: 1_000, run: (now) => publishDueStories(now) },
+  boundaryJob("stories.boundaries", [tags.stories, tags.people, tags.topics], storyBoundaryPassed),
+];

@@ -6,12 +6,16 @@ import { cachedQuery, tags } from "@/lib/cache";
 import { dayKey } from "@/lib/dates";
 import type { StoryCardData } from "@/lib/stories/public";
 import { publicStory } from "@/lib/stories/visibility";
+import { pingOutletCounter } from "@/lib/syndication/counter";
 
 /**
  * Read counts for "most read this week" and republication counts, kept as
  * one row per story per day (site time zone). Counted on the server: no
  * cookies, no visitor identifiers, no third-party scripts.
  */
+
+/** At most this many outlet-counter loads per story per batch, so a traffic spike never floods an outlet. */
+const MAX_PINGS_PER_BATCH = 50;
 
 function bump(storyId: number, column: "views" | "republishViews"): void {
   const day = dayKey(Date.now());
@@ -25,6 +29,30 @@ function bump(storyId: number, column: "views" | "republishViews"): void {
 
 export function recordView(storyId: number): void {
   bump(storyId, "views");
+}
+
+/**
+ * Views counted by the server (scripts/server.ts) for story pages sent to
+ * readers, cached or not, gathered by slug and written in one transaction.
+ * A republished story's outlet counter is loaded once per view here, as the
+ * page did before it was cached (docs/decisions/0004-syndication-counter.md).
+ */
+export function recordViews(counts: ReadonlyMap<string, number>, now: number = Date.now()): void {
+  const day = dayKey(now);
+  const pings: string[] = [];
+  getDb().transaction((tx) => {
+    for (const [slug, n] of counts) {
+      if (n <= 0) continue;
+      const story = tx.select({ id: stories.id, counterUrl: stories.syndicationCounterUrl }).from(stories).where(eq(stories.slug, slug)).get();
+      if (!story) continue;
+      tx.insert(storyViews)
+        .values({ storyId: story.id, day, views: n })
+        .onConflictDoUpdate({ target: [storyViews.storyId, storyViews.day], set: { views: sql`${storyViews.views} + ${n}` } })
+        .run();
+      if (story.counterUrl) for (let i = 0; i < Math.min(n, MAX_PINGS_PER_BATCH); i++) pings.push(story.counterUrl);
+    }
+  });
+  for (const url of pings) void pingOutletCounter(url);
 }
 
 /** Called by the 1×1 counter image embedded in republished copies. */

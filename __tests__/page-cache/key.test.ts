@@ -1,0 +1,51 @@
+import { classify, hasSessionCookie } from "@/lib/page-cache/key";
+
+const get = (url: string, headers: Record<string, string> = {}) => classify({ method: "GET", url, headers });
+
+describe("page-cache keys", () => {
+  test("keeps only the parameters a page reads, first value, sorted; page=1 is the default", () => {
+    const a = get("/news?utm_source=x&topic=law&type=feature&page=1&topic=other");
+    const b = get("/news?type=feature&topic=law");
+    expect(a).toMatchObject({ cache: true, key: "/news?topic=law&type=feature", url: "/news?topic=law&type=feature" });
+    expect(b).toMatchObject({ cache: true, key: "/news?topic=law&type=feature" });
+    expect(get("/?fbclid=123")).toMatchObject({ cache: true, key: "/" });
+  });
+
+  test("junk page numbers and over-long values bypass the cache without a key", () => {
+    for (const page of ["0", "-1", "2.5", "abc", "1e9", "1234567"]) {
+      expect(get(`/news?page=${page}`)).toMatchObject({ cache: false, reason: "junk-param" });
+    }
+    expect(get(`/search?q=${"a".repeat(201)}`)).toMatchObject({ cache: false });
+    expect(get("/news?page=2")).toMatchObject({ cache: true, key: "/news?page=2" });
+  });
+
+  test("never caches personal areas, writes, signed-in visitors or RSC requests", () => {
+    for (const url of ["/editor", "/editor/stories", "/login", "/login?next=/editor", "/preview/abc", "/open-days/registrations/tok", "/open-days/registrations/tok/calendar.ics", "/api/health", "/api/auth/session"]) {
+      expect(get(url)).toMatchObject({ cache: false, personal: true });
+    }
+    expect(classify({ method: "POST", url: "/news/x", headers: {} })).toMatchObject({ cache: false, reason: "method" });
+    expect(get("/", { cookie: "theme=dark; authjs.session-token=abc" })).toMatchObject({ cache: false, reason: "session" });
+    expect(get("/", { cookie: "__Secure-authjs.session-token.0=abc" })).toMatchObject({ cache: false, reason: "session" });
+    expect(get("/", { cookie: "theme=dark" })).toMatchObject({ cache: true });
+    expect(get("/", { rsc: "1" })).toMatchObject({ cache: false, reason: "rsc" });
+    expect(get("/news?_rsc=abc")).toMatchObject({ cache: false, reason: "rsc" });
+  });
+
+  test("tags name what each page shows; story pages carry their slug", () => {
+    expect(get("/news/a-story")).toMatchObject({ cache: true, storySlug: "a-story", tags: expect.arrayContaining(["story:a-story", "stories", "comments", "promos", "events"]) });
+    expect(get("/")).toMatchObject({ tags: expect.arrayContaining(["stories", "events", "promos", "open-days", "people"]) });
+    expect(get("/open-days/spring")).toMatchObject({ tags: ["open-days"] });
+    expect(get("/experts/jane")).toMatchObject({ tags: expect.arrayContaining(["person:jane", "people"]) });
+  });
+
+  test("unknown routes are not cached", () => {
+    expect(get("/no-such-page")).toMatchObject({ cache: false, personal: false });
+    expect(get("/news/Not_A_Slug")).toMatchObject({ cache: false });
+  });
+
+  test("session cookie detection matches names, not substrings of values", () => {
+    expect(hasSessionCookie("x=authjs.session-token")).toBe(false);
+    expect(hasSessionCookie(undefined)).toBe(false);
+    expect(hasSessionCookie("authjs.session-token=1")).toBe(true);
+  });
+});

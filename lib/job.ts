@@ -1,0 +1,34 @@
+import "server-only";
+import { revalidate } from "@/lib/cache";
+
+/**
+ * A scheduled job (run by lib/scheduler.ts, listed in instrumentation.ts).
+ * Jobs must be idempotent: a restart or an overlapping run must never repeat
+ * an effect such as an e-mail; record what was done in the database.
+ */
+export type Job = {
+  name: string;
+  run: (now: number) => unknown;
+  /** How often it runs; 30 s unless said. Checks that keep public pages on time run every second. */
+  everyMs?: number;
+};
+
+/**
+ * A job that purges `tagList` when a time boundary (a start, an end, a
+ * closing time) has passed since its last run: public queries compare times
+ * with the clock, so the page changes then although no row did. `passed` is
+ * a cheap indexed EXISTS over (from, to].
+ */
+export function boundaryJob(name: string, tagList: string[], passed: (from: number, to: number) => boolean, startedAt = Date.now()): Job {
+  let last = startedAt;
+  return {
+    name,
+    everyMs: 1_000,
+    run: (now) => {
+      if (now <= last) return;
+      const from = last;
+      last = now;
+      if (passed(from, now)) revalidate(...tagList);
+    },
+  };
+}

@@ -1,0 +1,127 @@
+/**
+ * Which requests the page cache may answer, under which key, and what
+ * content the answer shows (its tags). Pure: no Next, no database, so the
+ * custom server (scripts/server.ts) and unit tests load it as it is.
+ *
+ * The key is the path plus only the query parameters that page reads, first
+ * value only, sorted; unknown parameters are dropped and the page is rendered
+ * from the normalised URL, so `/news?utm=x&type=feature` and
+ * `/news?type=feature` are one entry with the same bytes. A value the page
+ * would refuse (a junk page number) or an over-long filter bypasses the cache
+ * without storing anything.
+ * @see docs/decisions/0006-page-cache.md
+ */
+import { SESSION_COOKIE_NAMES } from "@/lib/auth/cookie-names";
+
+export type Decision =
+  | { cache: false; reason: string; personal: boolean }
+  | { cache: true; key: string; url: string; tags: string[]; storySlug?: string };
+
+type Route = { pattern: RegExp; params: readonly string[]; tags: (m: RegExpMatchArray) => string[]; story?: boolean };
+
+const SLUG = "([a-z0-9][a-z0-9-]{0,199})";
+const site = ["stories", "people", "topics", "events", "open-days", "promos"];
+
+/**
+ * Tags by route: coarse on purpose (every list a page shows is named), so a
+ * write that touches any of it purges the page. Per-story comments are one
+ * family tag ("comments"): approving any comment purges every story page.
+ */
+const ROUTES: Route[] = [
+  { pattern: /^\/$/, params: [], tags: () => site },
+  { pattern: /^\/news$/, params: ["type", "topic", "page"], tags: () => ["stories", "topics", "people"] },
+  {
+    pattern: new RegExp(`^/news/${SLUG}$`),
+    params: [],
+    story: true,
+    tags: (m) => [`story:${m[1]}`, "stories", "people", "topics", "events", "promos", "comments"],
+  },
+  { pattern: /^\/experts$/, params: ["expertise", "department", "available"], tags: () => ["people", "stories"] },
+  { pattern: new RegExp(`^/experts/${SLUG}$`), params: ["page"], tags: (m) => [`person:${m[1]}`, "people", "stories", "topics"] },
+  { pattern: new RegExp(`^/topics/${SLUG}$`), params: ["page"], tags: () => ["topics", "stories", "people"] },
+  { pattern: /^\/events$/, params: ["when", "category", "campus", "page"], tags: () => ["events"] },
+  { pattern: new RegExp(`^/events/${SLUG}$`), params: [], tags: () => ["events", "promos"] },
+  { pattern: new RegExp(`^/events/${SLUG}/calendar\\.ics$`), params: [], tags: () => ["events"] },
+  { pattern: /^\/events\.ics$/, params: ["category", "campus"], tags: () => ["events"] },
+  { pattern: /^\/open-days$/, params: ["level", "campus", "subject", "month"], tags: () => ["open-days"] },
+  { pattern: new RegExp(`^/open-days/${SLUG}$`), params: [], tags: () => ["open-days"] },
+  { pattern: /^\/search$/, params: ["q", "kind", "type", "page"], tags: () => ["stories", "events", "people", "topics", "open-days"] },
+  { pattern: /^\/feed\.xml$/, params: ["type", "topic"], tags: () => ["stories", "people", "topics"] },
+  { pattern: /^\/(sitemap\.xml|robots\.txt)$/, params: [], tags: () => site },
+  { pattern: /^\/sitemaps\/[a-z0-9-]{1,60}\.xml$/, params: [], tags: () => site },
+  { pattern: /^\/privacy$/, params: [], tags: () => ["site"] },
+];
+
+/** Personal or stateful areas: never stored, always `private, no-store`. */
+const PERSONAL = [/^\/editor(\/|$)/, /^\/login(\/|$)/, /^\/preview(\/|$)/, /^\/open-days\/registrations(\/|$)/, /^\/api(\/|$)/];
+
+/** Static assets keep the headers Next (or the route) gives them. */
+const ASSET = [/^\/_next\//, /^\/uploads\//, /^\/demo\//, /^\/favicon\.ico$/, /^\/news\/[^/]+\/republish-counter\.gif$/];
+
+const MAX_VALUE = 200;
+const PAGE = /^[1-9]\d{0,5}$/;
+
+export function isAsset(pathname: string): boolean {
+  return ASSET.some((re) => re.test(pathname));
+}
+
+export function hasSessionCookie(cookieHeader: string | undefined): boolean {
+  if (!cookieHeader) return false;
+  return cookieHeader.split(";").some((part) => {
+    const name = part.split("=", 1)[0]!.trim();
+    // Auth.js splits large tokens into name.0, name.1, …
+    return SESSION_COOKIE_NAMES.some((n) => name === n || name.startsWith(`${n}.`));
+  });
+}
+
+type RequestLike = { method?: string; url?: string; headers: Record<string, string | string[] | undefined> };
+
+function header(req: RequestLike, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+export function classify(req: RequestLike): Decision {
+  const method = req.method ?? "GET";
+  let url: URL;
+  try {
+    url = new URL(req.url ?? "/", "http://cache.invalid");
+  } catch {
+    return { cache: false, reason: "bad-url", personal: false };
+  }
+  const { pathname } = url;
+  if (PERSONAL.some((re) => re.test(pathname))) return { cache: false, reason: "personal", personal: true };
+  if (method !== "GET" && method !== "HEAD") return { cache: false, reason: "method", personal: true };
+  if (hasSessionCookie(header(req, "cookie"))) return { cache: false, reason: "session", personal: true };
+  if (header(req, "rsc") !== undefined || url.searchParams.has("_rsc") || header(req, "next-action") !== undefined) {
+    return { cache: false, reason: "rsc", personal: true };
+  }
+  for (const route of ROUTES) {
+    const m = pathname.match(route.pattern);
+    if (!m) continue;
+    const kept: [string, string][] = [];
+    for (const name of route.params) {
+      const raw = url.searchParams.get(name);
+      if (raw === null) continue;
+      const value = raw.trim();
+      if (value === "") continue;
+      if (value.length > MAX_VALUE) return { cache: false, reason: "junk-param", personal: false };
+      if (name === "page") {
+        if (!PAGE.test(value)) return { cache: false, reason: "junk-param", personal: false };
+        if (value === "1") continue;
+      }
+      kept.push([name, value]);
+    }
+    kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const search = new URLSearchParams(kept).toString();
+    const normalised = search ? `${pathname}?${search}` : pathname;
+    return {
+      cache: true,
+      key: normalised,
+      url: normalised,
+      tags: route.tags(m),
+      ...(route.story ? { storySlug: m[1]! } : {}),
+    };
+  }
+  return { cache: false, reason: "not-cacheable", personal: false };
+}
