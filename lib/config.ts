@@ -7,6 +7,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { databasePathFrom } from "@/db/paths";
+import { invalidProxyEntries } from "@/lib/http/client-ip";
 
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a hex colour such as #1d3557");
 
@@ -33,6 +34,14 @@ const schema = z.object({
   MAIL_FROM: z.string().min(3).default("Harrowgate Newsroom <newsroom@harrowgate.ac.uk>"),
   REGISTRATION_RETENTION_DAYS: z.coerce.number().int("must be a whole number").min(1).max(3650).default(180),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // Comma-separated addresses/CIDR ranges of reverse proxies whose X-Forwarded-For is believed.
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .superRefine((v, ctx) => {
+      const bad = invalidProxyEntries(v);
+      if (bad.length) ctx.addIssue({ code: "custom", message: `not an IP address or CIDR range: ${bad.join(", ")}` });
+    }),
   // Bytes of rendered pages (with their gzip and brotli copies) the page cache may hold.
   PAGE_CACHE_BYTES: z.coerce.number().int("must be a whole number of bytes").min(1_048_576, "must be at least 1048576 (1 MB)").max(8_589_934_592).default(67_108_864),
 });
@@ -67,6 +76,7 @@ function buildConfig(env: Env) {
     registrationRetentionDays: c.REGISTRATION_RETENTION_DAYS,
     port: c.PORT,
     pageCacheBytes: c.PAGE_CACHE_BYTES,
+    trustedProxies: c.TRUSTED_PROXIES.split(",").map((e) => e.trim()).filter(Boolean),
   };
 }
 

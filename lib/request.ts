@@ -1,9 +1,14 @@
 import "server-only";
 import { headers } from "next/headers";
+import { config } from "@/lib/config";
+import { clientIpFromHeaders } from "@/lib/http/client-ip";
 
-/** The client's IP as the nearest proxy reports it; "unknown" when there is none. */
+/** The client's IP for this request's headers (see lib/http/client-ip.ts for whom we believe). */
+export function clientIpOf(requestHeaders: Pick<Headers, "get">): string {
+  return clientIpFromHeaders(requestHeaders, config().trustedProxies);
+}
+
+/** The client's IP: the socket address, or the right-most untrusted hop behind a TRUSTED_PROXIES proxy; "unknown" when there is none. */
 export async function clientIp(): Promise<string> {
-  const h = await headers();
-  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || h.get("x-real-ip") || "unknown";
+  return clientIpOf(await headers());
 }

@@ -18,7 +18,8 @@ afterAll(async () => {
   await browser.close();
 });
 beforeEach(async () => {
-  // Public forms are rate-limited per IP (X-Forwarded-For): a per-run address isolates this file.
+  // Public forms are rate-limited per client IP: a per-run address, passed as a trusted proxy would
+  // (the e2e server trusts loopback: TRUSTED_PROXIES in support/global-setup.ts), isolates this file.
   context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": `203.0.113.${(Date.now() % 250) + 1}` } });
   page = await context.newPage();
 });

@@ -23,8 +23,9 @@ afterAll(async () => {
   await browser.close();
 });
 beforeEach(async () => {
-  // Public forms are rate-limited per IP (X-Forwarded-For). A per-run address keeps this
-  // file's few submissions in their own bucket when other suites share the server.
+  // Public forms are rate-limited per client IP. A per-run address, passed as a trusted proxy
+  // would (the e2e server trusts loopback: TRUSTED_PROXIES in support/global-setup.ts), keeps
+  // this file's few submissions in their own bucket when other suites share the server.
   const n = Date.now() % 250;
   context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": `198.51.100.${n + 1}` } });
   page = await context.newPage();

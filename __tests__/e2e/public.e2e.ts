@@ -15,7 +15,9 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   // Each test is a reader at an address of their own, so comments that other journeys send
-  // against the same server never share this reader's rate-limit window.
+  // against the same server never share this reader's rate-limit window. The address is the
+  // one a trusted proxy would report: the e2e server trusts loopback (TRUSTED_PROXIES in
+  // support/global-setup.ts); a server without TRUSTED_PROXIES ignores the header.
   const n = (Date.now() + Math.floor(Math.random() * 1000)) % 250;
   context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": `192.0.2.${n + 1}` } });
   page = await context.newPage();

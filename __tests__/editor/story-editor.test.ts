@@ -7,7 +7,7 @@ jest.mock("next/navigation", () => ({
     throw new Error("NEXT_NOT_FOUND");
   }),
 }));
-jest.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "203.0.113.9" }) }));
+jest.mock("next/headers", () => ({ headers: async () => new Headers({ "x-newsroom-socket-ip": "203.0.113.9" }) }));
 jest.mock("@/lib/mail", () => ({ sendMail: jest.fn(async () => ({ messageId: "test" })) }));
 
 import { eq } from "drizzle-orm";

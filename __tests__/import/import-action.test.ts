@@ -7,7 +7,7 @@ jest.mock("next/navigation", () => ({
     throw new Error("NEXT_NOT_FOUND");
   }),
 }));
-jest.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "203.0.113.7" }) }));
+jest.mock("next/headers", () => ({ headers: async () => new Headers({ "x-newsroom-socket-ip": "203.0.113.7" }) }));
 
 import { asc, count, eq } from "drizzle-orm";
 import { importSnippetAction } from "@/app/editor/stories/import/actions";

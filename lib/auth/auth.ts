@@ -2,6 +2,7 @@ import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { config } from "@/lib/config";
+import { clientIpOf } from "@/lib/request";
 import { newClaims, readClaims, SESSION_MAX_AGE_S, sessionCookie } from "./claims";
 import { authSecret } from "./secret";
 import { authenticate, type SignedInUser } from "./sign-in";
@@ -12,8 +13,7 @@ export class AccountLockedError extends CredentialsSignin {
 }
 
 function ipFrom(request: Request | undefined): string {
-  const forwarded = request?.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || request?.headers.get("x-real-ip") || "unknown";
+  return request ? clientIpOf(request.headers) : "unknown";
 }
 
 /**

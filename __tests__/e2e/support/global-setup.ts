@@ -51,6 +51,10 @@ export default async function globalSetup(): Promise<void> {
       SITE_URL: baseUrl,
       SEED_PASSWORD: E2E_PASSWORD,
       AUTH_SECRET: "e2e-secret-not-for-production-0123456789",
+      // The browser reaches the server over loopback, standing in for a reverse proxy in front of
+      // the site: its X-Forwarded-For (set per browser context by the journeys) names the reader,
+      // so each journey gets its own rate-limit bucket, as real readers behind a proxy do.
+      TRUSTED_PROXIES: "127.0.0.1,::1",
     },
     stdio: ["ignore", "inherit", "inherit"],
     detached: true,
