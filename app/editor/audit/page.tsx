@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/page-guard";
+import { actionLabel } from "@/lib/audit-labels";
 import { listAuditActions, listAuditEntries } from "@/lib/audit-log";
 import { formatDateTime, isoDateTime } from "@/lib/dates";
 import { listUserOptions } from "@/lib/users";
@@ -46,11 +47,14 @@ export default async function AuditPage({ searchParams }: Props) {
           <label htmlFor="action">Action</label>
           <select id="action" name="action" defaultValue={filter.action}>
             <option value="">Any action</option>
-            {actions.map((a) => (
-              <option key={a} value={a}>
-                {a}
-              </option>
-            ))}
+            {actions
+              .map((a) => ({ value: a, label: actionLabel(a) }))
+              .sort((x, y) => x.label.localeCompare(y.label))
+              .map((a) => (
+                <option key={a.value} value={a.value}>
+                  {a.label}
+                </option>
+              ))}
           </select>
         </div>
         <div className="field">
@@ -85,15 +89,18 @@ export default async function AuditPage({ searchParams }: Props) {
                 <td>
                   <time dateTime={isoDateTime(e.at)}>{formatDateTime(e.at)}</time>
                 </td>
-                <td>{e.actorEmail ?? "—"}</td>
-                <td>{e.action}</td>
-                <td>
-                  {e.entity}
-                  {e.entityId ? ` #${e.entityId}` : ""}
-                </td>
+                <td>{e.actorName ?? (e.actorId === null && e.actorEmail === null ? "Public or system" : "—")}</td>
+                <td>{actionLabel(e.action)}</td>
+                <td>{e.record ? e.record.href ? <Link href={e.record.href}>{e.record.label}</Link> : e.record.label : "—"}</td>
                 <td>{e.ip ?? "—"}</td>
                 <td>
-                  <code className="audit-details">{e.details ? JSON.stringify(e.details) : ""}</code>
+                  {e.detailLines.length > 0 && (
+                    <ul className="audit-details">
+                      {e.detailLines.map((line, i) => (
+                        <li key={i}>{line}</li>
+                      ))}
+                    </ul>
+                  )}
                 </td>
               </tr>
             ))}
