@@ -13,13 +13,13 @@ describe("view counter", () => {
   });
 
   test("keeps counts until a sink is there", () => {
-    let sink: ((c: Map<string, number>) => void) | undefined;
+    const slot: { sink?: (c: Map<string, number>) => void } = {};
     const seen: Map<string, number>[] = [];
-    const counter = new ViewCounter(() => sink, { maxViews: 100, maxDelayMs: 60_000 });
+    const counter = new ViewCounter(() => slot.sink, { maxViews: 100, maxDelayMs: 60_000 });
     counter.add("a");
     counter.flush();
     expect(counter.waiting).toBe(1);
-    sink = (c) => void seen.push(c);
+    slot.sink = (c) => void seen.push(c);
     counter.add("a");
     counter.flush();
     expect([...seen[0]!]).toEqual([["a", 2]]);
