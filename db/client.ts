@@ -12,6 +12,12 @@ import * as schema from "./schema";
 
 export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
+/**
+ * THE transaction type: what a helper that runs inside its caller's
+ * transaction takes. The database itself fits too (for a read outside one).
+ */
+export type Tx = Pick<DB, "select" | "selectDistinct" | "insert" | "update" | "delete" | "run" | "get" | "all">;
+
 export function openDatabase(file: string): DB {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { Role } from "@/db/schema";
 import { requireRole } from "@/lib/auth/guard";
 import type { SessionUser } from "@/lib/auth/session";
-import { isDomainError } from "@/lib/errors";
+import { INVALID_FORM_MESSAGE, isDomainError } from "@/lib/errors";
 import { clientIp } from "@/lib/request";
 
 /** What a form's server action returns to useActionState. */
@@ -43,8 +43,6 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   }
   return out;
 }
-
-export const INVALID_FORM_MESSAGE = "There is a problem with what you entered. Please check the fields marked below.";
 
 type UserFor<R extends Role | null> = R extends Role ? SessionUser : SessionUser | null;
 

@@ -5,6 +5,9 @@
  * Client-safe: no imports, nothing secret.
  * @see docs/architecture.md "Errors"
  */
+/** The form-level message when fields are marked (the schema's or a rule's). */
+export const INVALID_FORM_MESSAGE = "There is a problem with what you entered. Please check the fields marked below.";
+
 export abstract class DomainError extends Error {
   abstract readonly status: 401 | 403 | 404 | 409 | 422 | 429;
   /** First message per form field, when the failure is about particular fields. */

@@ -11,3 +11,17 @@ export function slugify(text: string, maxLength = 80): string {
 }
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * THE way to make a slug unique: `stem`, then `stem-2`, `stem-3`… until
+ * `taken` (a lookup in the caller's table and transaction) says it is free.
+ * The stem is cut so the numbered form stays within 80 characters.
+ */
+export function uniqueSlug(stem: string, taken: (slug: string) => boolean): string {
+  if (!taken(stem)) return stem;
+  const cut = stem.slice(0, 75).replace(/-+$/, "");
+  for (let n = 2; ; n++) {
+    const candidate = `${cut}-${n}`;
+    if (!taken(candidate)) return candidate;
+  }
+}

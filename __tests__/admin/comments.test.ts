@@ -3,7 +3,7 @@ import { moderateCommentsAction } from "@/app/editor/comments/actions";
 import { getDb } from "@/db/client";
 import { comments, type CommentStatus } from "@/db/schema";
 import { purgedTags, watchPageCache } from "@/__tests__/helpers/page-cache";
-import { countPendingComments, listCommentsForModeration } from "@/lib/comments-moderation";
+import { countPendingComments, listCommentsForModeration } from "@/lib/comments/moderation";
 import { createStory, createUser } from "../factories";
 import { freshDb } from "../helpers/db";
 import { actAs, auditActions, form, snapshot } from "./mocks";

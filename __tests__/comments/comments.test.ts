@@ -4,8 +4,8 @@ import { auditLog, comments, rateLimits } from "@/db/schema";
 import { createStory } from "@/__tests__/factories";
 import { freshDb } from "@/__tests__/helpers/db";
 import { submitCommentAction } from "@/app/(public)/news/[slug]/actions";
-import { listApprovedComments } from "@/lib/comments";
-import { COMMENT_THANKS, commentSchema } from "@/lib/validation/comment";
+import { listApprovedComments } from "@/lib/comments/public";
+import { COMMENT_THANKS, commentSchema } from "@/lib/comments/schema";
 
 jest.mock("@/lib/auth/session", () => ({ currentSessionUser: jest.fn() }));
 jest.mock("@/lib/request", () => ({ clientIp: jest.fn(async () => "203.0.113.7") }));

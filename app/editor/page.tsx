@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { hasRole } from "@/lib/auth/guard";
 import { requirePageUser } from "@/lib/auth/page-guard";
-import { countPendingComments } from "@/lib/comments-moderation";
+import { countPendingComments } from "@/lib/comments/moderation";
 import { StoryDashboard } from "./stories/dashboard-section";
 
 export const metadata: Metadata = { title: "Dashboard" };

@@ -2,9 +2,12 @@ import "server-only";
 import { and, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { comments, stories, type CommentStatus } from "@/db/schema";
+import { writeAudit } from "@/lib/audit";
+import { revalidate, tags } from "@/lib/cache";
+import type { WriteContext } from "@/lib/context";
+import type { ModerateCommentsInput } from "./schema";
 
 export { COMMENT_STATUSES, type CommentStatus } from "@/db/schema";
-import { writeAudit } from "@/lib/audit";
 
 export const MODERATION_PAGE_SIZE = 50;
 
@@ -65,18 +68,16 @@ export function listCommentsForModeration(options: { status?: CommentStatus; pag
 }
 
 /**
- * Approves or rejects comments; returns the ids of the stories whose comment
- * lists changed (to revalidate). Comments already in that state are left alone.
+ * Approves or rejects comments and refreshes the comment lists that changed;
+ * returns how many changed. Comments already in that state are left alone.
  */
 export function moderateComments(
-  ids: number[],
-  decision: "approve" | "reject",
-  actor: { id: number; email: string },
-  ip: string | null,
+  { commentIds: ids, decision }: ModerateCommentsInput,
+  { user: actor, ip }: WriteContext,
   now = Date.now(),
 ): { changed: number; storyIds: number[] } {
   const status: CommentStatus = decision === "approve" ? "approved" : "rejected";
-  return getDb().transaction((tx) => {
+  const result = getDb().transaction((tx) => {
     const targets = tx
       .select({ id: comments.id, storyId: comments.storyId, status: comments.status })
       .from(comments)
@@ -92,4 +93,6 @@ export function moderateComments(
     }
     return { changed: targets.length, storyIds: [...new Set(targets.map((t) => t.storyId))] };
   });
+  revalidate(...result.storyIds.map((id) => tags.comments(id)));
+  return result;
 }

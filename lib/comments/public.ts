@@ -5,10 +5,11 @@ import { getDb } from "@/db/client";
 import { comments, stories } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { cachedQuery, tags } from "@/lib/cache";
-import { FormError } from "@/lib/form";
+import type { PublicContext } from "@/lib/context";
+import { InvalidError, RateLimitedError } from "@/lib/errors";
 import { takeToken } from "@/lib/rate-limit";
 import { publicStory } from "@/lib/stories/visibility";
-import type { CommentInput } from "@/lib/validation/comment";
+import type { CommentInput } from "@/lib/comments/schema";
 
 /**
  * First-party, pre-moderated comments: readers submit, a moderator approves
@@ -39,13 +40,13 @@ function hashIp(ip: string): string {
 }
 
 /**
- * Stores a pending comment. Refuses (FormError) when the IP has sent too
+ * Stores a pending comment. Refuses (RateLimitedError) when the IP has sent too
  * many lately, or the story is not public or has comments switched off.
  */
-export function submitComment(input: Omit<CommentInput, "website">, { ip }: { ip: string }): { id: number } {
+export function submitComment(input: Omit<CommentInput, "website">, { ip }: PublicContext): { id: number } {
   // Counted before the write (takeToken has its own transaction, which cannot nest).
   if (!takeToken("comment", ip, COMMENT_RATE.limit, COMMENT_RATE.windowMs)) {
-    throw new FormError("You have sent several comments in the last few minutes. Please wait ten minutes and try again.");
+    throw new RateLimitedError("You have sent several comments in the last few minutes. Please wait ten minutes and try again.");
   }
   const db = getDb();
   return db.transaction((tx) => {
@@ -54,8 +55,8 @@ export function submitComment(input: Omit<CommentInput, "website">, { ip }: { ip
       .from(stories)
       .where(and(eq(stories.id, input.storyId), publicStory()))
       .get();
-    if (!story) throw new FormError("This story cannot take comments.");
-    if (!story.commentsEnabled) throw new FormError("Comments are closed on this story.");
+    if (!story) throw new InvalidError("This story cannot take comments.");
+    if (!story.commentsEnabled) throw new InvalidError("Comments are closed on this story.");
     const row = tx
       .insert(comments)
       .values({ storyId: story.id, name: input.name, email: input.email, body: input.body, status: "pending", ipHash: hashIp(ip) })

@@ -1,13 +1,13 @@
 import "server-only";
 import { and, desc, eq, ne } from "drizzle-orm";
-import { getDb, type DB } from "@/db/client";
+import { getDb, type Tx } from "@/db/client";
 import { eventRevisions, events, type Event } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
-import type { SessionUser } from "@/lib/auth/session";
 import { revalidate, tags } from "@/lib/cache";
 import { dayKey, toLocalDateTimeInput } from "@/lib/dates";
-import { FormError } from "@/lib/form";
-import { slugify } from "@/lib/slug";
+import type { WriteContext } from "@/lib/context";
+import { ConflictError, INVALID_FORM_MESSAGE, InvalidError, NotFoundError } from "@/lib/errors";
+import { slugify, uniqueSlug } from "@/lib/slug";
 import { lastDayKey } from "./format";
 import type { EventInput, EventUpdateInput } from "@/lib/validation/event";
 
@@ -18,8 +18,6 @@ import type { EventInput, EventUpdateInput } from "@/lib/validation/event";
  * an event_revisions snapshot; then the public event caches are refreshed.
  */
 
-type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
-type Actor = Pick<SessionUser, "id" | "email">;
 
 /** Distinct campuses and categories already used, as suggestions in the form. */
 export function eventSuggestions(): { campuses: string[]; categories: string[] } {
@@ -83,25 +81,19 @@ function slugTaken(tx: Tx, slug: string, exceptId?: number): boolean {
   return tx.select({ id: events.id }).from(events).where(where).get() !== undefined;
 }
 
-/** base, base-2, base-3…: the first slug no other event uses. */
-function uniqueSlug(tx: Tx, base: string, exceptId?: number): string {
-  let candidate = base;
-  for (let n = 2; slugTaken(tx, candidate, exceptId); n++) candidate = `${base.slice(0, 75)}-${n}`;
-  return candidate;
-}
 
 /** An explicit slug must be free; a derived one is made unique. */
 function chooseSlug(tx: Tx, input: Pick<EventInput, "slug" | "title">, exceptId?: number): string {
-  if (!input.slug) return uniqueSlug(tx, slugify(input.title), exceptId);
+  if (!input.slug) return uniqueSlug(slugify(input.title), (s) => slugTaken(tx, s, exceptId));
   if (slugTaken(tx, input.slug, exceptId)) {
-    throw new FormError("There is a problem with what you entered. Please check the fields marked below.", {
+    throw new InvalidError(INVALID_FORM_MESSAGE, {
       slug: "Another event already uses this web address. Choose a different one.",
     });
   }
   return input.slug;
 }
 
-function snapshot(tx: Tx, row: Event, actor: Actor): void {
+function snapshot(tx: Tx, row: Event, actor: WriteContext["user"]): void {
   // The whole row: enough to see or restore any saved state later.
   tx.insert(eventRevisions).values({ eventId: row.id, version: row.version, snapshot: { ...row }, createdBy: actor.id, createdAt: Date.now() }).run();
 }
@@ -123,7 +115,7 @@ function contentOf(input: Omit<EventInput, "slug">) {
   };
 }
 
-export function createEvent(input: EventInput, actor: Actor, ip: string | null = null): Event {
+export function createEvent(input: EventInput, { user: actor, ip }: WriteContext): Event {
   const db = getDb();
   const now = Date.now();
   const row = db.transaction((tx) => {
@@ -145,12 +137,12 @@ export const STALE_EVENT_MESSAGE =
   "Someone else saved this event after you opened it, so your changes were not saved. Reload the page to see their version, then make your changes again.";
 
 /** Saves an edit only if nobody saved since `input.version` was read. */
-export function updateEvent(input: EventUpdateInput, actor: Actor, ip: string | null = null): Event {
+export function updateEvent(input: EventUpdateInput, { user: actor, ip }: WriteContext): Event {
   const db = getDb();
   const row = db.transaction((tx) => {
     const current = tx.select().from(events).where(eq(events.id, input.id)).get();
-    if (!current) throw new FormError("This event no longer exists. It may have been deleted.");
-    if (current.version !== input.version) throw new FormError(STALE_EVENT_MESSAGE);
+    if (!current) throw new NotFoundError("This event no longer exists. It may have been deleted.");
+    if (current.version !== input.version) throw new ConflictError(STALE_EVENT_MESSAGE);
     const slug = chooseSlug(tx, input, input.id);
     const updated = tx
       .update(events)
@@ -158,7 +150,7 @@ export function updateEvent(input: EventUpdateInput, actor: Actor, ip: string | 
       .where(and(eq(events.id, input.id), eq(events.version, input.version)))
       .returning()
       .get();
-    if (!updated) throw new FormError(STALE_EVENT_MESSAGE);
+    if (!updated) throw new ConflictError(STALE_EVENT_MESSAGE);
     snapshot(tx, updated, actor);
     writeAudit(tx, { actor, action: "event.update", entity: "event", entityId: updated.id, ip, details: { title: updated.title, slug, version: updated.version } });
     return updated;
@@ -168,16 +160,16 @@ export function updateEvent(input: EventUpdateInput, actor: Actor, ip: string | 
 }
 
 /** A draft copy titled "Copy of …" with a fresh slug, for the next edition of a recurring event. */
-export function duplicateEvent(id: number, actor: Actor, ip: string | null = null): Event {
+export function duplicateEvent({ id }: { id: number }, { user: actor, ip }: WriteContext): Event {
   const db = getDb();
   const now = Date.now();
   const row = db.transaction((tx) => {
     const source = tx.select().from(events).where(eq(events.id, id)).get();
-    if (!source) throw new FormError("This event no longer exists. It may have been deleted.");
+    if (!source) throw new NotFoundError("This event no longer exists. It may have been deleted.");
     const title = `Copy of ${source.title}`.slice(0, 200);
     const copy = tx
       .insert(events)
-      .values({ ...contentOf(source), title, slug: uniqueSlug(tx, `${source.slug.slice(0, 70)}-copy`), status: "draft", version: 1, createdBy: actor.id, updatedBy: actor.id, createdAt: now, updatedAt: now })
+      .values({ ...contentOf(source), title, slug: uniqueSlug(`${source.slug.slice(0, 70)}-copy`, (s) => slugTaken(tx, s)), status: "draft", version: 1, createdBy: actor.id, updatedBy: actor.id, createdAt: now, updatedAt: now })
       .returning()
       .get();
     snapshot(tx, copy, actor);
@@ -189,11 +181,11 @@ export function duplicateEvent(id: number, actor: Actor, ip: string | null = nul
 }
 
 /** Marks an event cancelled: it stays listed as cancelled and its .ics says STATUS:CANCELLED. */
-export function cancelEvent(id: number, actor: Actor, ip: string | null = null): Event {
+export function cancelEvent({ id }: { id: number }, { user: actor, ip }: WriteContext): Event {
   const db = getDb();
   const row = db.transaction((tx) => {
     const current = tx.select().from(events).where(eq(events.id, id)).get();
-    if (!current) throw new FormError("This event no longer exists. It may have been deleted.");
+    if (!current) throw new NotFoundError("This event no longer exists. It may have been deleted.");
     if (current.status === "cancelled") return current;
     const updated = tx
       .update(events)
@@ -201,7 +193,7 @@ export function cancelEvent(id: number, actor: Actor, ip: string | null = null):
       .where(eq(events.id, id))
       .returning()
       .get();
-    if (!updated) throw new FormError("This event no longer exists. It may have been deleted.");
+    if (!updated) throw new NotFoundError("This event no longer exists. It may have been deleted.");
     snapshot(tx, updated, actor);
     writeAudit(tx, { actor, action: "event.cancel", entity: "event", entityId: id, ip, details: { title: current.title, slug: current.slug, previousStatus: current.status } });
     return updated;
@@ -211,11 +203,11 @@ export function cancelEvent(id: number, actor: Actor, ip: string | null = null):
 }
 
 /** Deletes an event and its revisions (the audit entry keeps its title and slug). */
-export function deleteEvent(id: number, actor: Actor, ip: string | null = null): void {
+export function deleteEvent({ id }: { id: number }, { user: actor, ip }: WriteContext): void {
   const db = getDb();
   db.transaction((tx) => {
     const current = tx.select({ title: events.title, slug: events.slug }).from(events).where(eq(events.id, id)).get();
-    if (!current) throw new FormError("This event no longer exists. It may have been deleted already.");
+    if (!current) throw new NotFoundError("This event no longer exists. It may have been deleted already.");
     tx.delete(events).where(eq(events.id, id)).run();
     writeAudit(tx, { actor, action: "event.delete", entity: "event", entityId: id, ip, details: current });
   });

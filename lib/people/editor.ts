@@ -3,11 +3,12 @@ import { and, asc, eq, ne } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { people, users, type Person } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
-import { FormError } from "@/lib/form";
-import { slugify } from "@/lib/slug";
-import type { OwnProfileInput, PersonInput } from "@/lib/validation/person";
-
-type Actor = { id: number; email: string };
+import { assertCan } from "@/lib/auth/permissions";
+import { revalidate, tags } from "@/lib/cache";
+import type { WriteContext } from "@/lib/context";
+import { InvalidError, NotFoundError } from "@/lib/errors";
+import type { PersonInput, ProfileInput } from "@/lib/people/schema";
+import { slugify, uniqueSlug } from "@/lib/slug";
 
 export type PersonSummary = Pick<Person, "id" | "slug" | "name" | "jobTitle" | "department" | "isGuest" | "userId" | "availableForMedia">;
 
@@ -50,17 +51,14 @@ function slugTaken(slug: string, exceptId?: number): boolean {
 /** A typed slug must be free; one made from the name gets a number until it is. */
 function chooseSlug(input: PersonInput): string {
   if (input.slug) {
-    if (slugTaken(input.slug, input.id)) throw new FormError("Another expert already has that web address.", { slug: "Another expert already has that web address." });
+    if (slugTaken(input.slug, input.id)) throw new InvalidError("Another expert already has that web address.", { slug: "Another expert already has that web address." });
     return input.slug;
   }
-  const base = slugify(input.name);
-  let slug = base;
-  for (let n = 2; slugTaken(slug, input.id); n++) slug = `${base}-${n}`;
-  return slug;
+  return uniqueSlug(slugify(input.name), (s) => slugTaken(s, input.id));
 }
 
-/** Editors: create or update any profile. Returns the slugs to revalidate (old and new). */
-export function savePerson(input: PersonInput, actor: Actor, ip: string | null): { id: number; slugs: string[] } {
+/** Editors: create or update any profile; refreshes the old and the new public page. */
+export function savePerson(input: PersonInput, { user: actor, ip }: WriteContext): { id: number; slugs: string[] } {
   const db = getDb();
   const slug = chooseSlug(input);
   const values = {
@@ -80,12 +78,12 @@ export function savePerson(input: PersonInput, actor: Actor, ip: string | null):
     updatedAt: Date.now(),
   };
   if (values.userId && !db.select({ id: users.id }).from(users).where(eq(users.id, values.userId)).get()) {
-    throw new FormError("Choose an account from the list.", { userId: "Choose an account from the list." });
+    throw new InvalidError("Choose an account from the list.", { userId: "Choose an account from the list." });
   }
-  return db.transaction((tx) => {
+  const saved = db.transaction((tx) => {
     if (input.id) {
       const before = tx.select({ slug: people.slug }).from(people).where(eq(people.id, input.id)).get();
-      if (!before) throw new FormError("That expert no longer exists.");
+      if (!before) throw new NotFoundError("That expert no longer exists.");
       tx.update(people).set(values).where(eq(people.id, input.id)).run();
       writeAudit(tx, { actor, action: "person.update", entity: "person", entityId: input.id, ip, details: { name: input.name, slug } });
       return { id: input.id, slugs: [...new Set([before.slug, slug])] };
@@ -94,17 +92,21 @@ export function savePerson(input: PersonInput, actor: Actor, ip: string | null):
     writeAudit(tx, { actor, action: "person.create", entity: "person", entityId: row.id, ip, details: { name: input.name, slug, isGuest: input.isGuest } });
     return { id: row.id, slugs: [slug] };
   });
+  revalidate(tags.people, ...saved.slugs.map((s) => tags.person(s)));
+  return saved;
 }
 
 /**
  * The fields anyone may change on a profile they are allowed to edit (bio,
- * expertise, photo, media availability). The caller decides who may edit
- * which profile; this only writes.
+ * expertise, photo, media availability): the press office on any profile,
+ * a contributor only on the one linked to their own account (the posted id
+ * is checked against the session, never trusted).
  */
-export function updateProfile(personId: number, input: OwnProfileInput, actor: Actor, ip: string | null): { slug: string } {
-  return getDb().transaction((tx) => {
-    const before = tx.select({ slug: people.slug }).from(people).where(eq(people.id, personId)).get();
-    if (!before) throw new FormError("That expert no longer exists.");
+export function updateProfile({ personId, ...input }: ProfileInput, { user: actor, ip }: WriteContext): { slug: string } {
+  const { slug } = getDb().transaction((tx) => {
+    const before = tx.select({ slug: people.slug, userId: people.userId }).from(people).where(eq(people.id, personId)).get();
+    if (!before) throw new NotFoundError("You can only edit your own expert profile.");
+    assertCan(actor, "person.edit", before, "You can only edit your own expert profile.");
     tx.update(people)
       .set({ bio: input.bio, expertise: input.expertise, photoUrl: input.photoUrl || null, availableForMedia: input.availableForMedia, updatedAt: Date.now() })
       .where(eq(people.id, personId))
@@ -112,4 +114,6 @@ export function updateProfile(personId: number, input: OwnProfileInput, actor: A
     writeAudit(tx, { actor, action: "person.update-profile", entity: "person", entityId: personId, ip, details: { availableForMedia: input.availableForMedia } });
     return { slug: before.slug };
   });
+  revalidate(tags.people, tags.person(slug));
+  return { slug };
 }

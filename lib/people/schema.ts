@@ -53,3 +53,9 @@ export const personSchema = ownProfileSchema.extend({
   userId: z.preprocess((v) => (v === "" || v === undefined ? undefined : v), z.coerce.number().int().positive().optional()),
 });
 export type PersonInput = z.infer<typeof personSchema>;
+
+/** The profile form: the person's own fields plus which profile (checked against the session by updateProfile). */
+export const profileSchema = ownProfileSchema.extend({
+  personId: z.coerce.number({ error: "Choose a profile." }).int().positive("Choose a profile."),
+});
+export type ProfileInput = z.infer<typeof profileSchema>;

@@ -2,13 +2,13 @@ import "server-only";
 import { asc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { promos, type Promo } from "@/db/schema";
-
-export { PROMO_SLOTS } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
-import { FormError } from "@/lib/form";
+import { revalidate, tags } from "@/lib/cache";
+import type { WriteContext } from "@/lib/context";
+import { NotFoundError } from "@/lib/errors";
 import type { PromoInput } from "@/lib/validation/promo";
 
-type Actor = { id: number; email: string };
+export { PROMO_SLOTS } from "@/db/schema";
 
 /** Every promo (active or not), by slot then position, for the editor. */
 export function listPromosForEditor(): Promo[] {
@@ -16,7 +16,7 @@ export function listPromosForEditor(): Promo[] {
 }
 
 /** Creates a promo, or updates the one named by input.id. */
-export function savePromo(input: PromoInput, actor: Actor, ip: string | null): number {
+export function savePromo(input: PromoInput, { user: actor, ip }: WriteContext): number {
   const db = getDb();
   const values = {
     slot: input.slot,
@@ -30,10 +30,10 @@ export function savePromo(input: PromoInput, actor: Actor, ip: string | null): n
     active: input.active,
     updatedAt: Date.now(),
   };
-  return db.transaction((tx) => {
+  const id = db.transaction((tx) => {
     if (input.id) {
       const existing = tx.select({ id: promos.id }).from(promos).where(eq(promos.id, input.id)).get();
-      if (!existing) throw new FormError("That promo no longer exists.");
+      if (!existing) throw new NotFoundError("That promo no longer exists.");
       tx.update(promos).set(values).where(eq(promos.id, input.id)).run();
       writeAudit(tx, { actor, action: "promo.update", entity: "promo", entityId: input.id, ip, details: { slot: input.slot, title: input.title, active: input.active } });
       return input.id;
@@ -42,13 +42,16 @@ export function savePromo(input: PromoInput, actor: Actor, ip: string | null): n
     writeAudit(tx, { actor, action: "promo.create", entity: "promo", entityId: row.id, ip, details: { slot: input.slot, title: input.title } });
     return row.id;
   });
+  revalidate(tags.promos);
+  return id;
 }
 
-export function deletePromo(id: number, actor: Actor, ip: string | null): void {
+export function deletePromo({ id }: { id: number }, { user: actor, ip }: WriteContext): void {
   getDb().transaction((tx) => {
     const existing = tx.select({ id: promos.id, title: promos.title }).from(promos).where(eq(promos.id, id)).get();
-    if (!existing) throw new FormError("That promo no longer exists.");
+    if (!existing) throw new NotFoundError("That promo no longer exists.");
     tx.delete(promos).where(eq(promos.id, id)).run();
     writeAudit(tx, { actor, action: "promo.delete", entity: "promo", entityId: id, ip, details: { title: existing.title } });
   });
+  revalidate(tags.promos);
 }

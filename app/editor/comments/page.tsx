@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ModerationForm } from "@/components/admin/moderation-form";
-import { COMMENT_STATUSES, type CommentStatus, listCommentsForModeration } from "@/lib/comments-moderation";
+import { COMMENT_STATUSES, type CommentStatus, listCommentsForModeration } from "@/lib/comments/moderation";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { formatDateTime } from "@/lib/dates";
 import { moderateCommentsAction } from "./actions";

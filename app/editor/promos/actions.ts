@@ -1,36 +1,18 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { revalidate, tags } from "@/lib/cache";
-import { handleForm, type FormState } from "@/lib/form";
+import { defineAction } from "@/lib/action";
 import { deletePromo, savePromo } from "@/lib/promos/editor";
-import { clientIp } from "@/lib/request";
 import { deletePromoSchema, promoSchema } from "@/lib/validation/promo";
 
-export async function savePromoAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return handleForm({
-    role: "editor",
-    schema: promoSchema,
-    formData,
-    write: async (input, user) => {
-      savePromo(input, user!, await clientIp());
-      revalidate(tags.promos);
-      revalidatePath("/editor/promos");
-      return input.id ? { ok: true, message: `Promo “${input.title}” saved.` } : { redirectTo: "/editor/promos?created=1" };
-    },
-  });
-}
+export const savePromoAction = defineAction({ role: "editor", schema: promoSchema }, (input, ctx) => {
+  savePromo(input, ctx);
+  revalidatePath("/editor/promos");
+  return input.id ? { ok: true, message: `Promo “${input.title}” saved.` } : { redirectTo: "/editor/promos?created=1" };
+});
 
-export async function deletePromoAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return handleForm({
-    role: "editor",
-    schema: deletePromoSchema,
-    formData,
-    write: async (input, user) => {
-      deletePromo(input.id, user!, await clientIp());
-      revalidate(tags.promos);
-      revalidatePath("/editor/promos");
-      return { ok: true, message: "Promo deleted." };
-    },
-  });
-}
+export const deletePromoAction = defineAction({ role: "editor", schema: deletePromoSchema }, (input, ctx) => {
+  deletePromo(input, ctx);
+  revalidatePath("/editor/promos");
+  return { ok: true, message: "Promo deleted." };
+});

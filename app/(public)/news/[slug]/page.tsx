@@ -12,7 +12,7 @@ import { PromoList } from "@/components/promo-block";
 import { RepublishPanel } from "@/components/republish-panel";
 import { StoryCardGrid } from "@/components/story-card";
 import { SyndicationNote } from "@/components/syndication-note";
-import { listApprovedComments } from "@/lib/comments";
+import { listApprovedComments } from "@/lib/comments/public";
 import { config } from "@/lib/config";
 import { formatDate, isoDateTime } from "@/lib/dates";
 import { listUpcomingEvents } from "@/lib/events/upcoming";
