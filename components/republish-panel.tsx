@@ -1,4 +1,4 @@
-import { licenceUrl } from "@/lib/licences";
+import { licenceUrl } from "@/lib/syndication/licence";
 
 /**
  * "Republish this story": the licence and a ready-to-copy HTML snippet

@@ -1,4 +1,4 @@
-import { licenceUrl, safeHttpUrl } from "@/lib/licences";
+import { licenceUrl, safeHttpUrl } from "@/lib/syndication/licence";
 
 /** "This article was originally published in <outlet>", linking the original, with its licence. */
 export function SyndicationNote({ source, url, licence }: { source: string; url: string | null; licence: string | null }) {

@@ -16,10 +16,8 @@
  */
 import { Marked, type Tokens } from "marked";
 import sanitizeHtml from "sanitize-html";
+import { escapeHtml } from "@/lib/escape";
 
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
 
 /** "Caption | Photo: Jane Doe" → { caption, credit }. Only the first " | " splits. */
 export function splitFigureTitle(title: string | null | undefined): { caption: string; credit: string } {

@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { auditLog } from "@/db/schema";
-import { AUDIT_PAGE_SIZE, listAuditActions, listAuditEntries } from "@/lib/audit-log";
+import { AUDIT_PAGE_SIZE, listAuditActions, listAuditEntries } from "@/lib/audit/log";
 import { parseLocalDateTime } from "@/lib/dates";
 import { createUser } from "../factories";
 import { freshDb } from "../helpers/db";

@@ -6,7 +6,7 @@ import { freshDb } from "@/__tests__/helpers/db";
 import robots from "@/app/robots";
 import { GET as sitemapXml } from "@/app/sitemap.xml/route";
 import { GET as childSitemap } from "@/app/sitemaps/[name]/route";
-import { renderChildSitemap, renderSitemap } from "@/lib/sitemap-xml";
+import { renderChildSitemap, renderSitemap } from "@/lib/sitemap/xml";
 
 jest.mock("next/server", () => ({ connection: jest.fn(async () => undefined) }));
 

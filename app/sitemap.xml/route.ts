@@ -1,4 +1,4 @@
-import { renderSitemap, xmlResponse } from "@/lib/sitemap-xml";
+import { renderSitemap, xmlResponse } from "@/lib/sitemap/xml";
 
 export const dynamic = "force-dynamic";
 

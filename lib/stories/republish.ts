@@ -4,7 +4,8 @@
  * to the canonical URL and a 1×1 counter image that records republication
  * views (app/(public)/news/[slug]/republish-counter.gif).
  */
-import { licenceUrl } from "@/lib/licences";
+import { licenceUrl } from "@/lib/syndication/licence";
+import { escapeHtml } from "@/lib/escape";
 
 export type RepublishInput = {
   title: string;
@@ -17,9 +18,6 @@ export type RepublishInput = {
   siteUrl: string;
 };
 
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
 
 export function canonicalStoryUrl(siteUrl: string, slug: string): string {
   return `${siteUrl}/news/${slug}`;

@@ -4,6 +4,7 @@
  * own caption or credit carries a Creative Commons (or public domain)
  * licence. The counter image is the exception the terms require.
  */
+import { escapeHtml } from "@/lib/escape";
 import { absoluteUrl, closest, elements, remove, replaceWith, textOf, type Doc, type El } from "./html";
 
 const COUNTER_SRC = /\/count(?:er)?\.gif|\/count(?:er)?(?:[/?]|$)|counter\.|pixel\.gif/i;
@@ -37,7 +38,6 @@ function captionAndCredit(figcaption: El | undefined): { caption: string; credit
   return { caption: textOf(figcaption), credit: "", licensed };
 }
 
-const escapeAttr = (text: string) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 function describe(alt: string, credit: string, src: string): string {
   const what = alt ? `"${alt}"` : src;
@@ -69,7 +69,7 @@ export function extractImages(doc: Doc, { base, notes }: { base: string | null; 
     if (!alt) notes.push(`The kept image ${src} has no alt text; add a description before submitting.`);
     replaceWith(
       figure ?? img,
-      `<p><img src="${escapeAttr(src)}" alt="${escapeAttr(alt)}" data-caption="${escapeAttr(caption)}" data-credit="${escapeAttr(credit)}"></p>`,
+      `<p><img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}" data-caption="${escapeHtml(caption)}" data-credit="${escapeHtml(credit)}"></p>`,
     );
   }
 }

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/page-guard";
-import { actionLabel } from "@/lib/audit-labels";
-import { listAuditActions, listAuditEntries } from "@/lib/audit-log";
+import { actionLabel } from "@/lib/audit/labels";
+import { listAuditActions, listAuditEntries } from "@/lib/audit/log";
 import { formatDateTime, isoDateTime } from "@/lib/dates";
 import { listUserOptions } from "@/lib/users";
 

@@ -1,4 +1,4 @@
-import { renderChildSitemap, xmlResponse } from "@/lib/sitemap-xml";
+import { renderChildSitemap, xmlResponse } from "@/lib/sitemap/xml";
 
 export const dynamic = "force-dynamic";
 

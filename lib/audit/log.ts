@@ -2,7 +2,7 @@ import "server-only";
 import { and, count, desc, eq, gte, inArray, lt, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { auditLog, comments, events, media, openDays, people, promos, registrations, stories, users } from "@/db/schema";
-import { detailKeyLabel, entityLabel, isTimeKey } from "@/lib/audit-labels";
+import { detailKeyLabel, entityLabel, isTimeKey } from "@/lib/audit/labels";
 import { formatDateTime, parseLocalDateTime } from "@/lib/dates";
 
 export const AUDIT_PAGE_SIZE = 50;

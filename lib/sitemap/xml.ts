@@ -1,8 +1,7 @@
 import "server-only";
 import { config } from "@/lib/config";
-import { listPageEntries, listStoryEntries, STORIES_PER_SITEMAP, storySitemapCount, type SitemapEntry } from "@/lib/sitemap";
-
-const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+import { escapeHtml as escape } from "@/lib/escape";
+import { listPageEntries, listStoryEntries, STORIES_PER_SITEMAP, storySitemapCount, type SitemapEntry } from "./public";
 
 /** A <urlset> with absolute URLs and W3C dates. */
 export function urlsetXml(entries: SitemapEntry[], siteUrl: string): string {
