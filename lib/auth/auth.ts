@@ -1,11 +1,12 @@
 import "server-only";
-import NextAuth, { CredentialsSignin } from "next-auth";
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { config } from "@/lib/config";
 import { clientIpOf } from "@/lib/request";
-import { newClaims, readClaims, SESSION_MAX_AGE_S, sessionCookie } from "./claims";
+import { jwtCallback, sessionCallback, signOutEvent } from "./callbacks";
+import { SESSION_MAX_AGE_S, sessionCookie } from "./claims";
 import { authSecret } from "./secret";
-import { authenticate, type SignedInUser } from "./sign-in";
+import { authenticate } from "./sign-in";
 
 /** Thrown from authorize() when the throttle refuses the attempt; `code` reaches the login action. */
 export class AccountLockedError extends CredentialsSignin {
@@ -46,21 +47,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
         },
       }),
     ],
-    callbacks: {
-      jwt({ token, user }) {
-        // On sign-in `user` is what authorize() returned: stamp the claims once.
-        if (user && "role" in user) {
-          const u = user as unknown as Omit<SignedInUser, "id"> & { id: string };
-          Object.assign(token, newClaims({ id: Number(u.id), role: u.role, sessionVersion: u.sessionVersion }));
-        }
-        return token;
-      },
-      session({ session, token }) {
-        // Passed through for currentSessionUser(), which re-checks them against the database.
-        const claims = readClaims(token);
-        return claims ? { ...session, ...claims } : session;
-      },
-    },
+    callbacks: { jwt: jwtCallback, session: sessionCallback } as NonNullable<NextAuthConfig["callbacks"]>,
+    events: { signOut: signOutEvent },
     logger: {
       // A wrong password is not a server error; it is already in the audit log.
       error(error: Error) {
