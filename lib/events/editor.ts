@@ -9,7 +9,7 @@ import type { WriteContext } from "@/lib/context";
 import { ConflictError, INVALID_FORM_MESSAGE, InvalidError, NotFoundError } from "@/lib/errors";
 import { slugify, uniqueSlug } from "@/lib/slug";
 import { lastDayKey } from "./format";
-import type { EventInput, EventUpdateInput } from "@/lib/validation/event";
+import type { EventInput, EventUpdateInput } from "@/lib/events/schema";
 
 /**
  * The editor's reads and writes of events. Reads here are uncached (editors

@@ -6,7 +6,7 @@ import { writeAudit } from "@/lib/audit";
 import { revalidate, tags } from "@/lib/cache";
 import type { WriteContext } from "@/lib/context";
 import { NotFoundError } from "@/lib/errors";
-import type { PromoInput } from "@/lib/validation/promo";
+import type { PromoInput } from "@/lib/promos/schema";
 
 export { PROMO_SLOTS } from "@/db/schema";
 

@@ -2,7 +2,7 @@
 
 import { defineAction } from "@/lib/action";
 import { cancelEvent, createEvent, deleteEvent, duplicateEvent, updateEvent } from "@/lib/events/editor";
-import { eventDeleteSchema, eventIdSchema, eventSchema, eventUpdateSchema } from "@/lib/validation/event";
+import { eventDeleteSchema, eventIdSchema, eventSchema, eventUpdateSchema } from "@/lib/events/schema";
 
 /**
  * Event actions for editors and admins (contributors are refused by

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/action";
 import { deletePromo, savePromo } from "@/lib/promos/editor";
-import { deletePromoSchema, promoSchema } from "@/lib/validation/promo";
+import { deletePromoSchema, promoSchema } from "@/lib/promos/schema";
 
 export const savePromoAction = defineAction({ role: "editor", schema: promoSchema }, (input, ctx) => {
   savePromo(input, ctx);
