@@ -268,6 +268,46 @@ describe("fresh within a second", () => {
   });
 });
 
+describe("open-day places", () => {
+  it("a registration changes the places left on the cached finder and day page on the very next request", async () => {
+    const placesIn = (html: string) => {
+      const m = html.match(new RegExp(`href="/open-days/${slugs.openDay}"[\\s\\S]*?(\\d+) places? left`));
+      return m ? Number(m[1]) : null;
+    };
+    await request("/open-days");
+    const before = await request("/open-days");
+    expect(before.headers["x-cache"]).toBe("HIT");
+    const left = placesIn(before.text);
+    expect(left).not.toBeNull();
+    await request(`/open-days/${slugs.openDay}`);
+    const dayBefore = await request(`/open-days/${slugs.openDay}`);
+    expect(dayBefore.headers["x-cache"]).toBe("HIT");
+
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${baseUrl()}/open-days/${slugs.openDay}`);
+      const form = page.getByRole("region", { name: "Register" });
+      await form.getByLabel("Full name").fill("Page Cache Check");
+      await form.getByLabel("Email address").fill(`page-cache-${Date.now()}@example.com`);
+      const session = form.locator('input[name="sessionIds"]');
+      if ((await session.count()) > 0) await session.first().check();
+      await form.getByLabel(/I have read the privacy notice/).check();
+      await form.getByRole("button", { name: "Register" }).click();
+      await page.waitForURL(/\/open-days\/registrations\//, { timeout: 30_000 });
+    } finally {
+      await browser.close();
+    }
+
+    const after = await request("/open-days");
+    expect(after.headers["x-cache"]).toBe("MISS");
+    expect(placesIn(after.text)).toBe(left! - 1);
+    const dayAfter = await request(`/open-days/${slugs.openDay}`);
+    expect(dayAfter.headers["x-cache"]).toBe("MISS");
+    expect(dayAfter.text).not.toBe(dayBefore.text);
+  });
+});
+
 describe("bounded memory", () => {
   it("unknown parameters share one entry, and a flood of unique URLs neither exceeds the budget nor evicts pages readers repeat", async () => {
     // Hot pages: requested twice, so they are in the protected segment.
