@@ -1,10 +1,12 @@
+import { isSameSitePath } from "@/lib/http/links";
+
 /**
  * Where to go after signing in: only a path inside the editor on this site.
  * Anything else (another host, "//evil", a backslash trick) goes to /editor.
  */
 export function safeEditorPath(value: unknown): string {
   if (typeof value !== "string" || !value) return "/editor";
-  if (!value.startsWith("/") || value.startsWith("//") || value.includes("\\")) return "/editor";
+  if (!isSameSitePath(value)) return "/editor";
   let url: URL;
   try {
     url = new URL(value, "http://same.invalid");

@@ -1,12 +1,13 @@
 /** Editor forms for expert profiles (people). */
 import { z } from "zod";
+import { isSafeLink } from "@/lib/http/links";
 import { SLUG_PATTERN } from "@/lib/slug";
 
 const optionalUrl = z
   .string()
   .trim()
   .max(2000, "The photo address must be 2,000 characters or fewer.")
-  .refine((v) => v === "" || (v.startsWith("/") && !v.startsWith("//")) || /^https?:\/\/[^\s]+$/i.test(v), "Enter a photo address starting with / or https://.")
+  .refine((v) => v === "" || isSafeLink(v), "Enter a photo address starting with / or https:// (no backslashes or spaces).")
   .default("");
 
 /** One area of expertise per line or comma-separated. */

@@ -1,6 +1,7 @@
 /** The editor form for one home-page promo. */
 import { z } from "zod";
 import { PROMO_SLOTS } from "@/db/schema";
+import { isSafeLink } from "@/lib/http/links";
 
 /** A path on this site or an http(s) URL; never javascript: and the like. */
 const link = z
@@ -8,13 +9,13 @@ const link = z
   .trim()
   .min(1, "Enter a link.")
   .max(2000, "The link must be 2,000 characters or fewer.")
-  .refine((v) => (v.startsWith("/") && !v.startsWith("//")) || /^https?:\/\/[^\s]+$/i.test(v), "Enter a link starting with / or https://.");
+  .refine(isSafeLink, "Enter a link starting with / or https:// (no backslashes or spaces).");
 
 const optionalImage = z
   .string()
   .trim()
   .max(2000, "The image address must be 2,000 characters or fewer.")
-  .refine((v) => v === "" || (v.startsWith("/") && !v.startsWith("//")) || /^https?:\/\/[^\s]+$/i.test(v), "Enter an image address starting with / or https://.")
+  .refine((v) => v === "" || isSafeLink(v), "Enter an image address starting with / or https:// (no backslashes or spaces).")
   .default("");
 
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
