@@ -503,12 +503,6 @@ export const auditLog = sqliteTable(
 );
 export type AuditEntry = typeof auditLog.$inferSelect;
 
-/** One row per job run key so a restart never sends a reminder or runs a purge twice. */
-export const jobRuns = sqliteTable("job_runs", {
-  key: text("key").primaryKey(),
-  ranAt: integer("ran_at").notNull(),
-});
-
 // ─── relations ──────────────────────────────────────────────────────────────
 
 export const usersRelations = relations(users, ({ many }) => ({ people: many(people) }));

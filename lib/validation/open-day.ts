@@ -116,7 +116,3 @@ export type OpenDayInput = z.output<typeof openDaySchema>;
 export const openDayIdSchema = z.object({
   id: z.coerce.number().int().positive(),
 });
-
-export const registrationIdSchema = z.object({
-  id: z.coerce.number().int().positive(),
-});
