@@ -33,6 +33,8 @@ const TTL_MS = 5 * 60_000;
  */
 const RENDER_USER_AGENT = "Mozilla/5.0 (compatible; Newsroom-PageCache/1.0; Google-PageRenderer)";
 
+const RENDER_TIMEOUT_MS = 30_000;
+
 type Handle = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
 
 function setSocketIp(req: http.IncomingMessage): void {
@@ -68,7 +70,7 @@ function forceHeaders(res: http.ServerResponse, forced: Record<string, string>):
   } as typeof res.writeHead;
 }
 
-function sendEntry(req: http.IncomingMessage, res: http.ServerResponse, entry: Entry, label: string, now: number): number {
+function sendEntry(req: http.IncomingMessage, res: http.ServerResponse, entry: Entry, label: string): number {
   const encoding = negotiate(header(req, "accept-encoding"));
   const grouped = new Map<string, string[]>();
   for (const [k, v] of entry.headers) grouped.set(k, [...(grouped.get(k) ?? []), v]);
@@ -78,7 +80,7 @@ function sendEntry(req: http.IncomingMessage, res: http.ServerResponse, entry: E
   res.setHeader("cache-tag", entry.tags.join(","));
   res.setHeader("vary", VARY);
   res.setHeader("etag", etagFor(entry, encoding));
-  res.setHeader("age", String(Math.max(0, Math.floor((now - entry.storedAt) / 1000))));
+  // No Age: the copy is the origin's own and is purged on every change, so a proxy should count s-maxage from now.
   res.setHeader("x-cache", label);
   if (matchesIfNoneMatch(header(req, "if-none-match"), entry)) {
     res.removeHeader("content-type");
@@ -140,6 +142,8 @@ function renderVia(socketPath: string, agent: http.Agent, url: string, req: http
         });
       },
     );
+    // A render that hangs must not hold every waiter for that page: they fall back to Next directly.
+    out.setTimeout(RENDER_TIMEOUT_MS, () => out.destroy(new Error(`render of ${url} took over ${RENDER_TIMEOUT_MS / 1000} s`)));
     out.on("error", reject);
     out.end();
   });
@@ -182,13 +186,12 @@ export async function startServer(options: { port: number; dir?: string; pageCac
       await handle(req, res);
       return;
     }
-    const now = Date.now();
     const found = cache.lookup(decision.key);
     if (found) {
       if (!found.fresh) {
         cache.fill(decision.key, decision.tags, () => renderVia(socketPath, agent, decision.url, req)).catch((error: unknown) => console.error("[page-cache] refresh failed:", error));
       }
-      countView(decision, req, sendEntry(req, res, found.entry, found.fresh ? "HIT" : "STALE", now));
+      countView(decision, req, sendEntry(req, res, found.entry, found.fresh ? "HIT" : "STALE"));
       return;
     }
     let filled;
@@ -201,7 +204,7 @@ export async function startServer(options: { port: number; dir?: string; pageCac
       return;
     }
     if (filled.entry) {
-      countView(decision, req, sendEntry(req, res, filled.entry, "MISS", Date.now()));
+      countView(decision, req, sendEntry(req, res, filled.entry, "MISS"));
     } else if (!filled.shared) {
       countView(decision, req, sendRendered(req, res, filled.rendered));
     } else {
