@@ -74,6 +74,31 @@ export async function checkImage(bytes: Buffer): Promise<CheckedImage> {
   return { kind, width, height };
 }
 
+/**
+ * The original as it will be served: turned upright by its EXIF orientation,
+ * then re-encoded in the same format with no EXIF, XMP or IPTC (GPS
+ * position, camera serial numbers, editing history) — only the colour
+ * profile is kept so colours do not shift. Lossy formats are re-encoded at
+ * high quality; PNG stays lossless.
+ */
+export async function withoutMetadata(bytes: Buffer, kind: ImageKind): Promise<Buffer> {
+  try {
+    const image = sharp(bytes, { failOn: "truncated", limitInputPixels: MAX_PIXELS }).rotate().keepIccProfile();
+    switch (kind.ext) {
+      case "jpg":
+        return await image.jpeg({ quality: 92, mozjpeg: true }).toBuffer();
+      case "png":
+        return await image.png({ compressionLevel: 9 }).toBuffer();
+      case "webp":
+        return await image.webp({ quality: 92 }).toBuffer();
+      case "avif":
+        return await image.avif({ quality: 80 }).toBuffer();
+    }
+  } catch {
+    throw new FormError(CORRUPT, { file: CORRUPT });
+  }
+}
+
 /** Widths of the WebP variants, capped at the original's width so nothing is upscaled. */
 export const VARIANT_WIDTHS = [480, 960, 1600] as const;
 

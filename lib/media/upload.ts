@@ -12,7 +12,7 @@ import { config } from "@/lib/config";
 import { isOwner } from "@/lib/stories/records";
 import { FormError } from "@/lib/form";
 import { mediaDetailsSchema, type MediaDetailsInput } from "@/lib/validation/media";
-import { checkImage, makeVariants } from "./image-check";
+import { checkImage, makeVariants, withoutMetadata } from "./image-check";
 
 export type UploadInput = Partial<MediaDetailsInput> & { bytes: Buffer; storyId?: number };
 
@@ -58,14 +58,16 @@ export async function storeUpload(input: UploadInput, user: SessionUser, meta: {
   assertMayUploadFor(input.storyId, user);
 
   const { kind, width, height } = await checkImage(input.bytes);
-  const variants = await makeVariants(input.bytes, width);
+  // Never serve the uploader's bytes: they may carry the GPS position of the photo.
+  const original = await withoutMetadata(input.bytes, kind);
+  const variants = await makeVariants(original, width);
 
   const dir = config().uploadsDir;
   await fs.mkdir(dir, { recursive: true });
   const base = crypto.randomBytes(16).toString("hex");
   const fileName = `${base}.${kind.ext}`;
   const files = [
-    { name: fileName, data: input.bytes },
+    { name: fileName, data: original },
     ...variants.map((v) => ({ name: `${base}-${v.width}.webp`, data: v.data })),
   ];
   const written: string[] = [];
@@ -84,7 +86,7 @@ export async function storeUpload(input: UploadInput, user: SessionUser, meta: {
           fileName,
           url: uploadUrl(fileName),
           mimeType: kind.mimeType,
-          bytes: input.bytes.length,
+          bytes: original.length,
           width,
           height,
           ...details,
