@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { Role } from "@/db/schema";
 import { requireRole } from "@/lib/auth/guard";
 import type { SessionUser } from "@/lib/auth/session";
-import { INVALID_FORM_MESSAGE, isDomainError } from "@/lib/errors";
+import { ConflictError, INVALID_FORM_MESSAGE, isDomainError } from "@/lib/errors";
 import { clientIp } from "@/lib/request";
 
 /** What a form's server action returns to useActionState. */
@@ -16,6 +16,9 @@ export type FormState = {
   errors?: Record<string, string>;
   /** What the user typed, so the form can show it again. */
   values?: Record<string, string | string[]>;
+  // After a stale save runAction also sets `conflict` to the ConflictError's
+  // `current` (the newer row); a concern's own state type names its shape
+  // (lib/stories/form-state.ts).
 };
 
 /** Who is acting and from where: the second argument of every lib/ write. */
@@ -98,7 +101,10 @@ async function runAction<S extends z.ZodType>(
   try {
     result = await write(parsed.data, user, await clientIp(), values);
   } catch (error) {
-    if (isDomainError(error)) return { ok: false, message: error.message, errors: error.fields, values };
+    if (isDomainError(error)) {
+      const conflict = error instanceof ConflictError && error.current !== undefined ? { conflict: error.current } : {};
+      return { ok: false, message: error.message, errors: error.fields, values, ...conflict };
+    }
     throw error;
   }
   if ("redirectTo" in result) redirect(result.redirectTo);

@@ -20,8 +20,10 @@ import StoryHistoryPage from "@/app/editor/stories/[id]/history/page";
 import PreviewPage from "@/app/preview/[token]/page";
 import { BodyEditor } from "@/components/editor/body-editor";
 import { ConflictPanel } from "@/components/editor/conflict-panel";
-import { createPreviewLink, listRevisions, saveStory } from "@/lib/stories/editor";
-import { storySchema } from "@/lib/validation/story";
+import { saveStory } from "@/lib/stories/editor";
+import { listRevisions } from "@/lib/stories/editor-reads";
+import { createPreviewLink } from "@/lib/stories/preview";
+import { storySchema } from "@/lib/stories/schema";
 import { getDb } from "@/db/client";
 import { storyRevisions } from "@/db/schema";
 import { createStory } from "../factories";
@@ -78,8 +80,8 @@ describe("edit page", () => {
     const people = cast();
     const story = createStory({ status: "draft", publishAt: null, createdBy: people.owner.id, authors: [people.ownerPerson] });
     const me = { id: people.editor.id, email: people.editor.email, name: people.editor.name, role: people.editor.role };
-    await saveStory(storySchema.parse(storyForm(story, [people.ownerPerson.id], { body: "Old line" })), me);
-    await saveStory(storySchema.parse(storyForm({ ...story, version: 2 }, [people.ownerPerson.id], { body: "New line" })), me);
+    await saveStory(storySchema.parse(storyForm(story, [people.ownerPerson.id], { body: "Old line" })), { user: me, ip: null });
+    await saveStory(storySchema.parse(storyForm({ ...story, version: 2 }, [people.ownerPerson.id], { body: "New line" })), { user: me, ip: null });
     actAs(people.editor);
     const { getAllByRole } = render(
       await StoryHistoryPage({ params: Promise.resolve({ id: String(story.id) }), searchParams: Promise.resolve({}) }),
@@ -150,7 +152,7 @@ describe("preview page", () => {
     const people = cast();
     const story = createStory({ status: "draft", publishAt: null, body: "## Embargoed heading\n\nText.", authors: [people.ownerPerson] });
     const me = { id: people.editor.id, email: people.editor.email, name: people.editor.name, role: people.editor.role };
-    const link = createPreviewLink(story.id, 1, me);
+    const link = createPreviewLink({ id: story.id, hours: 1 }, { user: me, ip: null });
     render(await PreviewPage({ params: Promise.resolve({ token: link.token }) }));
     expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent(story.title);
     expect(screen.getByRole("heading", { level: 2, name: "Embargoed heading" })).toBeInTheDocument();

@@ -1,6 +1,6 @@
 jest.mock("@/lib/auth/session", () => ({ currentSessionUser: jest.fn() }));
 
-import { getDashboard, listEditorStories } from "@/lib/stories/editor-queries";
+import { getDashboard, listEditorStories } from "@/lib/stories/editor-reads";
 import { createPerson, createStory, createUser } from "../factories";
 import { freshDb } from "../helpers/db";
 

@@ -17,18 +17,21 @@ import { saveStoryAction } from "@/app/editor/stories/actions";
 import type { StoryFormState } from "@/lib/stories/form-state";
 import { purgedTags, watchPageCache } from "@/__tests__/helpers/page-cache";
 import { sendMail } from "@/lib/mail";
-import { createPreviewLink, diffRevisions, getStoryByPreviewToken, listRevisions, restoreRevision, saveStory, StaleEditError, transitionStory } from "@/lib/stories/editor";
-import { hashPreviewToken } from "@/lib/stories/preview";
+import { ConflictError } from "@/lib/errors";
+import { restoreRevision, saveStory } from "@/lib/stories/editor";
+import { diffRevisions, getDashboard, listRevisions } from "@/lib/stories/editor-reads";
+import { createPreviewLink, getStoryByPreviewToken, hashPreviewToken } from "@/lib/stories/preview";
 import { publishDueStories } from "@/lib/stories/schedule";
-import { getDashboard } from "@/lib/stories/editor-queries";
-import { storySchema } from "@/lib/validation/story";
+import { toLocalDateTimeInput } from "@/lib/dates";
+import { storySchema } from "@/lib/stories/schema";
 import { createStory } from "../factories";
 import { freshDb } from "../helpers/db";
 import { actAs, cast, dbState, form, lastAudit, storyForm } from "./helpers";
 
 const db = () => getDb();
 const storyRow = (id: number) => db().select().from(s.stories).where(eq(s.stories.id, id)).get()!;
-const sessionUser = (u: s.User) => ({ id: u.id, email: u.email, name: u.name, role: u.role });
+const actor = (u: s.User) => ({ id: u.id, email: u.email, name: u.name, role: u.role });
+const sessionUser = (u: s.User) => ({ user: actor(u), ip: null });
 const parse = (values: Record<string, unknown>) => storySchema.parse(values);
 
 let people: ReturnType<typeof cast>;
@@ -39,6 +42,17 @@ beforeEach(() => {
   watchPageCache();
   (sendMail as jest.Mock).mockClear();
 });
+
+/**
+ * A workflow button pressed on the story form as saved, the way production
+ * does it: the form posts the story's fields with the button's `intent`.
+ * Taking the step ends in the redirect; a refusal resolves to the form state.
+ */
+function step(storyId: number, user: s.User, intent: string, extra: Record<string, string> = {}): Promise<StoryFormState> {
+  actAs(user);
+  return saveStoryAction({}, form(storyForm(storyRow(storyId), [people.ownerPerson.id], { intent, ...extra })));
+}
+const taken = (attempt: Promise<unknown>) => expect(attempt).rejects.toThrow("NEXT_REDIRECT");
 
 function draftOf(owner = people.owner) {
   return createStory({ status: "draft", publishAt: null, createdBy: owner.id, authors: [people.ownerPerson], slug: `draft-${Math.random().toString(36).slice(2, 8)}` });
@@ -72,7 +86,7 @@ describe("concurrency", () => {
   test("an autosave followed by the author's manual save (based on the autosave's version) is not a conflict", async () => {
     const story = draftOf();
     const me = sessionUser(people.owner);
-    const auto = await saveStory(parse(storyForm(story, [people.ownerPerson.id], { body: "autosaved words" })), me, { reason: "autosave" });
+    const auto = await saveStory({ ...parse(storyForm(story, [people.ownerPerson.id], { body: "autosaved words" })), reason: "autosave" }, me);
     expect(auto.version).toBe(2);
     const manual = await saveStory(parse(storyForm({ ...story, version: auto.version }, [people.ownerPerson.id], { body: "final words" })), me);
     expect(manual.version).toBe(3);
@@ -82,7 +96,7 @@ describe("concurrency", () => {
   test("a manual save posted while the author's own autosave was landing is not a conflict either", async () => {
     const story = draftOf();
     const me = sessionUser(people.owner);
-    await saveStory(parse(storyForm(story, [people.ownerPerson.id], { body: "autosave" })), me, { reason: "autosave" });
+    await saveStory({ ...parse(storyForm(story, [people.ownerPerson.id], { body: "autosave" })), reason: "autosave" }, me);
     // still based on version 1
     const manual = await saveStory(parse(storyForm(story, [people.ownerPerson.id], { body: "manual" })), me);
     expect(manual.version).toBe(3);
@@ -90,8 +104,8 @@ describe("concurrency", () => {
 
   test("someone else's autosave still counts as a conflict", async () => {
     const story = draftOf();
-    await saveStory(parse(storyForm(story, [people.ownerPerson.id], { body: "editor autosave" })), sessionUser(people.editor), { reason: "autosave" });
-    await expect(saveStory(parse(storyForm(story, [people.ownerPerson.id], { body: "mine" })), sessionUser(people.owner))).rejects.toBeInstanceOf(StaleEditError);
+    await saveStory({ ...parse(storyForm(story, [people.ownerPerson.id], { body: "editor autosave" })), reason: "autosave" }, sessionUser(people.editor));
+    await expect(saveStory(parse(storyForm(story, [people.ownerPerson.id], { body: "mine" })), sessionUser(people.owner))).rejects.toBeInstanceOf(ConflictError);
     expect(storyRow(story.id).body).toBe("editor autosave");
   });
 });
@@ -117,7 +131,8 @@ describe("saving", () => {
 
     const other = draftOf();
     const before = dbState();
-    await expect(saveStory(parse(storyForm(other, [people.ownerPerson.id], { slug: oldSlug })), sessionUser(people.editor))).rejects.toMatchObject({
+    actAs(people.editor);
+    await expect(saveStoryAction({}, form(storyForm(other, [people.ownerPerson.id], { slug: oldSlug })))).resolves.toMatchObject({
       errors: { slug: expect.stringMatching(/already uses \(or used to use\)/) },
     });
     expect(dbState()).toBe(before);
@@ -161,7 +176,7 @@ describe("revisions", () => {
       ]),
     );
 
-    const restored = restoreRevision(story.id, older!.id, editor);
+    const restored = restoreRevision({ id: story.id, revisionId: older!.id }, editor);
     expect(restored.version).toBe(4);
     expect(storyRow(story.id).body).toBe("Line one\nLine two");
     const after = listRevisions(story.id);
@@ -174,27 +189,27 @@ describe("revisions", () => {
 describe("workflow steps", () => {
   test("submit, return (with note, e-mailed) and publish are recorded with who, when and the note", async () => {
     const story = draftOf();
-    await transitionStory(story.id, { action: "submit", note: "Ready for you" }, sessionUser(people.owner));
+    await taken(step(story.id, people.owner, "submit", { note: "Ready for you" }));
     expect(storyRow(story.id)).toMatchObject({ status: "in-review", workflowNote: "Ready for you" });
 
-    await transitionStory(story.id, { action: "return", note: "Please add a source." }, sessionUser(people.editor));
+    await taken(step(story.id, people.editor, "return", { note: "Please add a source." }));
     expect(storyRow(story.id)).toMatchObject({ status: "draft", workflowNote: "Please add a source." });
     expect(sendMail).toHaveBeenCalledWith(expect.objectContaining({ to: people.owner.email, text: expect.stringContaining("Please add a source.") }));
     const returnRevision = listRevisions(story.id)[0]!;
     expect(returnRevision).toMatchObject({ reason: "return", note: "Please add a source.", createdByName: "Ed Itor" });
     expect(lastAudit()).toMatchObject({ action: "story.return", details: expect.objectContaining({ from: "in-review", to: "draft" }) });
 
-    await transitionStory(story.id, { action: "publish" }, sessionUser(people.editor));
+    await taken(step(story.id, people.editor, "publish"));
     expect(storyRow(story.id).status).toBe("published");
     expect(sendMail).toHaveBeenLastCalledWith(expect.objectContaining({ subject: expect.stringMatching(/is published/) }));
   });
 
   test("returning needs a note; scheduling needs a future time", async () => {
     const story = draftOf();
-    await transitionStory(story.id, { action: "submit" }, sessionUser(people.owner));
+    await taken(step(story.id, people.owner, "submit"));
     const before = dbState();
-    await expect(transitionStory(story.id, { action: "return" }, sessionUser(people.editor))).rejects.toMatchObject({ errors: { note: expect.any(String) } });
-    await expect(transitionStory(story.id, { action: "schedule", publishAt: Date.now() - 1000 }, sessionUser(people.editor))).rejects.toMatchObject({
+    await expect(step(story.id, people.editor, "return")).resolves.toMatchObject({ errors: { note: expect.any(String) } });
+    await expect(step(story.id, people.editor, "schedule", { publishAt: toLocalDateTimeInput(Date.now() - 60_000) })).resolves.toMatchObject({
       errors: { publishAt: expect.any(String) },
     });
     expect(dbState()).toBe(before);
@@ -204,11 +219,11 @@ describe("workflow steps", () => {
     const story = draftOf();
     await saveStory(parse(storyForm(story, [people.ownerPerson.id], { body: "![](/x.jpg)\n\n[click here](/somewhere)" })), sessionUser(people.editor));
     const before = dbState();
-    await expect(transitionStory(story.id, { action: "publish" }, sessionUser(people.editor))).rejects.toMatchObject({
+    await expect(step(story.id, people.editor, "publish")).resolves.toMatchObject({
       message: expect.stringMatching(/accessibility check found 2 problems/),
     });
     expect(dbState()).toBe(before);
-    await transitionStory(story.id, { action: "publish", a11yOverride: true }, sessionUser(people.editor));
+    await taken(step(story.id, people.editor, "publish", { a11yOverride: "on" }));
     expect(storyRow(story.id).status).toBe("published");
     expect(lastAudit()?.details).toMatchObject({ a11yOverride: expect.arrayContaining(["image-alt", "link-text"]) });
   });
@@ -218,7 +233,7 @@ describe("preview links", () => {
   test("a preview token works, is stored only as a hash, and expires", () => {
     const story = draftOf();
     const now = Date.now();
-    const link = createPreviewLink(story.id, 2, sessionUser(people.editor), { now });
+    const link = createPreviewLink({ id: story.id, hours: 2 }, { ...sessionUser(people.editor), now });
     expect(link.url).toContain(`/preview/${link.token}`);
     const rows = db().select().from(s.previewLinks).where(eq(s.previewLinks.storyId, story.id)).all();
     expect(rows).toHaveLength(1);
@@ -234,7 +249,7 @@ describe("preview links", () => {
   test("a contributor cannot create a preview link", () => {
     const story = draftOf();
     const before = dbState();
-    expect(() => createPreviewLink(story.id, 2, sessionUser(people.owner))).toThrow(/Only the press office/);
+    expect(() => createPreviewLink({ id: story.id, hours: 2 }, sessionUser(people.owner))).toThrow(/Only the press office/);
     expect(dbState()).toBe(before);
   });
 });
@@ -265,19 +280,19 @@ describe("scheduler", () => {
 describe("dashboard", () => {
   test("shows returned stories with the note to their author, review queue to editors, and republication counts", async () => {
     const story = draftOf();
-    await transitionStory(story.id, { action: "submit" }, sessionUser(people.owner));
-    expect(getDashboard(sessionUser(people.editor)).awaitingReview?.map((r) => r.id)).toContain(story.id);
-    expect(getDashboard(sessionUser(people.owner)).awaitingReview).toBeNull();
-    await transitionStory(story.id, { action: "return", note: "Shorter, please." }, sessionUser(people.editor));
-    const mine = getDashboard(sessionUser(people.owner));
+    await taken(step(story.id, people.owner, "submit"));
+    expect(getDashboard(actor(people.editor)).awaitingReview?.map((r) => r.id)).toContain(story.id);
+    expect(getDashboard(actor(people.owner)).awaitingReview).toBeNull();
+    await taken(step(story.id, people.editor, "return", { note: "Shorter, please." }));
+    const mine = getDashboard(actor(people.owner));
     expect(mine.returned).toEqual([expect.objectContaining({ id: story.id, workflowNote: "Shorter, please." })]);
-    expect(getDashboard(sessionUser(people.other)).returned).toEqual([]);
+    expect(getDashboard(actor(people.other)).returned).toEqual([]);
 
     const published = createStory({ createdBy: people.owner.id });
     db().insert(s.storyViews).values([
       { storyId: published.id, day: "2025-01-01", views: 5, republishViews: 3 },
       { storyId: published.id, day: "2025-01-02", views: 1, republishViews: 4 },
     ]).run();
-    expect(getDashboard(sessionUser(people.owner)).republished).toEqual([{ id: published.id, title: published.title, republishViews: 7 }]);
+    expect(getDashboard(actor(people.owner)).republished).toEqual([{ id: published.id, title: published.title, republishViews: 7 }]);
   });
 });

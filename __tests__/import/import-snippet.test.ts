@@ -1,5 +1,5 @@
 import { checkAccessibility } from "@/lib/a11y-check";
-import { importRepublishSnippet } from "@/lib/import-snippet";
+import { importRepublishSnippet } from "@/lib/stories/import-snippet";
 import { COUNTER_URL, ORIGINAL_URL, SNIPPET } from "./fixture";
 
 const run = (html: string) => importRepublishSnippet(html, { siteUrl: "https://news.harrowgate.ac.uk" });

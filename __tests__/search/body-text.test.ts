@@ -7,7 +7,7 @@ import { getDb } from "@/db/client";
 import { stories } from "@/db/schema";
 import { search } from "@/lib/search/public";
 import { createDraft, saveStory } from "@/lib/stories/editor";
-import { storySchema } from "@/lib/validation/story";
+import { storySchema } from "@/lib/stories/schema";
 import { createPerson, createUser } from "../factories";
 import { freshDb } from "../helpers/db";
 
@@ -26,12 +26,12 @@ describe("plain-text body on write", () => {
       heroImageId: null, authorIds: [author.id], topicIds: [], syndicationSource: null, syndicationUrl: null, syndicationLicence: null,
       mediaUrl: null, transcript: null, featured: false, seoDescription: null, republishLicence: "CC BY-ND 4.0", commentsEnabled: true,
     } as const;
-    const { id, version } = createDraft({ ...fields, slug: null, authorIds: [author.id], topicIds: [] }, me);
+    const { id, version } = createDraft({ ...fields, slug: null, authorIds: [author.id], topicIds: [] }, { user: me, ip: null });
     const row = () => getDb().select().from(stories).where(eq(stories.id, id)).get();
     expect(row()?.bodyText).toBe("Kiwi\n\nBold birds");
 
     const input = storySchema.parse({ ...fields, id, version, authorIds: [String(author.id)], body: "> A *takahe* sighting" });
-    await saveStory(input, me);
+    await saveStory(input, { user: me, ip: null });
     expect(row()?.bodyText).toBe("A takahe sighting");
     getDb().update(stories).set({ status: "published", publishAt: Date.now() - 1000 }).where(eq(stories.id, id)).run();
     expect((await search({ q: "takahe" })).total).toBe(1);

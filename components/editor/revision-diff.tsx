@@ -1,4 +1,4 @@
-import type { FieldDiff } from "@/lib/stories/revisions";
+import type { FieldDiff } from "@/lib/stories/editor-reads";
 
 /** A per-field comparison: removed text struck through, added text underlined, each also announced in words. */
 export function RevisionDiff({ fields }: { fields: FieldDiff[] }) {

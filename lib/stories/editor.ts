@@ -1,21 +1,19 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
-import { people, slugRedirects, stories, type Story, type StoryStatus } from "@/db/schema";
+import { and, eq, inArray } from "drizzle-orm";
+import { getDb, type Tx } from "@/db/client";
+import { media, people, slugRedirects, stories, storyRevisions, topics, type Story, type StoryStatus } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
-import { AuthError, hasRole } from "@/lib/auth/guard";
-import type { SessionUser } from "@/lib/auth/session";
+import { assertCan, can } from "@/lib/auth/permissions";
 import { revalidate, tags } from "@/lib/cache";
-import { FormError } from "@/lib/form";
-import { slugify } from "@/lib/slug";
-import type { GuestExpertInput, StoryFields, StoryInput } from "@/lib/validation/story";
+import type { Actor, WriteContext } from "@/lib/context";
+import { formatDateTime } from "@/lib/dates";
+import { ConflictError, InvalidError, NotFoundError } from "@/lib/errors";
+import { slugify, uniqueSlug } from "@/lib/slug";
 import { markdownToSearchText } from "@/db/search-text";
+import type { GuestExpertInput, StoryFields, StoryInput } from "./schema";
 import { notifyAuthors, type StoryNotice } from "./notify";
 import {
   SLUG_TAKEN_MESSAGE,
-  StaleEditError,
-  StoryNotFoundError,
-  authorIdsOf,
   checkReferences,
   currentVersionOf,
   isOwner,
@@ -23,29 +21,33 @@ import {
   onlyOwnAutosavesSince,
   replaceAuthorsAndTopics,
   slugTaken,
-  topicIdsOf,
+  staleEdit,
+  storyNotFound,
   writeRevision,
-  type Tx,
 } from "./records";
 import { planTransition, type TransitionRequest } from "./transitions";
-import { canEdit, type StoryAction } from "./workflow";
+import type { StoryAction } from "./workflow";
 
-export { StaleEditError, StoryNotFoundError } from "./records";
+/**
+ * The story editor's writes. Each takes its input, then the WriteContext
+ * (who, from where; `now` only for tests and the scheduler's clock), runs in
+ * one transaction with its audit entry, and refreshes what it changed.
+ * The editor's reads are in ./editor-reads.ts.
+ */
+
 export type { CurrentVersion } from "./records";
 export type { TransitionRequest } from "./transitions";
-export { listRevisions, diffRevisions, restoreRevision } from "./revisions";
-export { createPreviewLink, getStoryByPreviewToken } from "./preview";
 
-type Ctx = { ip?: string | null; now?: number };
-export type SaveOptions = Ctx & { reason?: "save" | "autosave"; transition?: TransitionRequest };
+export type StoryContext = WriteContext & { now?: number };
+export type SaveInput = StoryInput & { reason?: "save" | "autosave"; transition?: TransitionRequest };
 export type SaveResult = { id: number; slug: string; version: number; status: StoryStatus };
 
 const NOTICES: Partial<Record<StoryAction, StoryNotice>> = { return: "return", publish: "publish", schedule: "schedule" };
 
 /** Why this user may not change this story, worded for them. */
-function editRefusal(user: SessionUser, story: Story, owner: boolean): AuthError {
-  if (!owner && !hasRole(user, "editor")) return new AuthError(403, "You can only change stories you wrote.");
-  return new AuthError(403, "This story is with the press office, so it cannot be changed now. It will come back to you if changes are needed.");
+function editRefusal(user: Actor, owner: boolean): string {
+  if (!owner && !can(user, "story.manage")) return "You can only change stories you wrote.";
+  return "This story is with the press office, so it cannot be changed now. It will come back to you if changes are needed.";
 }
 
 /** The story's content fields as written to the row (shared by create, save and restore). */
@@ -70,7 +72,7 @@ function contentOf(fields: Omit<StoryFields, "slug" | "authorIds" | "topicIds" |
 
 /** Moves a story to a new address, keeping the old one as a redirect. */
 function changeSlug(tx: Tx, story: Story, slug: string): void {
-  if (slugTaken(tx, slug, story.id)) throw new FormError(SLUG_TAKEN_MESSAGE, { slug: SLUG_TAKEN_MESSAGE });
+  if (slugTaken(tx, slug, story.id)) throw new InvalidError(SLUG_TAKEN_MESSAGE, { slug: SLUG_TAKEN_MESSAGE });
   // Going back to one of its own old addresses: that address is current again.
   tx.delete(slugRedirects).where(and(eq(slugRedirects.oldSlug, slug), eq(slugRedirects.storyId, story.id))).run();
   tx.insert(slugRedirects)
@@ -79,29 +81,24 @@ function changeSlug(tx: Tx, story: Story, slug: string): void {
     .run();
 }
 
-function uniqueSlug(tx: Tx, base: string): string {
-  let candidate = base;
-  for (let n = 2; slugTaken(tx, candidate, null); n++) candidate = `${base}-${n}`;
-  return candidate;
-}
-
 function revalidateStory(slugs: (string | null | undefined)[]): void {
   const storyTags = [...new Set(slugs.filter((s): s is string => !!s))].map((s) => tags.story(s));
   revalidate(tags.stories, ...storyTags, tags.people, tags.topics);
 }
 
-/** A new draft owned by `user`. Only the press office may set "featured". */
-export function createDraft(fields: StoryFields, user: SessionUser, ctx: Ctx = {}): SaveResult {
+/** A new draft owned by `ctx.user`. Only the press office may set "featured". */
+export function createDraft(fields: StoryFields, ctx: StoryContext): SaveResult {
+  const { user } = ctx;
   const now = ctx.now ?? Date.now();
   const story = getDb().transaction((tx) => {
     checkReferences(tx, fields);
-    if (fields.slug && slugTaken(tx, fields.slug, null)) throw new FormError(SLUG_TAKEN_MESSAGE, { slug: SLUG_TAKEN_MESSAGE });
+    if (fields.slug && slugTaken(tx, fields.slug, null)) throw new InvalidError(SLUG_TAKEN_MESSAGE, { slug: SLUG_TAKEN_MESSAGE });
     const row = tx
       .insert(stories)
       .values({
         ...contentOf(fields),
-        slug: fields.slug ?? uniqueSlug(tx, slugify(fields.title)),
-        featured: hasRole(user, "editor") ? fields.featured : false,
+        slug: fields.slug ?? uniqueSlug(slugify(fields.title), (candidate) => slugTaken(tx, candidate, null)),
+        featured: can(user, "story.manage") ? fields.featured : false,
         status: "draft",
         version: 1,
         createdBy: user.id,
@@ -121,27 +118,29 @@ export function createDraft(fields: StoryFields, user: SessionUser, ctx: Ctx = {
 
 /**
  * Saves an edit, optionally with a workflow step, in ONE transaction:
- * permission, version check (a stale edit throws StaleEditError and writes
- * nothing), update with version + 1, authors/topics, slug redirect,
- * revision snapshot and audit entry. Then refreshes the public pages and
- * e-mails the author when a story is returned or published.
+ * permission, version check (a stale edit throws a ConflictError carrying
+ * the newer version and writes nothing), update with version + 1,
+ * authors/topics, slug redirect, revision snapshot and audit entry. Then
+ * refreshes the public pages and e-mails the author when a story is
+ * returned or published.
  */
-export async function saveStory(input: StoryInput, user: SessionUser, options: SaveOptions = {}): Promise<SaveResult> {
-  const now = options.now ?? Date.now();
-  const transition = options.transition;
+export async function saveStory(input: SaveInput, ctx: StoryContext): Promise<SaveResult> {
+  const { user } = ctx;
+  const now = ctx.now ?? Date.now();
+  const { transition, reason: saveReason } = input;
   const outcome = getDb().transaction((tx) => {
     const row = loadStory(tx, input.id);
-    if (!row) throw new StoryNotFoundError();
+    if (!row) throw storyNotFound();
     const owner = isOwner(tx, row, user);
-    if (!canEdit(user.role, row.status, owner)) throw editRefusal(user, row, owner);
-    if (options.reason === "autosave" && (row.status === "published" || row.status === "scheduled")) {
+    assertCan(user, "story.edit", { status: row.status, isOwner: owner }, editRefusal(user, owner));
+    if (saveReason === "autosave" && (row.status === "published" || row.status === "scheduled")) {
       // An autosave would push half-typed text to readers.
-      throw new FormError("Changes to a published or scheduled story are not saved automatically. Use Save when you are ready.");
+      throw new InvalidError("Changes to a published or scheduled story are not saved automatically. Use Save when you are ready.");
     }
 
     if (input.version !== row.version) {
       const ownAutosave = input.version < row.version && onlyOwnAutosavesSince(tx, row.id, input.version, user.id);
-      if (!ownAutosave) throw new StaleEditError(currentVersionOf(tx, row));
+      if (!ownAutosave) throw staleEdit(currentVersionOf(tx, row));
     }
     checkReferences(tx, input);
     const slug = input.slug ?? row.slug;
@@ -154,7 +153,7 @@ export async function saveStory(input: StoryInput, user: SessionUser, options: S
         ...contentOf(input),
         slug,
         // Status, dates and "featured" are the press office's: posted by a contributor they are ignored.
-        featured: hasRole(user, "editor") ? input.featured : row.featured,
+        featured: can(user, "story.manage") ? input.featured : row.featured,
         ...(plan?.patch ?? {}),
         version: row.version + 1,
         updatedBy: user.id,
@@ -163,17 +162,17 @@ export async function saveStory(input: StoryInput, user: SessionUser, options: S
       .where(and(eq(stories.id, row.id), eq(stories.version, row.version)))
       .returning()
       .get();
-    if (!updated) throw new StaleEditError(currentVersionOf(tx, row));
+    if (!updated) throw staleEdit(currentVersionOf(tx, row));
     replaceAuthorsAndTopics(tx, row.id, input.authorIds, input.topicIds);
 
-    const reason = plan?.rule.action ?? options.reason ?? "save";
+    const reason = plan?.rule.action ?? saveReason ?? "save";
     writeRevision(tx, updated, { reason, note: plan?.note, userId: user.id });
     writeAudit(tx, {
       actor: user,
       action: `story.${reason}`,
       entity: "story",
       entityId: row.id,
-      ip: options.ip,
+      ip: ctx.ip,
       details: {
         version: updated.version,
         ...(plan ? { from: row.status, to: updated.status, note: plan.note } : {}),
@@ -191,47 +190,12 @@ export async function saveStory(input: StoryInput, user: SessionUser, options: S
   return { id, slug, version, status };
 }
 
-/** The story's saved fields as a save input (for a workflow step with no edits). */
-export function currentInput(storyId: number): StoryInput | null {
-  const db = getDb();
-  const row = loadStory(db, storyId);
-  if (!row) return null;
-  return {
-    ...contentOf(row),
-    id: row.id,
-    version: row.version,
-    slug: row.slug,
-    featured: row.featured,
-    authorIds: authorIdsOf(db, row.id),
-    topicIds: topicIdsOf(db, row.id),
-  };
-}
-
-/**
- * A workflow step on the story as saved (submit, return, publish, schedule,
- * unpublish, schedule unpublish). Pass `version` to refuse the step if the
- * story changed since the user looked at it.
- */
-export async function transitionStory(
-  storyId: number,
-  transition: TransitionRequest,
-  user: SessionUser,
-  options: Ctx & { version?: number } = {},
-): Promise<SaveResult> {
-  const input = currentInput(storyId);
-  if (!input) throw new StoryNotFoundError();
-  return saveStory({ ...input, version: options.version ?? input.version }, user, { ...options, transition });
-}
-
 export type GuestExpert = { id: number; name: string; jobTitle: string; institution: string };
 
 /** An expert without an account (e.g. a co-author from another university), created from the authors picker. */
-export function createGuestExpert(input: GuestExpertInput, user: SessionUser, ctx: Ctx = {}): GuestExpert {
+export function createGuestExpert(input: GuestExpertInput, { user, ip }: WriteContext): GuestExpert {
   const person = getDb().transaction((tx) => {
-    let slug = slugify(input.guestName);
-    for (let n = 2; tx.select({ id: people.id }).from(people).where(eq(people.slug, slug)).get(); n++) {
-      slug = `${slugify(input.guestName)}-${n}`;
-    }
+    const slug = uniqueSlug(slugify(input.guestName), (candidate) => !!tx.select({ id: people.id }).from(people).where(eq(people.slug, candidate)).get());
     const row = tx
       .insert(people)
       .values({
@@ -243,9 +207,69 @@ export function createGuestExpert(input: GuestExpertInput, user: SessionUser, ct
       })
       .returning()
       .get();
-    writeAudit(tx, { actor: user, action: "person.create-guest", entity: "person", entityId: row.id, ip: ctx.ip, details: { name: row.name } });
+    writeAudit(tx, { actor: user, action: "person.create-guest", entity: "person", entityId: row.id, ip, details: { name: row.name } });
     return row;
   });
   revalidate(tags.people);
   return { id: person.id, name: person.name, jobTitle: person.jobTitle, institution: person.institution };
+}
+
+/**
+ * Puts a revision's content back as a new save (with its own revision, so a
+ * restore can itself be undone). Status, dates and the web address stay as
+ * they are now: restoring old wording never moves or unpublishes a story.
+ */
+export function restoreRevision({ id: storyId, revisionId }: { id: number; revisionId: number }, ctx: StoryContext): SaveResult {
+  const { user } = ctx;
+  const now = ctx.now ?? Date.now();
+  const result = getDb().transaction((tx) => {
+    const row = loadStory(tx, storyId);
+    if (!row) throw storyNotFound();
+    assertCan(user, "story.edit", { status: row.status, isOwner: isOwner(tx, row, user) }, "You cannot change this story now.");
+    const revision = tx
+      .select()
+      .from(storyRevisions)
+      .where(and(eq(storyRevisions.id, revisionId), eq(storyRevisions.storyId, storyId)))
+      .get();
+    if (!revision) throw new NotFoundError("That revision could not be found for this story.");
+    const snap = revision.snapshot;
+    const heroOk = snap.heroImageId !== null && tx.select({ id: media.id }).from(media).where(eq(media.id, snap.heroImageId)).get();
+    const updated = tx
+      .update(stories)
+      .set({
+        type: snap.type,
+        title: snap.title,
+        standfirst: snap.standfirst,
+        body: snap.body,
+        bodyText: markdownToSearchText(snap.body),
+        heroImageId: heroOk ? snap.heroImageId : null,
+        syndicationSource: snap.syndicationSource,
+        syndicationUrl: snap.syndicationUrl,
+        syndicationLicence: snap.syndicationLicence,
+        mediaUrl: snap.mediaUrl,
+        transcript: snap.transcript,
+        seoDescription: snap.seoDescription,
+        republishLicence: snap.republishLicence,
+        commentsEnabled: snap.commentsEnabled,
+        featured: can(user, "story.manage") ? snap.featured : row.featured,
+        version: row.version + 1,
+        updatedBy: user.id,
+        updatedAt: now,
+      })
+      .where(and(eq(stories.id, row.id), eq(stories.version, row.version)))
+      .returning()
+      .get();
+    if (!updated) throw new ConflictError("The story changed while restoring. Please try again.");
+    // Authors or topics deleted since then are left out rather than failing the restore.
+    const livePeople = new Set(snap.authorIds.length ? tx.select({ id: people.id }).from(people).where(inArray(people.id, snap.authorIds)).all().map((r) => r.id) : []);
+    const liveTopics = new Set(snap.topicIds.length ? tx.select({ id: topics.id }).from(topics).where(inArray(topics.id, snap.topicIds)).all().map((r) => r.id) : []);
+    const authorIds = snap.authorIds.filter((id) => livePeople.has(id));
+    if (authorIds.length > 0) replaceAuthorsAndTopics(tx, row.id, authorIds, snap.topicIds.filter((id) => liveTopics.has(id)));
+    const note = `Restored version ${revision.version} from ${formatDateTime(revision.createdAt)}`;
+    writeRevision(tx, updated, { reason: "restore", note, userId: user.id });
+    writeAudit(tx, { actor: user, action: "story.restore", entity: "story", entityId: row.id, ip: ctx.ip, details: { revisionId, version: updated.version } });
+    return updated;
+  });
+  revalidate(tags.stories, tags.story(result.slug), tags.people, tags.topics);
+  return { id: result.id, slug: result.slug, version: result.version, status: result.status };
 }

@@ -2,7 +2,7 @@
  * What the story form's server actions return to useActionState. Types only,
  * so the client form can import it without pulling in server code.
  */
-import type { FormState } from "@/lib/form";
+import type { FormState } from "@/lib/action";
 import type { CurrentVersion } from "./records";
 
 export type GuestExpertSummary = { id: number; name: string; jobTitle: string; institution: string };

@@ -15,7 +15,7 @@ import { extractAuthors, type ImportedAuthor } from "@/lib/syndication/byline";
 import { extractImages, takeCounterImage } from "@/lib/syndication/images";
 import { absoluteUrl, elements, parse, relIncludes, remove, sanitiseSnippet, textOf, outerHtml } from "@/lib/syndication/html";
 import { licenceFromUrl, licenceNotes } from "@/lib/syndication/licence";
-import { MAX_SNIPPET_LENGTH } from "@/lib/validation/import";
+import { MAX_SNIPPET_LENGTH } from "./schema";
 
 export type { ImportedAuthor };
 

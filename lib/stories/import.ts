@@ -1,31 +1,22 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDb, type Tx } from "@/db/client";
 import { people, stories, storyAuthors } from "@/db/schema";
 import { markdownToSearchText } from "@/db/search-text";
 import { writeAudit } from "@/lib/audit";
-import type { SessionUser } from "@/lib/auth/session";
 import { revalidate, tags } from "@/lib/cache";
 import { config } from "@/lib/config";
-import { FormError } from "@/lib/form";
-import { importRepublishSnippet, type ImportedAuthor, type ImportedSnippet } from "@/lib/import-snippet";
-import { slugify } from "@/lib/slug";
-import { slugTaken, writeRevision, type Tx } from "./records";
-
-/** "flood-risk", then "flood-risk-2", "flood-risk-3"… until nothing else uses it. */
-function uniqueSlug(base: string, taken: (slug: string) => boolean): string {
-  const stem = slugify(base, 70);
-  for (let n = 1; ; n++) {
-    const slug = n === 1 ? stem : `${stem}-${n}`;
-    if (!taken(slug)) return slug;
-  }
-}
+import type { Actor, WriteContext } from "@/lib/context";
+import { InvalidError } from "@/lib/errors";
+import { slugify, uniqueSlug } from "@/lib/slug";
+import { importRepublishSnippet, type ImportedAuthor, type ImportedSnippet } from "./import-snippet";
+import { slugTaken, writeRevision } from "./records";
 
 /**
  * An existing person with the same name (and, when both are known, the same
  * institution) is reused; anyone else becomes a guest expert without an account.
  */
-function findOrCreateAuthor(tx: Tx, author: ImportedAuthor, user: SessionUser, ip: string | null): { id: number; created: boolean } {
+function findOrCreateAuthor(tx: Tx, author: ImportedAuthor, user: Actor, ip: string | null): { id: number; created: boolean } {
   const sameName = tx
     .select({ id: people.id, institution: people.institution })
     .from(people)
@@ -35,7 +26,7 @@ function findOrCreateAuthor(tx: Tx, author: ImportedAuthor, user: SessionUser, i
   const match = sameName.find((p) => !institution || !p.institution || p.institution.toLowerCase() === institution);
   if (match) return { id: match.id, created: false };
 
-  const slug = uniqueSlug(author.name, (s) => !!tx.select({ id: people.id }).from(people).where(eq(people.slug, s)).get());
+  const slug = uniqueSlug(slugify(author.name, 70), (s) => !!tx.select({ id: people.id }).from(people).where(eq(people.slug, s)).get());
   const person = tx
     .insert(people)
     .values({ slug, name: author.name, jobTitle: author.jobTitle ?? "", institution: author.institution ?? "", isGuest: true })
@@ -53,16 +44,15 @@ export type ImportResult = { storyId: number; notes: string[] };
  * syndication fields (including the counter image URL the outlet requires),
  * its first revision (reason "import", the notes as its note) and the audit entries.
  */
-export function importSnippetAsDraft(html: string, user: SessionUser, meta: { ip?: string | null } = {}): ImportResult {
+export function importSnippetAsDraft({ snippet: html }: { snippet: string }, { user, ip }: WriteContext): ImportResult {
   const imported: ImportedSnippet = importRepublishSnippet(html, { siteUrl: config().siteUrl });
-  if (!imported.title) throw new FormError("The snippet has no headline (an <h1>). Paste the whole republishing snippet.", { snippet: "Paste the whole snippet, including the headline." });
-  if (!imported.bodyMarkdown) throw new FormError("The snippet has no article text. Paste the whole republishing snippet.", { snippet: "Paste the whole snippet, including the article text." });
-  const ip = meta.ip ?? null;
+  if (!imported.title) throw new InvalidError("The snippet has no headline (an <h1>). Paste the whole republishing snippet.", { snippet: "Paste the whole snippet, including the headline." });
+  if (!imported.bodyMarkdown) throw new InvalidError("The snippet has no article text. Paste the whole republishing snippet.", { snippet: "Paste the whole snippet, including the article text." });
 
   const result = getDb().transaction((tx) => {
     const authorRows = imported.authors.map((a) => findOrCreateAuthor(tx, a, user, ip));
     const authorIds = [...new Set(authorRows.map((a) => a.id))];
-    const slug = uniqueSlug(imported.title, (s) => slugTaken(tx, s, null));
+    const slug = uniqueSlug(slugify(imported.title, 70), (s) => slugTaken(tx, s, null));
     const story = tx
       .insert(stories)
       .values({

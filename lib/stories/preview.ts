@@ -4,10 +4,10 @@ import { and, asc, eq, gt } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { media, people, previewLinks, stories, storyAuthors, type Story } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
-import { AuthError, hasRole } from "@/lib/auth/guard";
-import type { SessionUser } from "@/lib/auth/session";
+import { assertCan } from "@/lib/auth/permissions";
 import { config } from "@/lib/config";
-import { StoryNotFoundError } from "./records";
+import type { WriteContext } from "@/lib/context";
+import { storyNotFound } from "./records";
 
 const HOUR = 3_600_000;
 
@@ -20,14 +20,15 @@ export function hashPreviewToken(token: string): string {
  * An embargo-safe link to share a draft with a journalist: random, expiring,
  * read-only. The token is returned once (to show the editor) and never stored.
  */
-export function createPreviewLink(storyId: number, hours: number, user: SessionUser, ctx: { ip?: string | null; now?: number } = {}) {
-  if (!hasRole(user, "editor")) throw new AuthError(403, "Only the press office can share preview links.");
+export function createPreviewLink({ id: storyId, hours }: { id: number; hours: number }, ctx: WriteContext & { now?: number }) {
+  const { user } = ctx;
+  assertCan(user, "story.manage", undefined, "Only the press office can share preview links.");
   const now = ctx.now ?? Date.now();
   const token = crypto.randomBytes(32).toString("base64url");
   const expiresAt = now + hours * HOUR;
   getDb().transaction((tx) => {
     const story = tx.select({ id: stories.id }).from(stories).where(eq(stories.id, storyId)).get();
-    if (!story) throw new StoryNotFoundError();
+    if (!story) throw storyNotFound();
     const link = tx
       .insert(previewLinks)
       .values({ storyId, tokenHash: hashPreviewToken(token), expiresAt, createdBy: user.id, createdAt: now })

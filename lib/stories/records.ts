@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, gt, inArray, ne } from "drizzle-orm";
-import type { DB } from "@/db/client";
+import type { Tx } from "@/db/client";
 import {
   media,
   people,
@@ -14,11 +14,8 @@ import {
   type Story,
   type StorySnapshot,
 } from "@/db/schema";
-import type { SessionUser } from "@/lib/auth/session";
-import { FormError } from "@/lib/form";
-
-/** A transaction or the database itself: the helpers below run inside the caller's transaction. */
-export type Tx = Pick<DB, "select" | "insert" | "update" | "delete">;
+import type { Actor } from "@/lib/context";
+import { ConflictError, InvalidError, NotFoundError } from "@/lib/errors";
 
 /** The current state of a story as the conflict screen shows it. */
 export type CurrentVersion = StorySnapshot & { id: number; updatedByName: string | null };
@@ -26,22 +23,18 @@ export type CurrentVersion = StorySnapshot & { id: number; updatedByName: string
 /**
  * Someone else saved the story after this edit was loaded. Nothing was
  * written; `current` is their version so the editor can show it beside
- * what this user typed.
+ * what this user typed (the action passes it to the form as `conflict`,
+ * the autosave route answers 409 with its version).
  */
-export class StaleEditError extends Error {
-  constructor(readonly current: CurrentVersion) {
-    super(
-      `${current.updatedByName ?? "Someone else"} saved this story while you were editing it, so your changes have not been saved yet. ` +
-        "Their version is shown beside yours: copy across anything you want to keep, then save again.",
-    );
-  }
+export function staleEdit(current: CurrentVersion): ConflictError<CurrentVersion> {
+  return new ConflictError(
+    `${current.updatedByName ?? "Someone else"} saved this story while you were editing it, so your changes have not been saved yet. ` +
+      "Their version is shown beside yours: copy across anything you want to keep, then save again.",
+    current,
+  );
 }
 
-export class StoryNotFoundError extends FormError {
-  constructor() {
-    super("This story could not be found. It may have been deleted.");
-  }
-}
+export const storyNotFound = (): NotFoundError => new NotFoundError("This story could not be found. It may have been deleted.");
 
 export function loadStory(tx: Tx, id: number): Story | undefined {
   return tx.select().from(stories).where(eq(stories.id, id)).get();
@@ -67,7 +60,7 @@ export function topicIdsOf(tx: Tx, storyId: number): number[] {
 }
 
 /** The user created the story or is one of its authors (through their expert profile). */
-export function isOwner(tx: Tx, story: Pick<Story, "id" | "createdBy">, user: Pick<SessionUser, "id">): boolean {
+export function isOwner(tx: Tx, story: Pick<Story, "id" | "createdBy">, user: Pick<Actor, "id">): boolean {
   if (story.createdBy === user.id) return true;
   const row = tx
     .select({ id: people.id })
@@ -137,13 +130,13 @@ export function checkReferences(tx: Tx, input: { authorIds: number[]; topicIds: 
   const count = (table: typeof people | typeof topics | typeof media, col: typeof people.id | typeof topics.id | typeof media.id, ids: number[]) =>
     ids.length ? tx.select({ id: col }).from(table).where(inArray(col, ids)).all().length : 0;
   if (count(people, people.id, input.authorIds) !== input.authorIds.length) {
-    throw new FormError("One of the chosen authors no longer exists.", { authorIds: "One of the chosen authors no longer exists. Please choose again." });
+    throw new InvalidError("One of the chosen authors no longer exists.", { authorIds: "One of the chosen authors no longer exists. Please choose again." });
   }
   if (count(topics, topics.id, input.topicIds) !== input.topicIds.length) {
-    throw new FormError("One of the chosen topics no longer exists.", { topicIds: "One of the chosen topics no longer exists. Please choose again." });
+    throw new InvalidError("One of the chosen topics no longer exists.", { topicIds: "One of the chosen topics no longer exists. Please choose again." });
   }
   if (input.heroImageId !== null && count(media, media.id, [input.heroImageId]) !== 1) {
-    throw new FormError("The chosen picture no longer exists.", { heroImageId: "The chosen picture is no longer in the media library. Please choose another." });
+    throw new InvalidError("The chosen picture no longer exists.", { heroImageId: "The chosen picture is no longer in the media library. Please choose another." });
   }
 }
 

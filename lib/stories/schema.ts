@@ -1,6 +1,7 @@
 /**
- * One definition of a story's fields, shared by the editor form, its server
- * actions, the autosave route and the tests. Messages are written for the
+ * The story concern's schemas: one definition of a story's fields, shared by
+ * the editor form, its server actions, the autosave route and the tests,
+ * and the republishing-snippet import form. Messages are written for the
  * academic filling in the form, not for a developer.
  *
  * Input is what a form posts (strings, repeated names as arrays); output is
@@ -142,3 +143,17 @@ export const restoreSchema = z.object({
   id: z.coerce.number().int().positive(),
   revisionId: z.coerce.number({ error: "Choose a revision to restore." }).int().positive("Choose a revision to restore."),
 });
+
+// The republishing-snippet import form (app/editor/stories/import).
+
+/** Far above any real snippet (a long article is ~50 KB of HTML); caps the work a paste can cause. */
+export const MAX_SNIPPET_LENGTH = 500_000;
+
+export const importSnippetSchema = z.object({
+  snippet: z
+    .string({ error: "Paste the republishing snippet." })
+    .trim()
+    .min(1, "Paste the republishing snippet.")
+    .max(MAX_SNIPPET_LENGTH, "The snippet is too long: paste only the republishing HTML the outlet gives you."),
+});
+export type ImportSnippetInput = z.infer<typeof importSnippetSchema>;

@@ -1,10 +1,10 @@
 import "server-only";
 import type { Story, StoryStatus } from "@/db/schema";
 import { checkAccessibility, type A11yProblem } from "@/lib/a11y-check";
-import { AuthError, hasRole } from "@/lib/auth/guard";
-import type { SessionUser } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/context";
 import { formatDateTime, parseLocalDateTime } from "@/lib/dates";
-import { FormError } from "@/lib/form";
+import { ForbiddenError, InvalidError } from "@/lib/errors";
 import { ACTION_LABELS, ruleFor, statusAfter, type StoryAction, type TransitionRule } from "./workflow";
 
 /** A workflow step requested alongside (or instead of) an edit. */
@@ -33,30 +33,30 @@ function toInstant(value: string | number | null | undefined, field: string, lab
   if (value === null || value === undefined || value === "") return null;
   if (typeof value === "number") return value;
   const ms = parseLocalDateTime(value);
-  if (ms === null) throw new FormError(`Enter the date and time ${label}.`, { [field]: `Enter a real date and time ${label}.` });
+  if (ms === null) throw new InvalidError(`Enter the date and time ${label}.`, { [field]: `Enter a real date and time ${label}.` });
   return ms;
 }
 
 /**
  * Works out what a transition changes, or refuses it: a role without the
- * rule gets AuthError 403; a missing note, a date in the past or unfixed
- * accessibility problems get a FormError on the field concerned.
+ * rule gets a ForbiddenError; a missing note, a date in the past or unfixed
+ * accessibility problems get an InvalidError on the field concerned.
  */
 export function planTransition(
   story: Story,
   body: string,
-  user: SessionUser,
+  user: Actor,
   owner: boolean,
   request: TransitionRequest,
   now: number,
 ): TransitionPlan {
   const rule = ruleFor(user.role, request.action, story.status, owner);
   if (!rule) {
-    throw new AuthError(403, `You cannot “${ACTION_LABELS[request.action].toLowerCase()}” this story.`);
+    throw new ForbiddenError(`You cannot “${ACTION_LABELS[request.action].toLowerCase()}” this story.`);
   }
   const note = request.note?.trim() || null;
   if (rule.note === "required" && !note) {
-    throw new FormError("Add a note so the author knows what to change.", { note: "Tell the author what to change before returning the story." });
+    throw new InvalidError("Add a note so the author knows what to change.", { note: "Tell the author what to change before returning the story." });
   }
 
   let overridden: A11yProblem[] = [];
@@ -65,10 +65,10 @@ export function planTransition(
     if (problems.length > 0) {
       // Submitting anyway only hands the problems to the press office;
       // publishing anyway is an editor's explicit, audited decision.
-      const mayOverride = rule.action === "submit" || hasRole(user, "editor");
+      const mayOverride = rule.action === "submit" || can(user, "story.manage");
       if (!request.a11yOverride || !mayOverride) {
         const list = problems.map((p) => `• ${p.message}`).join("\n");
-        throw new FormError(`The accessibility check found ${problems.length === 1 ? "a problem" : `${problems.length} problems`} in the article:\n${list}`, {
+        throw new InvalidError(`The accessibility check found ${problems.length === 1 ? "a problem" : `${problems.length} problems`} in the article:\n${list}`, {
           a11yOverride:
             rule.action === "submit"
               ? "Fix the problems listed, or tick “Submit anyway” to let the press office help."
@@ -100,7 +100,7 @@ export function planTransition(
     case "schedule": {
       const at = toInstant(request.publishAt, "publishAt", "to publish");
       if (at === null || at <= now) {
-        throw new FormError("Choose a time in the future to publish.", { publishAt: "Choose a date and time in the future to publish." });
+        throw new InvalidError("Choose a time in the future to publish.", { publishAt: "Choose a date and time in the future to publish." });
       }
       publishAt = at;
       if (unpublishAt !== null && unpublishAt <= at) unpublishAt = null;
@@ -115,7 +115,7 @@ export function planTransition(
       const at = toInstant(request.unpublishAt, "unpublishAt", "to unpublish");
       const floor = Math.max(now, publishAt ?? now);
       if (at === null || at <= floor) {
-        throw new FormError("Choose a time in the future to unpublish.", {
+        throw new InvalidError("Choose a time in the future to unpublish.", {
           unpublishAt: `Choose a date and time after ${formatDateTime(floor)} to unpublish.`,
         });
       }

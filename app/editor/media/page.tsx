@@ -8,7 +8,7 @@ import { requirePageUser } from "@/lib/auth/page-guard";
 import { listMedia } from "@/lib/media/library";
 import { toMediaCard } from "@/lib/media/view";
 import { parsePage } from "@/lib/pagination";
-import { listEditorStories } from "@/lib/stories/editor-queries";
+import { listEditorStories } from "@/lib/stories/editor-reads";
 import { uploadMediaAction } from "./actions";
 
 export const metadata: Metadata = { title: "Media library" };

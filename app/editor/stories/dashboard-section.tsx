@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { SessionUser } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/dates";
-import { getDashboard, type StoryListRow } from "@/lib/stories/editor-queries";
+import { getDashboard, type StoryListRow } from "@/lib/stories/editor-reads";
 
 function StoryList({ rows, empty, when }: { rows: StoryListRow[]; empty: string; when?: (r: StoryListRow) => string }) {
   if (rows.length === 0) return <p>{empty}</p>;

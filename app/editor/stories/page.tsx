@@ -4,7 +4,7 @@ import { STORY_STATUSES, type StoryStatus } from "@/lib/stories/labels";
 import { hasRole } from "@/lib/auth/guard";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { formatDateTime } from "@/lib/dates";
-import { listEditorStories } from "@/lib/stories/editor-queries";
+import { listEditorStories } from "@/lib/stories/editor-reads";
 import { STORY_TYPE_LABELS } from "@/lib/stories/labels";
 import { STATUS_LABELS } from "@/lib/stories/workflow";
 

@@ -6,7 +6,7 @@ import { MediaPlayer } from "@/components/media-player";
 import { SyndicationNote } from "@/components/syndication-note";
 import { config } from "@/lib/config";
 import { formatDate, formatDateTime, isoDateTime } from "@/lib/dates";
-import { getStoryByPreviewToken } from "@/lib/stories/editor";
+import { getStoryByPreviewToken } from "@/lib/stories/preview";
 import { STORY_TYPE_LABELS } from "@/lib/stories/labels";
 
 export const metadata: Metadata = {

@@ -1,21 +1,10 @@
 "use server";
 
-import { AuthError } from "@/lib/auth/guard";
-import { handleForm, type FormState } from "@/lib/form";
-import { clientIp } from "@/lib/request";
+import { defineAction } from "@/lib/action";
 import { importSnippetAsDraft } from "@/lib/stories/import";
-import { importSnippetSchema } from "@/lib/validation/import";
+import { importSnippetSchema } from "@/lib/stories/schema";
 
 /** Paste → a draft expert comment (guest experts, syndication fields, revision, audit), then the story editor. */
-export async function importSnippetAction(_state: FormState, formData: FormData): Promise<FormState> {
-  return handleForm({
-    role: "contributor",
-    schema: importSnippetSchema,
-    formData,
-    write: async (input, user) => {
-      if (!user) throw new AuthError(401, "Please sign in.");
-      const { storyId } = importSnippetAsDraft(input.snippet, user, { ip: await clientIp() });
-      return { redirectTo: `/editor/stories/${storyId}/edit?imported=1` };
-    },
-  });
-}
+export const importSnippetAction = defineAction({ role: "contributor", schema: importSnippetSchema }, (input, ctx) => ({
+  redirectTo: `/editor/stories/${importSnippetAsDraft(input, ctx).storyId}/edit?imported=1`,
+}));

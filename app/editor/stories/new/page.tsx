@@ -4,7 +4,7 @@ import { StoryForm } from "@/components/editor/story-form";
 import { STORY_TYPES } from "@/lib/stories/labels";
 import { hasRole } from "@/lib/auth/guard";
 import { requirePageUser } from "@/lib/auth/page-guard";
-import { getEditorChoices, ownPersonId } from "@/lib/stories/editor-queries";
+import { getEditorChoices, ownPersonId } from "@/lib/stories/editor-reads";
 import { STORY_TYPE_LABELS } from "@/lib/stories/labels";
 import { createStoryAction } from "../actions";
 

@@ -5,9 +5,8 @@ import { RestoreForm } from "@/components/editor/restore-form";
 import { RevisionDiff } from "@/components/editor/revision-diff";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { formatDateTime } from "@/lib/dates";
-import { FormError } from "@/lib/form";
-import { diffRevisions, listRevisions } from "@/lib/stories/editor";
-import { getStoryForEditor } from "@/lib/stories/editor-queries";
+import { InvalidError } from "@/lib/errors";
+import { diffRevisions, getStoryForEditor, listRevisions } from "@/lib/stories/editor-reads";
 import { restoreRevisionAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Story history" };
@@ -46,9 +45,9 @@ export default async function StoryHistoryPage({
   if (a && b) {
     try {
       diff = diffRevisions(a, b);
-      if (!revisions.some((r) => r.id === a)) throw new FormError("Choose two revisions of this story to compare.");
+      if (!revisions.some((r) => r.id === a)) throw new InvalidError("Choose two revisions of this story to compare.");
     } catch (error) {
-      if (!(error instanceof FormError)) throw error;
+      if (!(error instanceof InvalidError)) throw error;
       diff = null;
       diffError = error.message;
     }
