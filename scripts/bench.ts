@@ -1,97 +1,269 @@
 /**
- * `npm run bench`: prints speed and memory figures for the portal under a
- * realistic data volume. It seeds a fresh temp database with the demo content
- * plus BENCH_STORIES synthetic stories (default 100,000), starts the
- * production server with it, then fires requests at the main public pages
- * with fixed concurrency and reports latency percentiles, throughput and the
- * server's resident memory. Figures, not pass/fail: compare runs.
+ * `npm run bench`: how the portal carries anonymous reads, against the
+ * physical limit of this machine, in one run.
+ *
+ * 1. Seeds a fresh temp database with the demo content plus BENCH_STORIES
+ *    synthetic stories (default 100,000) and starts the real server the way
+ *    `npm start` does (scripts/start.ts: production build if needed, then the
+ *    custom server with its page cache, if present).
+ * 2. Records each page's exact response once (status, headers, body, the
+ *    same Accept-Encoding as the load) and serves those bytes from a bare
+ *    node:http server in its own process: the same-bytes limit.
+ * 3. Drives each page with autocannon (BENCH_CONNECTIONS, default 50, after a
+ *    warm-up): anonymous (cache hits), with a session cookie (cache misses:
+ *    the page cache never stores those, so each is a render), and the limit.
+ *    A bare Next 16 app (static and dynamic page) is measured the same way.
+ * 4. In Chromium: requests per home-page visit, JavaScript per public page
+ *    against the bare page, and publish-to-visible through the editor.
+ * 5. Prints every figure beside its target and writes bench/results.json and
+ *    bench/chart.svg. Figures, not pass/fail: targets live here, not in tests.
+ *
+ * BENCH_DURATION (seconds a run, default 5), BENCH_WARMUP (default 2),
+ * BENCH_CONNECTIONS, BENCH_PORT (portal; +1 the limit, +2 bare Next),
+ * BENCH_STORIES, BENCH_DIST_DIR (build folder, default NEXT_DIST_DIR or .next),
+ * BENCH_PAGES (comma-separated paths to measure instead of the default set).
  */
-import { execFileSync, spawn } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
+import autocannon from "autocannon";
+import { buildBareNext, startBareNext } from "./bench/bare-next";
+import { launchChromium, measureVisit, type Visit } from "./bench/page-weight";
+import { sampleRss, treeRssMb } from "./bench/process-tree";
+import { publishToVisible, type PublishFigures } from "./bench/publish";
+import { chartSvg, pageTable, TARGETS, type PageFigures, type Run } from "./bench/report";
+import type { Recorded } from "./bench/same-bytes-server";
 
-const STORIES = Number(process.env.BENCH_STORIES ?? 100_000);
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
-const PORT = Number(process.env.BENCH_PORT ?? 3999);
+const num = (name: string, fallback: number) => {
+  const raw = process.env[name];
+  const n = raw === undefined || raw === "" ? fallback : Number(raw);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a number (got ${raw})`);
+  return n;
+};
+const STORIES = num("BENCH_STORIES", 100_000);
+const DURATION = num("BENCH_DURATION", Number(process.env.BENCH_REQUESTS ? 0 : 5));
+const REQUESTS = num("BENCH_REQUESTS", 0);
+const WARMUP = num("BENCH_WARMUP", 2);
+const CONNECTIONS = num("BENCH_CONNECTIONS", 50);
+const PORT = num("BENCH_PORT", 3999);
+const DIST_DIR = process.env.BENCH_DIST_DIR || process.env.NEXT_DIST_DIR || ".next";
+const PASSWORD = "bench-Password-2026";
+/** What browsers send; the page cache keeps gzip and brotli bodies, Next compresses its own. */
+const ACCEPT_ENCODING = "gzip, deflate, br";
+/** Any session cookie makes the page cache step aside (never store, never serve): each request renders. */
+const MISS_COOKIE = "authjs.session-token=bench-not-a-session";
+const OUT_DIR = path.join(process.cwd(), "bench");
 const tsx = path.join(process.cwd(), "node_modules/.bin/tsx");
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
-
-async function hammer(url: string): Promise<{ rps: number; p50: number; p95: number; p99: number; errors: number }> {
-  const times: number[] = [];
-  let errors = 0;
-  let issued = 0;
-  const started = performance.now();
-  async function worker() {
-    while (issued < REQUESTS) {
-      issued++;
-      const t = performance.now();
-      try {
-        const res = await fetch(url, { redirect: "manual" });
-        await res.arrayBuffer();
-        if (res.status >= 500) errors++;
-      } catch {
-        errors++;
-      }
-      times.push(performance.now() - t);
+const children: ChildProcess[] = [];
+function stopAll() {
+  for (const child of children) {
+    try {
+      if (child.pid && child.exitCode === null) process.kill(-child.pid, "SIGTERM");
+    } catch {
+      // already gone
     }
   }
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  const elapsed = (performance.now() - started) / 1000;
-  times.sort((a, b) => a - b);
-  return { rps: times.length / elapsed, p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), errors };
+}
+process.on("exit", stopAll);
+process.on("SIGINT", () => process.exit(130));
+
+function raw(url: string, headers: Record<string, string>): Promise<{ status: number; headers: [string, string][]; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => {
+          const pairs: [string, string][] = [];
+          for (let i = 0; i < res.rawHeaders.length; i += 2) pairs.push([res.rawHeaders[i]!, res.rawHeaders[i + 1]!]);
+          resolve({ status: res.statusCode ?? 0, headers: pairs, body: Buffer.concat(chunks) });
+        });
+      })
+      .on("error", reject);
+  });
+}
+const headerOf = (r: { headers: [string, string][] }, name: string) => r.headers.find(([k]) => k.toLowerCase() === name)?.[1];
+
+async function waitFor(url: string, timeoutMs: number, child?: ChildProcess): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child && child.exitCode !== null) throw new Error(`${url}: the server exited with code ${child.exitCode}`);
+    try {
+      if ((await raw(url, {})).status < 500) return;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > deadline) throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
 }
 
-function rssMb(pid: number): number {
-  // The server is a child of the start script: sum the whole process tree.
-  const out = execFileSync("ps", ["-o", "rss=", "--ppid", String(pid), "-p", String(pid)], { encoding: "utf8" });
-  const grandchildren = execFileSync("sh", ["-c", `for p in $(pgrep -P ${pid}); do pgrep -P $p; done | xargs -r ps -o rss= -p || true`], { encoding: "utf8" });
-  return (out + grandchildren).split(/\s+/).filter(Boolean).reduce((a, b) => a + Number(b), 0) / 1024;
+async function load(url: string, headers: Record<string, string>, cache: string): Promise<Run> {
+  const opts = { url, connections: CONNECTIONS, headers: { "accept-encoding": ACCEPT_ENCODING, ...headers }, timeout: 10 };
+  if (WARMUP > 0) await autocannon({ ...opts, duration: WARMUP });
+  const r = await autocannon(REQUESTS > 0 ? { ...opts, amount: REQUESTS } : { ...opts, duration: DURATION || 5 });
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts, requests: r.requests.total, cache };
+}
+
+function seed(env: NodeJS.ProcessEnv): number {
+  const started = performance.now();
+  const result = spawnSync(tsx, ["--conditions=react-server", "db/seed/index.ts", "--stories", String(STORIES)], { env, stdio: ["ignore", "inherit", "inherit"] });
+  if (result.status !== 0) throw new Error("seeding failed");
+  return (performance.now() - started) / 1000;
+}
+
+async function discover(base: string) {
+  const news = (await raw(`${base}/news`, {})).body.toString("utf8");
+  const slug = /href="\/news\/([a-z0-9-]+)"/.exec(news)?.[1];
+  if (!slug) throw new Error("no story link on /news");
+  const story = (await raw(`${base}/news/${slug}`, {})).body.toString("utf8");
+  const topic = /href="\/topics\/([a-z0-9-]+)"/.exec(story)?.[1] ?? "research";
+  const expert = /href="\/experts\/([a-z0-9-]+)"/.exec(story)?.[1] ?? "";
+  const deep = Math.max(1, Math.min(5000, Math.floor(STORIES / 12 / 2)));
+  return { slug, topic, expert, deep };
+}
+
+type Page = { path: string; label: string; target: boolean };
+
+function pagesFor(d: Awaited<ReturnType<typeof discover>>): Page[] {
+  if (process.env.BENCH_PAGES) return process.env.BENCH_PAGES.split(",").map((p) => ({ path: p, label: p, target: false }));
+  return [
+    { path: "/", label: "/", target: true },
+    { path: "/news", label: "/news", target: true },
+    { path: `/news/${d.slug}`, label: "/news/<slug>", target: true },
+    { path: "/events", label: "/events", target: true },
+    { path: `/news?page=${d.deep}`, label: `/news?page=${d.deep}`, target: false },
+    { path: `/news?type=expert-comment&topic=${d.topic}`, label: "/news?type=&topic=", target: false },
+    { path: `/topics/${d.topic}`, label: "/topics/<slug>", target: false },
+    ...(d.expert ? [{ path: `/experts/${d.expert}`, label: "/experts/<slug>", target: false }] : []),
+    { path: "/search?q=climate", label: "/search?q=climate", target: false },
+    { path: "/feed.xml", label: "/feed.xml", target: false },
+  ];
 }
 
 async function main() {
+  fs.mkdirSync(OUT_DIR, { recursive: true });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "newsroom-bench-"));
-  const env = { ...process.env, DATA_DIR: dataDir, PORT: String(PORT), SITE_URL: `http://localhost:${PORT}`, SEED_PASSWORD: "bench-password", NODE_ENV: "production" as const };
-
-  let t = performance.now();
-  execFileSync(tsx, ["--conditions=react-server", "db/seed/index.ts"], { env, stdio: "ignore" });
-  execFileSync(tsx, ["--conditions=react-server", "db/seed/index.ts", "--stories", String(STORIES)], { env, stdio: "ignore" });
-  console.log(`seed: demo content + ${STORIES} synthetic stories in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-  console.log(`database size: ${(fs.statSync(path.join(dataDir, "newsroom.db")).size / 1e6).toFixed(0)} MB`);
-
-  const server = spawn(tsx, ["--conditions=react-server", "scripts/start.ts"], { env, stdio: "ignore", detached: true });
   const base = `http://localhost:${PORT}`;
-  t = performance.now();
-  for (;;) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) break;
-    } catch {
-      /* starting */
-    }
-    if (performance.now() - t > 15 * 60_000) throw new Error("server did not start");
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  console.log(`server ready in ${((performance.now() - t) / 1000).toFixed(1)} s; idle memory ${rssMb(server.pid!).toFixed(0)} MB`);
+  const env = {
+    ...process.env, DATA_DIR: dataDir, DATABASE_PATH: "", PORT: String(PORT), SITE_URL: base, SEED_PASSWORD: PASSWORD,
+    AUTH_SECRET: "bench-secret-not-for-production-0123456789", NODE_ENV: "production" as const, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1",
+  };
+  try {
+    console.log(`Seeding demo content + ${STORIES.toLocaleString("en-GB")} synthetic stories into ${dataDir}…`);
+    const seedSeconds = seed(env);
+    const dbMb = fs.statSync(path.join(dataDir, "newsroom.db")).size / 1e6;
 
-  const html = await (await fetch(`${base}/news`)).text();
-  const slug = /href="\/news\/([a-z0-9-]+)"/.exec(html)?.[1] ?? "missing";
-  const urls = ["/", "/news", "/news?page=2000", "/news?type=expert-comment", `/news/${slug}`, "/search?q=research", "/search?q=%22climate%20change%22", "/feed.xml", "/events", "/open-days", "/sitemap.xml"];
-  console.log(`\n${REQUESTS} requests per URL, concurrency ${CONCURRENCY}`);
-  console.log("url".padEnd(34), "req/s".padStart(8), "p50 ms".padStart(8), "p95 ms".padStart(8), "p99 ms".padStart(8), "errors".padStart(7));
-  for (const url of urls) {
-    const r = await hammer(base + url);
-    console.log(url.padEnd(34), r.rps.toFixed(0).padStart(8), r.p50.toFixed(1).padStart(8), r.p95.toFixed(1).padStart(8), r.p99.toFixed(1).padStart(8), String(r.errors).padStart(7));
+    console.log(`Starting the portal (scripts/start.ts, build folder ${DIST_DIR}; builds if the sources changed)…`);
+    const serverLog = fs.openSync(path.join(OUT_DIR, "server.log"), "w");
+    const server = spawn(tsx, ["--conditions=react-server", "scripts/start.ts"], { env, stdio: ["ignore", serverLog, serverLog], detached: true });
+    children.push(server);
+    const startedAt = performance.now();
+    await waitFor(`${base}/api/health`, 20 * 60_000, server);
+    const readySeconds = (performance.now() - startedAt) / 1000;
+    const idleRss = treeRssMb(server.pid!);
+
+    const d = await discover(base);
+    const pages = pagesFor(d);
+
+    // The limit: each page's exact bytes, recorded once the portal has warmed it.
+    const recorded: Recorded[] = [];
+    for (const p of pages) {
+      await raw(base + p.path, { "accept-encoding": ACCEPT_ENCODING });
+      const r = await raw(base + p.path, { "accept-encoding": ACCEPT_ENCODING });
+      const headers = r.headers.filter(([k]) => !["connection", "keep-alive", "transfer-encoding", "date", "content-length"].includes(k.toLowerCase()));
+      recorded.push({ path: p.path, status: r.status, headers, body: r.body.toString("base64") });
+    }
+    const manifest = path.join(dataDir, "same-bytes.json");
+    fs.writeFileSync(manifest, JSON.stringify(recorded));
+    const limit = spawn(process.execPath, ["--import", "tsx", "scripts/bench/same-bytes-server.ts", manifest, String(PORT + 1)], { stdio: "ignore", detached: true });
+    children.push(limit);
+    await waitFor(`http://localhost:${PORT + 1}${pages[0]!.path}`, 30_000, limit);
+
+    console.log(`Building / starting a bare Next app for comparison…`);
+    const bareRoot = buildBareNext();
+    const bare = startBareNext(bareRoot, PORT + 2);
+    children.push(bare);
+    const bareBase = `http://localhost:${PORT + 2}`;
+    await waitFor(`${bareBase}/`, 60_000, bare);
+
+    const mode = REQUESTS > 0 ? `${REQUESTS} requests` : `${DURATION || 5} s`;
+    console.log(`\nLoad: autocannon, ${CONNECTIONS} connections, ${WARMUP} s warm-up then ${mode} a run; Accept-Encoding: ${ACCEPT_ENCODING}\n`);
+    const bareStatic = await load(`${bareBase}/`, {}, "-");
+    const bareDynamic = await load(`${bareBase}/dynamic`, {}, "-");
+
+    const rss = sampleRss(server.pid!);
+    const figures: PageFigures[] = [];
+    for (const [i, p] of pages.entries()) {
+      const probeHit = await raw(base + p.path, { "accept-encoding": ACCEPT_ENCODING });
+      const probeMiss = await raw(base + p.path, { "accept-encoding": ACCEPT_ENCODING, cookie: MISS_COOKIE });
+      const hit = await load(base + p.path, {}, headerOf(probeHit, "x-cache") ?? "none");
+      const miss = await load(base + p.path, { cookie: MISS_COOKIE }, headerOf(probeMiss, "x-cache") ?? "none");
+      const lim = await load(`http://localhost:${PORT + 1}${p.path}`, {}, "-");
+      const f = { ...p, bytes: Buffer.from(recorded[i]!.body, "base64").length, hit, miss, limit: lim };
+      figures.push(f);
+      console.log(`  ${p.label}: hit ${hit.rps.toFixed(0)} req/s (p99 ${hit.p99} ms, ${hit.cache}), miss ${miss.rps.toFixed(0)} req/s (${miss.cache}), limit ${lim.rps.toFixed(0)} req/s`);
+    }
+    const peakRss = rss.stop();
+
+    console.log("\nChromium: requests per home-page visit, JavaScript per page, publish-to-visible…");
+    const browser = await launchChromium();
+    let home: Visit, bareVisit: Visit, publish: PublishFigures | { error: string };
+    const js: { path: string; jsGzipBytes: number; jsBytes: number; scripts: number }[] = [];
+    try {
+      home = await measureVisit(browser, `${base}/`);
+      bareVisit = await measureVisit(browser, `${bareBase}/`);
+      for (const p of pages.filter((x) => !x.path.endsWith(".xml"))) {
+        const v = p.path === "/" ? home : await measureVisit(browser, base + p.path);
+        js.push({ path: p.label, jsGzipBytes: v.jsGzipBytes, jsBytes: v.jsBytes, scripts: v.scripts });
+      }
+      try {
+        publish = await publishToVisible(browser, base, PASSWORD);
+      } catch (error) {
+        publish = { error: (error as Error).message.split("\n")[0]! };
+      }
+    } finally {
+      await browser.close();
+    }
+
+    const kinds = (v: Visit) => Object.fromEntries(["document", "static", "rsc", "other"].map((k) => [k, v.requests.filter((r) => r.kind === k).length]));
+    const homeKinds = kinds(home);
+    const worstJs = Math.max(...js.map((j) => j.jsGzipBytes));
+
+    console.log(`\nseed: ${seedSeconds.toFixed(1)} s for demo + ${STORIES.toLocaleString("en-GB")} stories (${dbMb.toFixed(0)} MB); server ready in ${readySeconds.toFixed(1)} s\n`);
+    console.log(pageTable(figures, bareDynamic.rps));
+    console.log(`\nbare Next 16: static page ${bareStatic.rps.toFixed(0)} req/s (p99 ${bareStatic.p99} ms), dynamic page ${bareDynamic.rps.toFixed(0)} req/s (p99 ${bareDynamic.p99} ms)`);
+    console.log(`targets: cached ${figures.filter((f) => f.target).map((f) => f.label).join(", ")} ≥ ${TARGETS.hitShareOfLimit * 100} % of the limit with p99 < ${TARGETS.hitP99Ms} ms; misses ≥ bare Next dynamic (${bareDynamic.rps.toFixed(0)} req/s)`);
+    console.log(`\nserver RSS: idle ${idleRss.toFixed(0)} MB, peak under load ${peakRss.toFixed(0)} MB (target < ${TARGETS.rssMb} MB: ${peakRss < TARGETS.rssMb ? "ok" : "MISSED"})`);
+    console.log(`home-page visit: ${home.requests.length} requests (document ${homeKinds.document}, static ${homeKinds.static}, _rsc ${homeKinds.rsc}, other ${homeKinds.other}); target ${TARGETS.requestsPerHomeVisit}: ${homeKinds.rsc === 0 && homeKinds.other === 0 ? "ok" : "MISSED"}`);
+    console.log(`JavaScript, gzipped: bare Next page ${(bareVisit.jsGzipBytes / 1024).toFixed(1)} KB; target ≤ bare + 15 KB = ${((bareVisit.jsGzipBytes + TARGETS.jsBeyondBareGzip) / 1024).toFixed(1)} KB`);
+    for (const j of js) console.log(`  ${j.path.padEnd(24)} ${(j.jsGzipBytes / 1024).toFixed(1).padStart(6)} KB (${j.scripts} scripts, +${((j.jsGzipBytes - bareVisit.jsGzipBytes) / 1024).toFixed(1)} KB beyond bare)`);
+    console.log(`  worst: +${((worstJs - bareVisit.jsGzipBytes) / 1024).toFixed(1)} KB beyond bare: ${worstJs - bareVisit.jsGzipBytes <= TARGETS.jsBeyondBareGzip ? "ok" : "MISSED"}`);
+    console.log("error" in publish ? `publish-to-visible: not measured (${publish.error})` : `publish-to-visible: ${publish.visibleMs.toFixed(0)} ms from "Publish now" to the headline on an anonymous home page (action confirmed after ${publish.publishedMs.toFixed(0)} ms; target < 1000 ms: ${publish.visibleMs < 1000 ? "ok" : "MISSED"})`);
+
+    const results = {
+      at: new Date().toISOString(), machine: { cpus: os.cpus().length, load: os.loadavg(), node: process.version },
+      settings: { stories: STORIES, connections: CONNECTIONS, durationSeconds: DURATION, requests: REQUESTS, warmupSeconds: WARMUP, acceptEncoding: ACCEPT_ENCODING, distDir: DIST_DIR },
+      seedSeconds, dbMb, readySeconds, targets: TARGETS, pages: figures, bareNext: { static: bareStatic, dynamic: bareDynamic },
+      rssMb: { idle: idleRss, peak: peakRss }, homeVisit: { total: home.requests.length, ...homeKinds, requests: home.requests },
+      js: { bareGzipBytes: bareVisit.jsGzipBytes, pages: js }, publish,
+    };
+    fs.writeFileSync(path.join(OUT_DIR, "results.json"), JSON.stringify(results, null, 2));
+    fs.writeFileSync(path.join(OUT_DIR, "chart.svg"), chartSvg(figures, `Newsroom, ${STORIES.toLocaleString("en-GB")} stories: req/s with ${CONNECTIONS} connections (${results.at.slice(0, 16)}Z)`));
+    console.log(`\nWrote ${path.relative(process.cwd(), path.join(OUT_DIR, "results.json"))} and ${path.relative(process.cwd(), path.join(OUT_DIR, "chart.svg"))}.`);
+  } finally {
+    stopAll();
+    fs.rmSync(dataDir, { recursive: true, force: true });
   }
-  console.log(`\nserver memory after the run: ${rssMb(server.pid!).toFixed(0)} MB`);
-  process.kill(-server.pid!, "SIGTERM");
-  fs.rmSync(dataDir, { recursive: true, force: true });
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,89 @@
+/**
+ * Tables, targets, JSON and the SVG chart for `npm run bench`. The chart is a
+ * hand-written SVG string: three bars a page (cache hit, cache miss, the
+ * same-bytes limit) on one req/s scale, so no charting library is needed.
+ */
+
+export type Run = { rps: number; p50: number; p99: number; non2xx: number; errors: number; requests: number; cache: string };
+export type PageFigures = { path: string; label: string; bytes: number; hit: Run; miss: Run; limit: Run; target: boolean };
+
+/** The issue's targets, printed beside the figures (targets live here, not in timed tests). */
+export const TARGETS = {
+  hitShareOfLimit: 0.25,
+  hitP99Ms: 50,
+  missVsBareDynamic: 1,
+  rssMb: 400,
+  jsBeyondBareGzip: 15 * 1024,
+  requestsPerHomeVisit: "document + static assets, no _rsc",
+};
+
+const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : "n/a");
+const pct = (n: number) => `${fmt(n * 100, 1)} %`;
+const ok = (pass: boolean) => (pass ? "ok" : "MISSED");
+
+export function pageTable(pages: PageFigures[], bareDynamicRps: number): string {
+  const head = ["page", "hit req/s", "p50", "p99", "non-2xx", "x-cache", "limit req/s", "hit/limit", "miss req/s", "miss p99", "miss/bare-dyn", "target"];
+  const rows = pages.map((p) => {
+    const share = p.hit.rps / p.limit.rps;
+    const hitOk = share >= TARGETS.hitShareOfLimit && p.hit.p99 < TARGETS.hitP99Ms;
+    const missOk = p.miss.rps / bareDynamicRps >= TARGETS.missVsBareDynamic;
+    return [
+      p.label,
+      fmt(p.hit.rps),
+      `${fmt(p.hit.p50, 1)} ms`,
+      `${fmt(p.hit.p99, 1)} ms`,
+      String(p.hit.non2xx + p.hit.errors),
+      p.hit.cache,
+      fmt(p.limit.rps),
+      pct(share),
+      fmt(p.miss.rps),
+      `${fmt(p.miss.p99, 1)} ms`,
+      `${fmt(p.miss.rps / bareDynamicRps, 2)}x`,
+      p.target ? `hit ${ok(hitOk)}, miss ${ok(missOk)}` : `miss ${ok(missOk)}`,
+    ];
+  });
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  return [line(head), ...rows.map(line)].join("\n");
+}
+
+const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+export function chartSvg(pages: PageFigures[], title: string): string {
+  const barH = 12;
+  const gap = 10;
+  const left = 230;
+  const width = 900;
+  const plotW = width - left - 90;
+  const max = Math.max(1, ...pages.flatMap((p) => [p.hit.rps, p.miss.rps, p.limit.rps]));
+  const series = [
+    { key: "limit" as const, name: "same-bytes limit", colour: "#9aa5b1" },
+    { key: "hit" as const, name: "portal, cache hit", colour: "#1d3557" },
+    { key: "miss" as const, name: "portal, cache miss", colour: "#b5121b" },
+  ];
+  const groupH = series.length * barH + gap;
+  const top = 60;
+  const height = top + pages.length * groupH + 30;
+  const parts: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12">`,
+    `<title>${esc(title)}</title>`,
+    `<rect width="100%" height="100%" fill="#fff"/>`,
+    `<text x="10" y="20" font-size="15" font-weight="bold">${esc(title)}</text>`,
+  ];
+  series.forEach((s, i) => {
+    parts.push(`<rect x="${10 + i * 170}" y="32" width="12" height="12" fill="${s.colour}"/>`, `<text x="${26 + i * 170}" y="42">${esc(s.name)}</text>`);
+  });
+  pages.forEach((p, g) => {
+    const y0 = top + g * groupH;
+    parts.push(`<text x="${left - 8}" y="${y0 + (series.length * barH) / 2 + 4}" text-anchor="end">${esc(p.label)}</text>`);
+    series.forEach((s, i) => {
+      const rps = p[s.key].rps;
+      const w = Math.max(1, (rps / max) * plotW);
+      const y = y0 + i * barH;
+      parts.push(`<rect x="${left}" y="${y}" width="${w.toFixed(1)}" height="${barH - 2}" fill="${s.colour}"/>`);
+      parts.push(`<text x="${(left + w + 4).toFixed(1)}" y="${y + barH - 3}" font-size="10">${fmt(rps)} req/s</text>`);
+    });
+  });
+  parts.push(`<text x="${left}" y="${height - 8}" font-size="10" fill="#555">requests per second; the three bars of a page and all pages share one scale</text>`, "</svg>");
+  return parts.join("\n");
+}
