@@ -44,6 +44,9 @@ const schema = z.object({
     }),
   // Bytes of rendered pages (with their gzip and brotli copies) the page cache may hold.
   PAGE_CACHE_BYTES: z.coerce.number().int("must be a whole number of bytes").min(1_048_576, "must be at least 1048576 (1 MB)").max(8_589_934_592).default(67_108_864),
+  // "server": story views are counted as the server sends story pages; "beacon": a proxy or CDN in front
+  // serves the pages, so each page carries a 1×1 no-store image and only that image counts.
+  VIEW_COUNTING: z.enum(["server", "beacon"], "must be server or beacon").default("server"),
 });
 
 export type Config = ReturnType<typeof buildConfig>;
@@ -76,6 +79,7 @@ function buildConfig(env: Env) {
     registrationRetentionDays: c.REGISTRATION_RETENTION_DAYS,
     port: c.PORT,
     pageCacheBytes: c.PAGE_CACHE_BYTES,
+    viewCounting: c.VIEW_COUNTING,
     trustedProxies: c.TRUSTED_PROXIES.split(",").map((e) => e.trim()).filter(Boolean),
   };
 }

@@ -12,7 +12,7 @@ import path from "node:path";
 import { loadConfig } from "@/lib/config";
 import { bodyFor, etagFor, keptHeaders, matchesIfNoneMatch, negotiate, type Entry } from "@/lib/page-cache/entry";
 import { currentViewsSink, installPageCache } from "@/lib/page-cache/global";
-import { classify, isAsset, type Decision } from "@/lib/page-cache/key";
+import { beaconSlug, classify, isAsset, type Decision } from "@/lib/page-cache/key";
 import { PageCache, type Rendered } from "@/lib/page-cache/page-cache";
 import { ViewCounter } from "@/lib/page-cache/view-counter";
 
@@ -34,6 +34,9 @@ const TTL_MS = 5 * 60_000;
 const RENDER_USER_AGENT = "Mozilla/5.0 (compatible; Newsroom-PageCache/1.0; Google-PageRenderer)";
 
 const RENDER_TIMEOUT_MS = 30_000;
+
+/** The smallest transparent GIF: the view counter's answer. */
+const PIXEL = Buffer.from("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7", "base64");
 
 type Handle = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
 
@@ -149,7 +152,13 @@ function renderVia(socketPath: string, agent: http.Agent, url: string, req: http
   });
 }
 
-export async function startServer(options: { port: number; dir?: string; pageCacheBytes: number }): Promise<{ close: () => Promise<void>; cache: PageCache }> {
+export async function startServer(options: {
+  port: number;
+  dir?: string;
+  pageCacheBytes: number;
+  /** "beacon": a caching proxy serves the pages, so only the counter image counts (lib/config.ts VIEW_COUNTING). */
+  viewCounting: "server" | "beacon";
+}): Promise<{ close: () => Promise<void>; cache: PageCache }> {
   const started = Date.now();
   (process.env as Record<string, string>).NODE_ENV = "production";
   const { default: next } = await import("next");
@@ -171,11 +180,20 @@ export async function startServer(options: { port: number; dir?: string; pageCac
 
   const countView = (decision: Decision, req: http.IncomingMessage, status: number) => {
     if (status === 304) cache.countNotModified();
+    if (options.viewCounting === "beacon") return;
     if (decision.cache && decision.storySlug && req.method === "GET" && (status === 200 || status === 304)) views.add(decision.storySlug);
   };
 
   const onRequest = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     setSocketIp(req);
+    const beacon = beaconSlug(req.method, req.url);
+    if (beacon) {
+      // Answered here, never by Next or a cache: one request, one view, nothing about the reader kept.
+      if (req.method === "GET") views.add(beacon);
+      res.writeHead(200, { "content-type": "image/gif", "content-length": String(PIXEL.length), "cache-control": "no-store, private", "x-content-type-options": "nosniff" });
+      res.end(req.method === "HEAD" ? undefined : PIXEL);
+      return;
+    }
     const decision = classify({ method: req.method, url: req.url, headers: req.headers });
     if (!decision.cache) {
       const pathname = (req.url ?? "/").split("?", 1)[0]!;
@@ -246,7 +264,7 @@ async function main(): Promise<void> {
     console.error((error as Error).message);
     process.exit(1);
   }
-  const { close } = await startServer({ port: cfg.port, pageCacheBytes: cfg.pageCacheBytes });
+  const { close } = await startServer({ port: cfg.port, pageCacheBytes: cfg.pageCacheBytes, viewCounting: cfg.viewCounting });
   let closing = false;
   const stop = () => {
     if (closing) return;

@@ -361,4 +361,21 @@ describe("views", () => {
     while (total() < before + 20 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
     expect(total()).toBe(before + 20);
   });
+
+  it("the view-counter image (for pages served by a proxy in front) counts a view, is never cached and sets no cookie", async () => {
+    const total = () => Number(one(db, "select coalesce(sum(v.views), 0) as n from story_views v join stories s on s.id = v.story_id where s.slug = ?", slugs.story).n);
+    await new Promise((r) => setTimeout(r, 6_000));
+    const before = total();
+    for (let i = 0; i < 3; i++) {
+      const pixel = await request(`/news/${slugs.story}/view.gif`);
+      expect(pixel.status).toBe(200);
+      expect(pixel.headers["content-type"]).toBe("image/gif");
+      expect(pixel.headers["cache-control"]).toBe("no-store, private");
+      expect(pixel.headers["set-cookie"]).toBeUndefined();
+      expect(pixel.body.subarray(0, 6).toString()).toBe("GIF89a");
+    }
+    const deadline = Date.now() + 10_000;
+    while (total() < before + 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+    expect(total()).toBe(before + 3);
+  });
 });

@@ -1,4 +1,4 @@
-import { classify, hasSessionCookie } from "@/lib/page-cache/key";
+import { beaconSlug, classify, hasSessionCookie } from "@/lib/page-cache/key";
 
 const get = (url: string, headers: Record<string, string> = {}) => classify({ method: "GET", url, headers });
 
@@ -47,5 +47,13 @@ describe("page-cache keys", () => {
     expect(hasSessionCookie("x=authjs.session-token")).toBe(false);
     expect(hasSessionCookie(undefined)).toBe(false);
     expect(hasSessionCookie("authjs.session-token=1")).toBe(true);
+  });
+
+  test("the view-counter image names its story; anything else is not a beacon", () => {
+    expect(beaconSlug("GET", "/news/a-story/view.gif")).toBe("a-story");
+    expect(beaconSlug("GET", "/news/a-story/view.gif?x=1")).toBe("a-story");
+    expect(beaconSlug("POST", "/news/a-story/view.gif")).toBeNull();
+    expect(beaconSlug("GET", "/news/a-story")).toBeNull();
+    expect(beaconSlug("GET", "/news/../view.gif")).toBeNull();
   });
 });

@@ -61,6 +61,15 @@ const ASSET = [/^\/_next\//, /^\/uploads\//, /^\/demo\//, /^\/favicon\.ico$/, /^
 const MAX_VALUE = 200;
 const PAGE = /^[1-9]\d{0,5}$/;
 
+const BEACON = new RegExp(`^/news/${SLUG}/view\\.gif$`);
+
+/** The story a view-counter image request names (VIEW_COUNTING=beacon puts one on every story page), or null. */
+export function beaconSlug(method: string | undefined, url: string | undefined): string | null {
+  if (method !== "GET" && method !== "HEAD") return null;
+  const m = (url ?? "").split("?", 1)[0]!.match(BEACON);
+  return m ? m[1]! : null;
+}
+
 export function isAsset(pathname: string): boolean {
   return ASSET.some((re) => re.test(pathname));
 }

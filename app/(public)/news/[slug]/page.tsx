@@ -74,9 +74,9 @@ export default async function StoryPage({ params }: Props) {
     if (current) permanentRedirect(`/news/${current}`);
     notFound();
   }
-  // Views (and the outlet's counter) are counted by the server for cached and fresh pages alike: lib/stories/views.ts recordViews.
-
-  const { siteName, siteUrl } = config();
+  // Views (and the outlet's counter) are counted by the server for cached and fresh pages alike (scripts/server.ts);
+  // behind a caching proxy (VIEW_COUNTING=beacon) the page carries a 1×1 image that the server counts instead.
+  const { siteName, siteUrl, viewCounting } = config();
   const [related, latest, events, promos] = await Promise.all([
     listRelated(story.id, 3),
     listLatest({ limit: 3, excludeId: story.id }),
@@ -136,6 +136,10 @@ export default async function StoryPage({ params }: Props) {
             snippet={buildRepublishSnippet({ title: story.title, slug: story.slug, authors: story.authors, bodyHtml: renderMarkdown(story.body, { siteOrigin: siteUrl }), licence: story.republishLicence, siteName, siteUrl })}
           />
         )}
+        {viewCounting === "beacon" ? (
+          // eslint-disable-next-line @next/next/no-img-element -- a 1×1 view counter, not content: next/image would add nothing
+          <img src={`/news/${story.slug}/view.gif`} alt="" width={1} height={1} decoding="async" />
+        ) : null}
       </article>
 
       <div className="container story__more">
