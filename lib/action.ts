@@ -66,16 +66,20 @@ type ActionOptions<S extends z.ZodType, R extends Role | null> = {
  * so Next can handle it.
  *
  * Bound arguments (`action.bind(null, slug)`) arrive before the form state,
- * as Next passes them, and reach the write as `ctx.args`.
+ * as Next passes them, and reach the write as `ctx.args`. Files, which
+ * `values` and the schema leave out, are read from `ctx.formData`.
  */
 export function defineAction<S extends z.ZodType, R extends Role | null, A extends unknown[] = []>(
   options: ActionOptions<S, R>,
-  write: (input: z.infer<S>, ctx: ActionContext<UserFor<R>> & { args: A; values: Record<string, string | string[]> }) => ActionOutcome | Promise<ActionOutcome>,
+  write: (
+    input: z.infer<S>,
+    ctx: ActionContext<UserFor<R>> & { args: A; values: Record<string, string | string[]>; formData: FormData },
+  ) => ActionOutcome | Promise<ActionOutcome>,
 ): (...params: [...A, FormState, FormData]) => Promise<FormState> {
   return async (...params) => {
     const formData = params[params.length - 1] as FormData;
     const args = params.slice(0, -2) as unknown as A;
-    return runAction(options, formData, (input, user, ip, values) => write(input, { user: user as UserFor<R>, ip, args, values }));
+    return runAction(options, formData, (input, user, ip, values) => write(input, { user: user as UserFor<R>, ip, args, values, formData }));
   };
 }
 

@@ -4,9 +4,11 @@ import { getDb } from "@/db/client";
 import { media, type Media } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { hasRole } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { revalidate, tags } from "@/lib/cache";
-import { FormError } from "@/lib/form";
+import type { WriteContext } from "@/lib/context";
+import { NotFoundError } from "@/lib/errors";
 import type { MediaDetailsInput } from "@/lib/validation/media";
 
 export const MEDIA_PAGE_SIZE = 24;
@@ -37,10 +39,6 @@ const columns = {
 /** Contributors see only what they uploaded; editors and admins see everything. */
 function visibleTo(user: SessionUser): SQL | undefined {
   return hasRole(user, "editor") ? undefined : eq(media.uploadedBy, user.id);
-}
-
-export function canEditMedia(user: SessionUser, item: Pick<Media, "uploadedBy">): boolean {
-  return hasRole(user, "editor") || item.uploadedBy === user.id;
 }
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -83,7 +81,7 @@ export function listMedia({ page = 1, q = "" }: { page?: number; q?: string }, u
 /** One item, or null when it does not exist or the user may not see it (no guessing ids). */
 export function getMedia(id: number, user: SessionUser): MediaItem | null {
   const row = getDb().select(columns).from(media).where(eq(media.id, id)).get();
-  if (!row || !canEditMedia(user, row)) return null;
+  if (!row || !can(user, "media.edit", row)) return null;
   return row;
 }
 
@@ -92,11 +90,12 @@ export function getMedia(id: number, user: SessionUser): MediaItem | null {
  * item, contributors their own) with an audit entry; refreshes public pages
  * because stories and events render these details with the image.
  */
-export function updateMediaDetails(id: number, input: MediaDetailsInput, user: SessionUser, meta: { ip?: string | null } = {}): MediaItem {
+export function updateMediaDetails({ id, ...input }: MediaDetailsInput & { id: number }, { user, ip }: WriteContext): MediaItem {
   const db = getDb();
   const updated = db.transaction((tx) => {
     const current = tx.select(columns).from(media).where(eq(media.id, id)).get();
-    if (!current || !canEditMedia(user, current)) throw new FormError("That image does not exist or you cannot edit it.");
+    // Not found either way, so a contributor cannot learn which ids exist.
+    if (!current || !can(user, "media.edit", current)) throw new NotFoundError("That image does not exist or you cannot edit it.");
     tx.update(media)
       .set({
         altText: input.altText,
@@ -108,7 +107,7 @@ export function updateMediaDetails(id: number, input: MediaDetailsInput, user: S
       .where(eq(media.id, id))
       .run();
     const changed = (Object.keys(input) as (keyof MediaDetailsInput)[]).filter((k) => current[k] !== input[k]);
-    writeAudit(tx, { actor: user, action: "media.update", entity: "media", entityId: id, ip: meta.ip, details: { changed } });
+    writeAudit(tx, { actor: user, action: "media.update", entity: "media", entityId: id, ip, details: { changed } });
     return { ...current, ...input };
   });
   revalidate(tags.stories, tags.events, tags.people);

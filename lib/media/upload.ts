@@ -6,7 +6,7 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { media, stories, type Media } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
-import { hasRole } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { config } from "@/lib/config";
 import { isOwner } from "@/lib/stories/records";
@@ -29,7 +29,7 @@ function assertMayUploadFor(storyId: number | undefined, user: SessionUser): voi
   const db = getDb();
   const story = db.select({ id: stories.id, createdBy: stories.createdBy }).from(stories).where(eq(stories.id, storyId)).get();
   if (!story) throw new FormError("That story does not exist.", { storyId: "Choose a story from the list." });
-  if (!hasRole(user, "editor") && !isOwner(db, story, user)) {
+  if (!can(user, "media.upload", { isOwner: isOwner(db, story, user) })) {
     throw new FormError("You can upload images only for your own stories.", { storyId: "Choose one of your own stories." });
   }
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { STORY_STATUSES, type StoryStatus } from "@/lib/stories/labels";
-import { hasRole } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { formatDateTime } from "@/lib/dates";
 import { listEditorStories } from "@/lib/stories/editor-reads";
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Stories" };
 export default async function StoriesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser("contributor");
   const params = await searchParams;
-  const pressOffice = hasRole(user, "editor");
+  const pressOffice = can(user, "story.manage");
   const status = STORY_STATUSES.find((s) => s === params.status) as StoryStatus | undefined;
   const mine = !pressOffice || params.mine === "1";
   const rows = listEditorStories(user, { mine, status });

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { StoryForm } from "@/components/editor/story-form";
 import { STORY_TYPES } from "@/lib/stories/labels";
-import { hasRole } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { getEditorChoices, ownPersonId } from "@/lib/stories/editor-reads";
 import { STORY_TYPE_LABELS } from "@/lib/stories/labels";
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Write a new story" };
 
 export default async function NewStoryPage() {
   const user = await requirePageUser("contributor");
-  const pressOffice = hasRole(user, "editor");
+  const pressOffice = can(user, "story.manage");
   const choices = getEditorChoices();
   const me = ownPersonId(user);
   return (

@@ -5,7 +5,7 @@ import { Markdown } from "@/components/markdown";
 import { PreviewLinkForm } from "@/components/editor/preview-link-form";
 import { StoryForm } from "@/components/editor/story-form";
 import { STORY_TYPES } from "@/lib/stories/labels";
-import { hasRole } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { formatDateTime } from "@/lib/dates";
 import { getEditorChoices, getStoryForEditor, listRevisions, storyFormValues } from "@/lib/stories/editor-reads";
@@ -39,7 +39,7 @@ export default async function EditStoryPage({
   const storyId = Number(id);
   const story = Number.isInteger(storyId) && storyId > 0 ? getStoryForEditor(storyId, user) : null;
   if (!story) notFound();
-  const pressOffice = hasRole(user, "editor");
+  const pressOffice = can(user, "story.manage");
   const choices = getEditorChoices();
   // Straight after an import, show what the import changed or dropped (kept as the import revision's note).
   const importNotes = imported === "1" ? listRevisions(story.id).find((r) => r.reason === "import")?.note : null;
