@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import { events, people, stories } from "@/db/schema";
 import { createEvent, createOpenDay, createPerson, createStory } from "@/__tests__/factories";
 import { freshDb } from "@/__tests__/helpers/db";
-import { search, SEARCH_COUNT_CAP, SEARCH_PAGE_SIZE } from "@/lib/search/public";
+import { RANK_WINDOW, search, SEARCH_COUNT_CAP, SEARCH_PAGE_SIZE } from "@/lib/search/public";
 import { suggestQuery } from "@/lib/search/suggest";
 
 const HOUR = 3_600_000;
@@ -311,5 +311,25 @@ describe("count at volume (issue 9)", () => {
     const first = await search({ q: "bulletin" });
     expect(first).toMatchObject({ total: SEARCH_COUNT_CAP + 1, pageCount: SEARCH_COUNT_CAP / SEARCH_PAGE_SIZE });
     expect((await search({ q: "bulletin", page: SEARCH_COUNT_CAP / SEARCH_PAGE_SIZE })).hits).toHaveLength(SEARCH_PAGE_SIZE);
+  });
+});
+
+describe("ranking window (issue 9)", () => {
+  it("pages through the ranked window and the newest-first rest without overlap or gaps", async () => {
+    const sqlite = getDb().$client;
+    const insert = sqlite.prepare("INSERT INTO stories (type, slug, title, body_text, status, publish_at) VALUES ('feature', ?, ?, ?, 'published', ?)");
+    const n = SEARCH_COUNT_CAP + 25;
+    sqlite.transaction(() => {
+      for (let i = 0; i < n; i++) insert.run(`heron-${i}`, `Heron note ${i}`, i % 7 === 0 ? "heron heron heron" : "", Date.now() - 60_000);
+    })();
+    const seen: string[] = [];
+    for (let page = 1; page <= SEARCH_COUNT_CAP / SEARCH_PAGE_SIZE; page++) seen.push(...(await search({ q: "heron", page })).hits.map((h) => h.href));
+    expect(seen).toHaveLength(SEARCH_COUNT_CAP);
+    expect(new Set(seen).size).toBe(SEARCH_COUNT_CAP);
+    // In the window (the newest matches), title and standfirst words rank; the rest follows newest first.
+    const id = (href: string) => Number(href.split("-")[1]);
+    expect(seen.slice(0, RANK_WINDOW).every((href) => id(href) >= n - RANK_WINDOW)).toBe(true);
+    const rest = seen.slice(RANK_WINDOW);
+    expect(rest).toEqual([...rest].sort((a, b) => Number(b.split("-")[1]) - Number(a.split("-")[1])));
   });
 });

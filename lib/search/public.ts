@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import type { StoryType } from "@/db/schema";
 import { cachedQuery, tags } from "@/lib/cache";
 import { isStoryType, STORY_TYPE_LABELS } from "@/lib/stories/labels";
-import { MARK_END, MARK_START, markedToHtml, toFtsQuery } from "@/lib/search/query";
+import { MARK_END, MARK_START, markedToHtml, parseQuery, termsToFts, type QueryTerm } from "@/lib/search/query";
 
 /**
  * Full-text search over public stories, events, experts and open days with
@@ -67,32 +67,48 @@ function listedExpert(now: number): SQL {
     AND (s2.unpublish_at IS NULL OR s2.unpublish_at > ${now})))`;
 }
 
-/** One SELECT of (kind, id, rank) per kind, with the public-visibility rule inside. */
-function matchers(match: string, now: number, kind: SearchKind | undefined, type: StoryType | undefined): SQL[] {
-  const parts: SQL[] = [];
-  // A story type only makes sense for stories, so it narrows the search to them.
-  const want = (k: SearchKind) => (type ? k === "story" : !kind || kind === k);
-  if (want("story")) {
-    parts.push(sql`SELECT 'story' AS kind, s.id AS id, ${RANK.story} AS rank
-      FROM stories_fts JOIN stories s ON s.id = stories_fts.rowid
+/** Stories the public may read, matching the query (CROSS JOIN keeps the FTS index as the outer loop). */
+function storyMatches(match: string, now: number, type: StoryType | undefined, columns: SQL): SQL {
+  return sql`SELECT ${columns} FROM stories_fts CROSS JOIN stories s ON s.id = stories_fts.rowid
       WHERE stories_fts MATCH ${match} AND s.status IN ('published', 'scheduled') AND s.publish_at <= ${now}
         AND (s.unpublish_at IS NULL OR s.unpublish_at > ${now})
-      ${type ? sql`AND s.type = ${type}` : sql``}`);
-  }
+      ${type ? sql`AND s.type = ${type}` : sql``}`;
+}
+
+/**
+ * bm25 first counts, for each term, every row that contains it (its IDF),
+ * so a word in all 100,000 stories costs ~15 ms before one row is ranked.
+ * Up to SEARCH_COUNT_CAP matching stories bm25 ranks them all. Past that
+ * the query is broad and IDF says little: the newest RANK_WINDOW matches
+ * (highest rowid, the index's own order, so a short walk) are ranked by
+ * where the words occur — title, then standfirst, counted from highlight(),
+ * which reads only the row's own short columns — and the remaining stories
+ * follow newest first. Events, experts and open days (few, specific) come
+ * before the stories then. One fixed order, so pages never overlap.
+ */
+export const RANK_WINDOW = 200;
+
+/** Weighted count of matched words in the title and standfirst (each highlight marker adds one character). */
+const WINDOW_SCORE = sql`(10 * (length(highlight(stories_fts, 0, ${MARK_START}, '')) - length(s.title))
+  + 4 * (length(highlight(stories_fts, 1, ${MARK_START}, '')) - length(s.standfirst)))`;
+
+/** One SELECT of (kind, id, rank) per kind except stories, with the public-visibility rule inside. */
+function otherMatchers(match: string, now: number, want: (k: SearchKind) => boolean): SQL[] {
+  const parts: SQL[] = [];
   if (want("event")) {
     parts.push(sql`SELECT 'event' AS kind, e.id AS id, ${RANK.event} AS rank
-      FROM events_fts JOIN events e ON e.id = events_fts.rowid
+      FROM events_fts CROSS JOIN events e ON e.id = events_fts.rowid
       WHERE events_fts MATCH ${match} AND e.status IN ('published', 'cancelled')`);
   }
   if (want("expert")) {
     parts.push(sql`SELECT 'expert' AS kind, p.id AS id, ${RANK.expert} AS rank
-      FROM people_fts JOIN people p ON p.id = people_fts.rowid
+      FROM people_fts CROSS JOIN people p ON p.id = people_fts.rowid
       WHERE people_fts MATCH ${match} AND ${listedExpert(now)}`);
   }
   if (want("open-day")) {
     // The finder's rule (lib/open-days/public.ts getOpenDayBySlug): every open day but drafts has a public page.
     parts.push(sql`SELECT 'open-day' AS kind, o.id AS id, ${RANK["open-day"]} AS rank
-      FROM open_days_fts JOIN open_days o ON o.id = open_days_fts.rowid
+      FROM open_days_fts CROSS JOIN open_days o ON o.id = open_days_fts.rowid
       WHERE open_days_fts MATCH ${match} AND o.status <> 'draft'`);
   }
   return parts;
@@ -123,24 +139,24 @@ function details(kind: SearchKind, match: string, ids: number[]): Map<number, De
           snippet(stories_fts, 1, ${M}, '…', 24) AS s1, snippet(stories_fts, 2, ${M}, '…', 24) AS s2,
           s.publish_at AS date, s.type AS extra
         FROM stories_fts JOIN stories s ON s.id = stories_fts.rowid
-        WHERE stories_fts MATCH ${match} AND s.id IN (${idList})`
+        WHERE stories_fts MATCH ${match} AND stories_fts.rowid IN (${idList})`
       : kind === "event"
         ? sql`SELECT e.id, e.slug, e.title, highlight(events_fts, 0, ${M}) AS titleMarked,
           snippet(events_fts, 1, ${M}, '…', 24) AS s1, snippet(events_fts, 2, ${M}, '…', 24) AS s2,
           e.starts_at AS date, e.status AS extra
         FROM events_fts JOIN events e ON e.id = events_fts.rowid
-        WHERE events_fts MATCH ${match} AND e.id IN (${idList})`
+        WHERE events_fts MATCH ${match} AND events_fts.rowid IN (${idList})`
         : kind === "expert"
           ? sql`SELECT p.id, p.slug, p.name AS title, highlight(people_fts, 0, ${M}) AS titleMarked,
           snippet(people_fts, 1, ${M}, '…', 16) AS s1, snippet(people_fts, 3, ${M}, '…', 24) AS s2,
           NULL AS date, p.department AS extra
         FROM people_fts JOIN people p ON p.id = people_fts.rowid
-        WHERE people_fts MATCH ${match} AND p.id IN (${idList})`
+        WHERE people_fts MATCH ${match} AND people_fts.rowid IN (${idList})`
           : sql`SELECT o.id, o.slug, o.title, highlight(open_days_fts, 0, ${M}) AS titleMarked,
           snippet(open_days_fts, 1, ${M}, '…', 24) AS s1, highlight(open_days_fts, 3, ${M}) AS s2,
           highlight(open_days_fts, 2, ${M}) AS s3, o.starts_at AS date, o.level AS extra
         FROM open_days_fts JOIN open_days o ON o.id = open_days_fts.rowid
-        WHERE open_days_fts MATCH ${match} AND o.id IN (${idList})`;
+        WHERE open_days_fts MATCH ${match} AND open_days_fts.rowid IN (${idList})`;
   const rows = getDb().all<Detail>(query);
   return new Map(rows.map((r) => [r.id, r]));
 }
@@ -177,16 +193,63 @@ function toHit(kind: SearchKind, d: Detail): SearchHit {
   return { kind, label: "Expert", href: `/experts/${d.slug}`, cancelled: false, ...common };
 }
 
-function runSearch(match: string, kind: SearchKind | undefined, type: StoryType | undefined, page: number, now: number): SearchResults {
+/**
+ * FTS5 answers a prefix ("research*") by merging the postings of every term
+ * it covers, ~10 ms for a word in all 100,000 stories, on every statement
+ * that uses it; the 2- and 3-letter prefix indexes (db/search.sql) only
+ * cover short prefixes. When the last word on its own already matches more
+ * than SEARCH_COUNT_CAP public stories, completing it could only broaden an
+ * already broad result, so the exact word is searched instead.
+ */
+function chooseMatch(terms: QueryTerm[], now: number, type: StoryType | undefined, wantStories: boolean): string | null {
+  const match = termsToFts(terms);
+  const last = terms.at(-1);
+  if (!match || !wantStories || !last || last.phrase || (last.words[0]?.length ?? 0) < 4) return match;
+  const exact = termsToFts([...terms.slice(0, -1), { ...last, phrase: true }]);
+  if (!exact) return match;
+  const n = getDb().get<{ n: number }>(sql`SELECT count(*) AS n FROM (${storyMatches(exact, now, type, sql`1`)} LIMIT ${SEARCH_COUNT_CAP + 1})`)?.n ?? 0;
+  return n > SEARCH_COUNT_CAP ? exact : match;
+}
+
+function runSearch(terms: QueryTerm[], kind: SearchKind | undefined, type: StoryType | undefined, page: number, now: number): SearchResults {
   const db = getDb();
-  const union = sql.join(matchers(match, now, kind, type), sql` UNION ALL `);
-  const total = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (SELECT 1 FROM (${union}) LIMIT ${SEARCH_COUNT_CAP + 1})`)?.n ?? 0;
+  const match = chooseMatch(terms, now, type, type !== undefined || !kind || kind === "story");
+  if (!match) return EMPTY;
+  // A story type only makes sense for stories, so it narrows the search to them.
+  const want = (k: SearchKind) => (type ? k === "story" : !kind || kind === k);
+  const others = otherMatchers(match, now, want);
+  const otherUnion = others.length ? sql.join(others, sql` UNION ALL `) : null;
+
+  // One newest-first walk of at most SEARCH_COUNT_CAP + 1 public matches gives the story count and,
+  // for a broad query, every story the 100 pages can show: FTS5 evaluates the MATCH once.
+  const walk = want("story")
+    ? db.all<{ id: number; score: number }>(
+        sql`${storyMatches(match, now, type, sql`s.id AS id, ${WINDOW_SCORE} AS score`)} ORDER BY stories_fts.rowid DESC LIMIT ${SEARCH_COUNT_CAP + 1}`,
+      )
+    : [];
+  const broad = walk.length > SEARCH_COUNT_CAP;
+  // Ties (equal rank) fall back to kind then id (newest first) so pages never overlap.
+  const rankedOthers = (storyPart: SQL | null) => {
+    const union = sql.join([storyPart, otherUnion].filter((part): part is SQL => part !== null), sql` UNION ALL `);
+    return db.all<Ranked>(sql`SELECT kind, id FROM (${union}) ORDER BY rank, kind, id DESC LIMIT ${SEARCH_COUNT_CAP + 1}`);
+  };
+  let ordered: Ranked[];
+  if (broad) {
+    const window = walk.slice(0, RANK_WINDOW).sort((a, b) => b.score - a.score || b.id - a.id);
+    ordered = [
+      ...(otherUnion ? rankedOthers(null) : []),
+      ...[...window, ...walk.slice(RANK_WINDOW)].map((r) => ({ kind: "story" as const, id: r.id })),
+    ];
+  } else {
+    const storyPart = walk.length ? sql`SELECT 'story' AS kind, id, rank FROM (${storyMatches(match, now, type, sql`s.id AS id, ${RANK.story} AS rank`)})` : null;
+    ordered = storyPart || otherUnion ? rankedOthers(storyPart) : [];
+  }
+
+  const total = Math.min(ordered.length, SEARCH_COUNT_CAP + 1);
   const pageCount = Math.ceil(Math.min(total, SEARCH_COUNT_CAP) / SEARCH_PAGE_SIZE);
   if (total === 0 || page > pageCount) return { hits: [], total, page, pageCount };
-  // Ties (equal rank) fall back to kind then id so pages never overlap.
-  const ranked = db.all<Ranked>(
-    sql`SELECT kind, id FROM (${union}) ORDER BY rank, kind, id DESC LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${(page - 1) * SEARCH_PAGE_SIZE}`,
-  );
+  const ranked = ordered.slice((page - 1) * SEARCH_PAGE_SIZE, page * SEARCH_PAGE_SIZE);
+
   const byKind = Object.fromEntries(
     SEARCH_KINDS.map((k) => [k, details(k, match, ranked.filter((r) => r.kind === k).map((r) => r.id))]),
   ) as Record<SearchKind, Map<number, Detail>>;
@@ -202,11 +265,12 @@ function runSearch(match: string, kind: SearchKind | undefined, type: StoryType 
  * no searchable word gives an empty result, never an error.
  */
 export async function search({ q, kind, type, page = 1 }: SearchParams): Promise<SearchResults> {
-  const match = toFtsQuery(q);
+  const terms = parseQuery(q);
+  const match = termsToFts(terms);
   const safePage = Number.isInteger(page) && page >= 1 ? page : 1;
   if (!match) return EMPTY;
   // The clock is read inside the cached function: the 60-second lifetime lets scheduled stories appear.
   return cachedQuery(["search", match, kind ?? "", type ?? "", safePage], [tags.stories, tags.events, tags.people, tags.openDays], () =>
-    runSearch(match, kind, type, safePage, Date.now()),
+    runSearch(terms, kind, type, safePage, Date.now()),
   );
 }

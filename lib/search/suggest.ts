@@ -9,7 +9,8 @@ import { MARK_END, MARK_START, parseQuery, termsToFts, termsToText, type QueryTe
  * the stories index's own term list (stories_fts_vocab, db/search.sql), so
  * no dictionary or outside service is involved. Kept fast at 100,000
  * stories by a bounded candidate set: terms with the same first letter and
- * a similar length, compared by edit distance (transpositions count once).
+ * a similar length (at most 20,000 per initial), compared by edit distance
+ * (transpositions count once).
  *
  * The index also holds drafts and embargoed stories, so a suggestion is
  * offered only if a public story contains the corrected word and the whole
@@ -18,7 +19,7 @@ import { MARK_END, MARK_START, parseQuery, termsToFts, termsToText, type QueryTe
  */
 
 /** How many vocabulary rows one word may look at, and how many of the best to try. */
-const CANDIDATE_LIMIT = 4000;
+const CANDIDATE_LIMIT = 20_000;
 const TRY_LIMIT = 5;
 
 /** Optimal string alignment distance, stopping early past `max`. */
@@ -78,16 +79,37 @@ function surfaceForm(term: string): string | null {
   return null;
 }
 
+/**
+ * fts5vocab counts documents by reading each term's whole doclist, ~30 ms
+ * for one initial letter at 100,000 stories, so each letter's terms are kept
+ * for a few minutes per database. Staleness is harmless: a candidate is
+ * used only if a public story contains it now (surfaceForm) and the
+ * corrected query finds results now.
+ */
+const VOCAB_TTL_MS = 10 * 60_000;
+type Term = { term: string; doc: number };
+const vocabCache = new WeakMap<object, Map<string, { at: number; terms: Term[] }>>();
+
+function termsStartingWith(first: string): Term[] {
+  const db = getDb();
+  let perDb = vocabCache.get(db);
+  if (!perDb) vocabCache.set(db, (perDb = new Map()));
+  const hit = perDb.get(first);
+  if (hit && Date.now() - hit.at < VOCAB_TTL_MS) return hit.terms;
+  const terms = db.all<Term>(sql`SELECT term, doc FROM stories_fts_vocab
+    WHERE term >= ${first} AND term < ${String.fromCodePoint(first.codePointAt(0)! + 1)} AND length(term) BETWEEN 2 AND 40
+    LIMIT ${CANDIDATE_LIMIT}`);
+  perDb.set(first, { at: Date.now(), terms });
+  return terms;
+}
+
 function correct(word: string): string | null {
   const w = fold(word);
   const first = w[0];
   if (!first || w.length < 3 || /\p{N}/u.test(w)) return null;
   const max = w.length <= 4 ? 1 : 2;
   // Stems are up to ~3 characters shorter than the words they come from.
-  const rows = getDb().all<{ term: string; doc: number }>(sql`SELECT term, doc FROM stories_fts_vocab
-    WHERE term >= ${first} AND term < ${String.fromCodePoint(first.codePointAt(0)! + 1)}
-      AND length(term) BETWEEN ${w.length - max - 1} AND ${w.length + max}
-    LIMIT ${CANDIDATE_LIMIT}`);
+  const rows = termsStartingWith(first).filter((r) => r.term.length >= w.length - max - 1 && r.term.length <= w.length + max);
   const ranked = rows
     .map((r) => ({ ...r, d: editDistance(w, r.term, max) }))
     .filter((r) => r.d <= max && r.term !== w)
