@@ -30,15 +30,14 @@ import type { StoryAction } from "./workflow";
 
 /**
  * The story editor's writes. Each takes its input, then the WriteContext
- * (who, from where; `now` only for tests and the scheduler's clock), runs in
- * one transaction with its audit entry, and refreshes what it changed.
+ * (who, from where), runs in one transaction with its audit entry, and
+ * refreshes what it changed.
  * The editor's reads are in ./editor-reads.ts.
  */
 
 export type { CurrentVersion } from "./records";
 export type { TransitionRequest } from "./transitions";
 
-export type StoryContext = WriteContext & { now?: number };
 export type SaveInput = StoryInput & { reason?: "save" | "autosave"; transition?: TransitionRequest };
 export type SaveResult = { id: number; slug: string; version: number; status: StoryStatus };
 
@@ -87,9 +86,9 @@ function revalidateStory(slugs: (string | null | undefined)[]): void {
 }
 
 /** A new draft owned by `ctx.user`. Only the press office may set "featured". */
-export function createDraft(fields: StoryFields, ctx: StoryContext): SaveResult {
+export function createDraft(fields: StoryFields, ctx: WriteContext): SaveResult {
   const { user } = ctx;
-  const now = ctx.now ?? Date.now();
+  const now = Date.now();
   const story = getDb().transaction((tx) => {
     checkReferences(tx, fields);
     if (fields.slug && slugTaken(tx, fields.slug, null)) throw new InvalidError(SLUG_TAKEN_MESSAGE, { slug: SLUG_TAKEN_MESSAGE });
@@ -124,9 +123,9 @@ export function createDraft(fields: StoryFields, ctx: StoryContext): SaveResult 
  * refreshes the public pages and e-mails the author when a story is
  * returned or published.
  */
-export async function saveStory(input: SaveInput, ctx: StoryContext): Promise<SaveResult> {
+export async function saveStory(input: SaveInput, ctx: WriteContext): Promise<SaveResult> {
   const { user } = ctx;
-  const now = ctx.now ?? Date.now();
+  const now = Date.now();
   const { transition, reason: saveReason } = input;
   const outcome = getDb().transaction((tx) => {
     const row = loadStory(tx, input.id);
@@ -219,9 +218,9 @@ export function createGuestExpert(input: GuestExpertInput, { user, ip }: WriteCo
  * restore can itself be undone). Status, dates and the web address stay as
  * they are now: restoring old wording never moves or unpublishes a story.
  */
-export function restoreRevision({ id: storyId, revisionId }: { id: number; revisionId: number }, ctx: StoryContext): SaveResult {
+export function restoreRevision({ id: storyId, revisionId }: { id: number; revisionId: number }, ctx: WriteContext): SaveResult {
   const { user } = ctx;
-  const now = ctx.now ?? Date.now();
+  const now = Date.now();
   const result = getDb().transaction((tx) => {
     const row = loadStory(tx, storyId);
     if (!row) throw storyNotFound();
