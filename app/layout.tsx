@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { config } from "@/lib/config";
 import "./globals.css";
@@ -14,7 +15,10 @@ export function generateMetadata(): Metadata {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Rendered per request, 404s included: a page built ahead of time has no CSP nonce on
+  // Next's inline scripts, which the Content-Security-Policy (proxy.ts) would then block.
+  await connection();
   const { colours } = config();
   const style = { "--colour-primary": colours.primary, "--colour-accent": colours.accent } as React.CSSProperties;
   return (

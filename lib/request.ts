@@ -12,3 +12,8 @@ export function clientIpOf(requestHeaders: Pick<Headers, "get">): string {
 export async function clientIp(): Promise<string> {
   return clientIpOf(await headers());
 }
+
+/** This response's CSP nonce (proxy.ts puts it on the request as x-nonce), for inline <script> elements. */
+export async function cspNonce(): Promise<string | undefined> {
+  return (await headers()).get("x-nonce") ?? undefined;
+}

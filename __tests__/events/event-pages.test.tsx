@@ -12,6 +12,8 @@ import { createEvent } from "../factories";
 import { freshDb } from "../helpers/db";
 
 // jsdom has no TextEncoder, which next/cache needs at import; lib/cache.ts bypasses it under Jest anyway.
+// The page reads the CSP nonce that proxy.ts put on the request.
+jest.mock("next/headers", () => ({ headers: async () => new Headers({ "x-nonce": "dGVzdC1ub25jZS0xMjM0" }) }));
 jest.mock("next/cache", () => ({ unstable_cache: jest.fn(), revalidateTag: jest.fn() }));
 
 const at = (local: string) => parseLocalDateTime(local) ?? NaN;
@@ -28,6 +30,8 @@ async function renderEvent(slug: string) {
 function jsonLd(container: HTMLElement): Record<string, unknown> {
   const script = container.querySelector('script[type="application/ld+json"]');
   expect(script).not.toBeNull();
+  // Every inline script the app writes carries this response's CSP nonce.
+  expect(script!.getAttribute("nonce")).toBe("dGVzdC1ub25jZS0xMjM0");
   return JSON.parse(script?.textContent ?? "{}") as Record<string, unknown>;
 }
 

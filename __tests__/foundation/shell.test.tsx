@@ -4,6 +4,9 @@ import NotFound from "@/app/not-found";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
 
+// The root layout waits for a request (connection()) so every page gets its CSP nonce.
+jest.mock("next/server", () => ({ connection: async () => undefined }));
+
 describe("site shell", () => {
   it("names the university and offers the main navigation", () => {
     render(<SiteHeader siteName="University of Harrowgate" />);
@@ -33,11 +36,7 @@ describe("site shell", () => {
 describe("root layout", () => {
   it("makes 'Skip to content' the first link, pointing at the main landmark", async () => {
     const { default: RootLayout } = await import("@/app/layout");
-    const html = renderToStaticMarkup(
-      <RootLayout>
-        <main id="main">content</main>
-      </RootLayout>,
-    );
+    const html = renderToStaticMarkup(await RootLayout({ children: <main id="main">content</main> }));
     const firstLink = /<a[^>]*>([^<]*)<\/a>/.exec(html);
     expect(firstLink?.[1]).toBe("Skip to content");
     expect(firstLink?.[0]).toContain('href="#main"');

@@ -7,6 +7,8 @@ import { createEvent, createPerson, createStory, createTopic } from "../factorie
 import { freshDb } from "../helpers/db";
 
 // jsdom has no TextEncoder, which next/cache needs at import; lib/cache.ts bypasses it under Jest anyway.
+// The page reads the CSP nonce that proxy.ts put on the request.
+jest.mock("next/headers", () => ({ headers: async () => new Headers({ "x-nonce": "dGVzdC1ub25jZS0xMjM0" }) }));
 jest.mock("next/cache", () => ({ unstable_cache: jest.fn(), revalidateTag: jest.fn() }));
 // The comment form's server action pulls in lib/form → the auth guard → next-auth (ESM): mock the session as everywhere else.
 jest.mock("@/lib/auth/session", () => ({ currentSessionUser: jest.fn() }));
@@ -169,6 +171,8 @@ describe("story page", () => {
     const { container } = render(await StoryPage(props(story.slug)));
     const script = container.querySelector('script[type="application/ld+json"]');
     expect(script?.innerHTML).not.toContain("</script");
+    // Every inline script the app writes carries this response's CSP nonce.
+    expect(script?.getAttribute("nonce")).toBe("dGVzdC1ub25jZS0xMjM0");
     const data = JSON.parse(script!.textContent!);
     expect(data).toMatchObject({
       "@context": "https://schema.org",

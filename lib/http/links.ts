@@ -7,7 +7,6 @@
  * Not "server-only": the zod schemas that use it are shared with forms.
  */
 
-// eslint-disable-next-line no-control-regex
 const UNSAFE_CHARS = /[\\\s\u0000-\u001f\u007f]/;
 
 /** "/news/x", "/?q=a" — never "//host", "/\host" or anything that leaves the site. */

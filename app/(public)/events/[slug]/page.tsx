@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { JsonLd } from "@/components/json-ld";
 import { Markdown } from "@/components/markdown";
 import { isoDateTime } from "@/lib/dates";
 import { formatEventSpan, formatEventTimes, hasEnded, isOnNow } from "@/lib/events/format";
-import { eventJsonLd, jsonLdScript } from "@/lib/events/json-ld";
+import { eventJsonLd } from "@/lib/events/json-ld";
 import { getEventBySlug } from "@/lib/events/public";
+import { cspNonce } from "@/lib/request";
 
 type Params = Promise<{ slug: string }>;
 
@@ -24,9 +26,10 @@ export default async function EventPage({ params }: { params: Params }) {
   const times = formatEventTimes(event);
   const ended = hasEnded(event);
   const where = [event.venue, event.campus].filter(Boolean).join(", ");
+  const nonce = await cspNonce();
   return (
     <article className="container event-page">
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScript(eventJsonLd(event)) }} />
+      <JsonLd data={eventJsonLd(event)} nonce={nonce} />
       <p className="type-label">{event.cancelled ? "Cancelled event" : isOnNow(event) ? "On now" : event.category || "Event"}</p>
       <h1>{event.title}</h1>
       {event.cancelled && (

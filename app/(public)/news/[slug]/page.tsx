@@ -18,6 +18,7 @@ import { formatDate, isoDateTime } from "@/lib/dates";
 import { listUpcomingEvents } from "@/lib/events/upcoming";
 import { markdownToText, renderMarkdown } from "@/lib/markdown";
 import { listPromos } from "@/lib/promos/public";
+import { cspNonce } from "@/lib/request";
 import { storyJsonLd } from "@/lib/stories/json-ld";
 import { STORY_TYPE_LABELS } from "@/lib/stories/labels";
 import { getStoryBySlug, listLatest, listRelated, resolveOldSlug } from "@/lib/stories/public";
@@ -84,12 +85,13 @@ export default async function StoryPage({ params }: Props) {
     listPromos(),
   ]);
   const comments = story.commentsEnabled ? await listApprovedComments(story.id) : [];
+  const nonce = await cspNonce();
   const canonicalUrl = canonicalStoryUrl(siteUrl, story.slug);
   const playable = (story.type === "video" || story.type === "audio") && story.mediaUrl;
 
   return (
     <>
-      <JsonLd data={storyJsonLd(story, { siteUrl, siteName })} />
+      <JsonLd data={storyJsonLd(story, { siteUrl, siteName })} nonce={nonce} />
       <article className="story container" aria-labelledby="story-title">
         <header className="story__header">
           <p className="type-label">{STORY_TYPE_LABELS[story.type]}</p>
