@@ -53,6 +53,6 @@ describe("smoke journey", () => {
   it("reports health as JSON", async () => {
     const res = await fetch(`${baseUrl()}/api/health`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: "ok", db: "ok" });
+    expect(await res.json()).toEqual({ status: "ok", db: "ok", pageCache: expect.objectContaining({ entries: expect.any(Number), budget: expect.any(Number) }) });
   });
 });
