@@ -118,4 +118,33 @@ describe("/feed.xml", () => {
     expect(doc.getElementsByTagName("parsererror")).toHaveLength(0);
     expect(text(items(doc)[0] as Element, "title")).toBe("Bell and form feed");
   });
+
+  it("filters by ?topic=<slug>, alone or with ?type=, and names the topic (issue 11)", async () => {
+    const physics = createTopic({ slug: "physics", name: "Physics" });
+    const other = createTopic({ slug: "history", name: "History" });
+    createStory({ title: "Lasers", type: "news-release", topics: [physics] });
+    createStory({ title: "Quarks, a view", type: "expert-comment", topics: [physics, other] });
+    createStory({ title: "Castles", type: "news-release", topics: [other] });
+    createStory({ title: "No topic" });
+
+    const { response, doc } = await fetchFeed("?topic=physics");
+    expect(response.status).toBe(200);
+    expect(items(doc).map((i) => text(i, "title"))).toEqual(["Quarks, a view", "Lasers"]);
+    const channel = doc.querySelector("rss > channel") as Element;
+    expect(text(channel, "title")).toBe("University of Harrowgate Newsroom: Physics");
+    expect(text(channel, "link")).toBe("http://localhost:3000/topics/physics");
+    expect(channel.getElementsByTagName("atom:link")[0]?.getAttribute("href")).toBe("http://localhost:3000/feed.xml?topic=physics");
+
+    const both = await fetchFeed("?type=expert-comment&topic=physics");
+    expect(items(both.doc).map((i) => text(i, "title"))).toEqual(["Quarks, a view"]);
+    const bothChannel = both.doc.querySelector("rss > channel") as Element;
+    expect(text(bothChannel, "title")).toBe("University of Harrowgate Newsroom: Expert comment: Physics");
+    expect(bothChannel.getElementsByTagName("atom:link")[0]?.getAttribute("href")).toBe("http://localhost:3000/feed.xml?type=expert-comment&topic=physics");
+  });
+
+  it.each(["nonsense", "<script>", "../../etc"])("answers 404 for an unknown topic %s", async (topic) => {
+    createTopic({ slug: "physics", name: "Physics" });
+    const { response } = await fetchFeed(`?topic=${encodeURIComponent(topic)}`);
+    expect(response.status).toBe(404);
+  });
 });

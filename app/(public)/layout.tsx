@@ -3,6 +3,7 @@ import { connection } from "next/server";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
 import { config } from "@/lib/config";
+import { feedPath, feedTitle } from "@/lib/feeds";
 
 /**
  * Public pages render per request (connection()) but read their data through
@@ -14,6 +15,8 @@ export default async function PublicLayout({ children }: { children: ReactNode }
   const { siteName, mediaEmail } = config();
   return (
     <>
+      {/* RSS autodiscovery on every public page; React hoists <link> into <head>. Filtered lists add their own feed in metadata. */}
+      <link rel="alternate" type="application/rss+xml" title={feedTitle()} href={feedPath()} />
       <SiteHeader siteName={siteName} />
       <main id="main" tabIndex={-1} className="site-main">
         {children}

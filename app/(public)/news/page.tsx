@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { NewsFilters } from "@/components/news-filters";
 import { Pagination } from "@/components/pagination";
 import { StoryCardGrid } from "@/components/story-card";
+import { feedAlternate } from "@/lib/feeds";
 import { firstParam, parsePage } from "@/lib/pagination";
 import { isStoryType, STORY_TYPE_LABELS, STORY_TYPE_PLURALS } from "@/lib/stories/labels";
 import { listStories } from "@/lib/stories/public";
@@ -47,7 +48,11 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
   return {
     title: `${heading(filters)}${suffix}`,
     description: `The latest ${what}${filters.topic ? ` on ${filters.topic.name}` : ""} from the university, newest first.`,
-    alternates: { canonical: qs ? `/news?${qs}` : "/news" },
+    alternates: {
+      canonical: qs ? `/news?${qs}` : "/news",
+      // The layout links the whole feed; a filtered list also offers its own (RSS autodiscovery).
+      ...(filters.type || filters.topic ? { types: feedAlternate(filters) } : {}),
+    },
   };
 }
 

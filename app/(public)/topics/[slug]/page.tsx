@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { Markdown } from "@/components/markdown";
 import { Pagination } from "@/components/pagination";
 import { StoryCardGrid } from "@/components/story-card";
+import { feedAlternate } from "@/lib/feeds";
 import { markdownToText } from "@/lib/markdown";
 import { firstParam, parsePage } from "@/lib/pagination";
 import { listByTopic } from "@/lib/stories/public";
@@ -19,7 +20,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   return {
     title: page > 1 ? `${topic.name} (page ${page})` : topic.name,
     description: about ? (about.length > 200 ? `${about.slice(0, 197).trimEnd()}…` : about) : `News, features and expert comment on ${topic.name} from the university.`,
-    alternates: { canonical: page > 1 ? `/topics/${topic.slug}?page=${page}` : `/topics/${topic.slug}` },
+    alternates: { canonical: page > 1 ? `/topics/${topic.slug}?page=${page}` : `/topics/${topic.slug}`, types: feedAlternate({ topic }) },
   };
 }
 
