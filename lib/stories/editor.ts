@@ -184,7 +184,7 @@ export async function saveStory(input: SaveInput, ctx: WriteContext): Promise<Sa
 
   revalidateStory([outcome.updated.slug, outcome.row.slug]);
   const notice = outcome.plan ? NOTICES[outcome.plan.rule.action] : undefined;
-  if (notice) await notifyAuthors(outcome.updated.id, notice, outcome.plan?.note ?? null, user.id);
+  if (notice) await notifyAuthors({ storyId: outcome.updated.id, notice, note: outcome.plan?.note }, user);
   const { id, slug, version, status } = outcome.updated;
   return { id, slug, version, status };
 }

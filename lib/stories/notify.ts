@@ -33,7 +33,12 @@ function recipients(storyId: number, creatorId: number | null, actorId: number |
  * Tells the author what happened to their story. Sent after the change has
  * committed; a mail failure is logged and never undoes the change.
  */
-export async function notifyAuthors(storyId: number, notice: StoryNotice, note: string | null, actorId: number | null): Promise<void> {
+export async function notifyAuthors(
+  { storyId, notice, note = null }: { storyId: number; notice: StoryNotice; note?: string | null },
+  /** Whoever acted is not told about their own step; null for the scheduler. */
+  actor: { id: number } | null,
+): Promise<void> {
+  const actorId = actor?.id ?? null;
   try {
     const story = getDb().select().from(stories).where(eq(stories.id, storyId)).get();
     if (!story) return;

@@ -63,7 +63,7 @@ export async function publishDueStories(now: number = Date.now()): Promise<{ pub
   if (changed.length > 0) {
     revalidate(tags.stories, ...changed.map((c) => tags.story(c.story.slug)), tags.people, tags.topics);
   }
-  for (const c of changed) if (c.kind === "publish") await notifyAuthors(c.story.id, "publish", null, null);
+  for (const c of changed) if (c.kind === "publish") await notifyAuthors({ storyId: c.story.id, notice: "publish" }, null);
   return {
     published: changed.filter((c) => c.kind === "publish").map((c) => c.story.id),
     unpublished: changed.filter((c) => c.kind === "unpublish").map((c) => c.story.id),
