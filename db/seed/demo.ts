@@ -13,6 +13,7 @@ import { ACCOUNTS, EXPERTS } from "./content/people";
 import { ALL_TOPICS } from "./content/topics";
 import { figureImages, planEvents, planOpenDays, portraitImages, promoImage, PROMOS } from "./plan-calendar";
 import { planStories } from "./plan-stories";
+import { planViews, type ViewedStory } from "./views";
 import { writeDemoImages, type DemoImage } from "./images";
 
 /**
@@ -88,6 +89,7 @@ export function seed(db: DB, { password, now, writeImages = true }: SeedOptions)
       topics.set(t.slug, row.id);
     }
 
+    const viewed: ViewedStory[] = [];
     for (const p of stories) {
       const creator = p.seed.createdBy === "contributor" ? contributorId : editorId;
       const hero = tx.insert(s.media).values({
@@ -111,7 +113,9 @@ export function seed(db: DB, { password, now, writeImages = true }: SeedOptions)
         storyId: story.id, version: story.version, snapshot: snapshotOf(story, authorIds, topicIds), reason: "seed",
         createdBy: story.createdBy, createdAt: p.updatedAt,
       }).run();
+      if (story.status === "published" || story.status === "scheduled") viewed.push(story);
     }
+    for (const row of planViews(viewed, now)) tx.insert(s.storyViews).values(row).run();
 
     for (const e of events) {
       const image = tx.insert(s.media).values({
