@@ -1,3 +1,5 @@
+import { HERO_SIZES, responsiveImage } from "@/lib/media/responsive";
+
 /** An image with its caption and photo credit (the hero, or any figure outside Markdown). */
 export function Figure({ src, alt, caption, credit, width, height, eager = false }: {
   src: string;
@@ -9,10 +11,19 @@ export function Figure({ src, alt, caption, credit, width, height, eager = false
   /** The hero image is above the fold: load it straight away. */
   eager?: boolean;
 }) {
+  const { srcSet } = responsiveImage(src, width ?? 0);
   return (
     <figure className="figure">
       {/* eslint-disable-next-line @next/next/no-img-element -- uploads are pre-sized variants */}
-      <img src={src} alt={alt} width={width || undefined} height={height || undefined} loading={eager ? "eager" : "lazy"} decoding="async" />
+      <img
+        src={src}
+        alt={alt}
+        width={width || undefined}
+        height={height || undefined}
+        {...(srcSet ? { srcSet, sizes: HERO_SIZES } : {})}
+        loading={eager ? "eager" : "lazy"}
+        decoding="async"
+      />
       {caption || credit ? (
         <figcaption>
           {caption}

@@ -1,5 +1,6 @@
 import type { StoryType } from "@/db/schema";
 import { formatDate, isoDateTime } from "@/lib/dates";
+import { CARD_SIZES, responsiveImage } from "@/lib/media/responsive";
 import { STORY_TYPE_LABELS } from "@/lib/stories/labels";
 
 export type StoryCardProps = {
@@ -11,6 +12,12 @@ export type StoryCardProps = {
   image: { url: string; alt: string; width: number; height: number } | null;
 };
 
+/** The WebP widths of an uploaded picture at card size; demo SVGs need none. */
+function cardSources(image: { url: string; width: number }) {
+  const { srcSet } = responsiveImage(image.url, image.width);
+  return srcSet ? { srcSet, sizes: CARD_SIZES } : {};
+}
+
 /** A story teaser: image, type label, headline (the link), date. */
 export function StoryCard({ story, headingLevel = 3, showStandfirst = false }: { story: StoryCardProps; headingLevel?: 2 | 3 | 4; showStandfirst?: boolean }) {
   const Heading = `h${headingLevel}` as const;
@@ -19,7 +26,15 @@ export function StoryCard({ story, headingLevel = 3, showStandfirst = false }: {
       {story.image ? (
         // Uploads are already resized variants; the optimiser would add a second copy.
         // eslint-disable-next-line @next/next/no-img-element
-        <img src={story.image.url} alt={story.image.alt} width={story.image.width || undefined} height={story.image.height || undefined} loading="lazy" decoding="async" />
+        <img
+          src={story.image.url}
+          alt={story.image.alt}
+          width={story.image.width || undefined}
+          height={story.image.height || undefined}
+          {...cardSources(story.image)}
+          loading="lazy"
+          decoding="async"
+        />
       ) : null}
       <p className="type-label">{STORY_TYPE_LABELS[story.type]}</p>
       <Heading>

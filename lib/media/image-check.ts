@@ -1,6 +1,7 @@
 import "server-only";
 import sharp from "sharp";
 import { FormError } from "@/lib/form";
+import { variantWidths } from "./responsive";
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 export const MAX_PIXELS = 40_000_000;
@@ -99,12 +100,8 @@ export async function withoutMetadata(bytes: Buffer, kind: ImageKind): Promise<B
   }
 }
 
-/** Widths of the WebP variants, capped at the original's width so nothing is upscaled. */
-export const VARIANT_WIDTHS = [480, 960, 1600] as const;
-
-export function variantWidths(originalWidth: number): number[] {
-  return [...new Set(VARIANT_WIDTHS.map((w) => Math.min(w, originalWidth)))];
-}
+/** Widths of the WebP variants, capped at the original's width so nothing is upscaled: defined with srcset in ./responsive. */
+export { VARIANT_WIDTHS, variantWidths } from "./responsive";
 
 /**
  * Decodes the whole image once per variant. A truncated file fails here
