@@ -4,6 +4,9 @@ import { getDb } from "@/db/client";
 import { users, type Role } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { generatePassword, hashPassword } from "@/lib/auth/password";
+import { clearSignInFailures } from "@/lib/auth/throttle";
+import type { WriteContext } from "@/lib/context";
+import { NotFoundError } from "@/lib/errors";
 import { FormError } from "@/lib/form";
 import type { CreateUserInput } from "@/lib/validation/user";
 
@@ -84,4 +87,21 @@ export async function resetPassword(userId: number, password: string, actor: Act
     writeAudit(tx, { actor, action: "user.reset-password", entity: "user", entityId: userId, ip, details: { generated: generatedPassword !== null } });
   });
   return { generatedPassword };
+}
+
+/**
+ * Lifts every sign-in delay on an account (its failed attempts from every
+ * address are forgotten), for an admin helping someone locked out by their
+ * own typos or by someone guessing. Audited with how many were cleared.
+ */
+export function unlockSignIn(input: { userId: number }, ctx: WriteContext): { cleared: number } {
+  const db = getDb();
+  const user = db.select({ id: users.id, email: users.email }).from(users).where(eq(users.id, input.userId)).get();
+  if (!user) throw new NotFoundError("That user no longer exists.");
+  const cleared = db.transaction((tx) => {
+    const n = clearSignInFailures(tx, user.email);
+    writeAudit(tx, { actor: ctx.user, action: "user.unlock-sign-in", entity: "user", entityId: user.id, ip: ctx.ip, details: { clearedFailures: n } });
+    return n;
+  });
+  return { cleared };
 }

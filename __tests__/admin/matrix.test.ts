@@ -6,7 +6,7 @@
 import { moderateCommentsAction } from "@/app/editor/comments/actions";
 import { savePersonAction, updateProfileAction } from "@/app/editor/people/actions";
 import { deletePromoAction, savePromoAction } from "@/app/editor/promos/actions";
-import { changeRoleAction, createUserAction, resetPasswordAction, setDisabledAction } from "@/app/editor/users/actions";
+import { changeRoleAction, createUserAction, resetPasswordAction, setDisabledAction, unlockSignInAction } from "@/app/editor/users/actions";
 import { getDb } from "@/db/client";
 import { comments, promos, type Role } from "@/db/schema";
 import type { FormState } from "@/lib/form";
@@ -49,7 +49,8 @@ type Case = {
 const cases: Case[] = [
   { name: "create user", min: "admin", run: () => createUserAction({}, form({ email: "new@newsroom.test", name: "New Person", role: "editor", password: "" })) },
   { name: "change role", min: "admin", run: (f) => changeRoleAction({}, form({ userId: String(f.target.id), role: "editor" })) },
-  { name: "disable user", min: "admin", run: (f) => setDisabledAction({}, form({ userId: String(f.target.id), disabled: "true" })) },
+  { name: "disable user", min: "admin", run: (f) => setDisabledAction({}, form({ userId: String(f.target.id), disabled: "true", confirm: "on" })) },
+  { name: "clear sign-in delays", min: "admin", run: (f) => unlockSignInAction({}, form({ userId: String(f.target.id) })) },
   { name: "reset password", min: "admin", run: (f) => resetPasswordAction({}, form({ userId: String(f.target.id), password: "" })) },
   { name: "moderate comments", min: "editor", run: (f) => moderateCommentsAction({}, form({ commentIds: [String(f.comment.id)], decision: "approve" })) },
   {

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
-import { changeRoleAction, createUserAction, resetPasswordAction, setDisabledAction } from "@/app/editor/users/actions";
-import { users } from "@/db/schema";
+import { changeRoleAction, createUserAction, resetPasswordAction, setDisabledAction, unlockSignInAction } from "@/app/editor/users/actions";
+import { loginAttempts, users } from "@/db/schema";
+import { throttleStatus } from "@/lib/auth/throttle";
 import { verifyPassword } from "@/lib/auth/password";
 import { createUser } from "../factories";
 import { freshDb } from "../helpers/db";
@@ -67,7 +68,7 @@ describe("users", () => {
     const target = createUser({ role: "editor" });
     await changeRoleAction({}, form({ userId: String(target.id), role: "contributor" }));
     expect(row(target.id)).toMatchObject({ role: "contributor", sessionVersion: 2 });
-    await setDisabledAction({}, form({ userId: String(target.id), disabled: "true" }));
+    await setDisabledAction({}, form({ userId: String(target.id), disabled: "true", confirm: "on" }));
     expect(row(target.id)).toMatchObject({ disabled: true, sessionVersion: 3 });
     await setDisabledAction({}, form({ userId: String(target.id), disabled: "false" }));
     expect(row(target.id)).toMatchObject({ disabled: false, sessionVersion: 4 });
@@ -84,7 +85,7 @@ describe("users", () => {
   it("an admin cannot disable or demote themselves", async () => {
     const before = snapshot();
     const demote = await changeRoleAction({}, form({ userId: String(admin.id), role: "editor" }));
-    const disable = await setDisabledAction({}, form({ userId: String(admin.id), disabled: "true" }));
+    const disable = await setDisabledAction({}, form({ userId: String(admin.id), disabled: "true", confirm: "on" }));
     expect(demote).toMatchObject({ ok: false, message: expect.stringContaining("your own role") });
     expect(disable).toMatchObject({ ok: false, message: "You cannot disable your own account." });
     expect(snapshot()).toEqual(before);
@@ -92,8 +93,56 @@ describe("users", () => {
 
   it("reports a user that does not exist without writing", async () => {
     const before = snapshot();
-    const state = await setDisabledAction({}, form({ userId: "9999", disabled: "true" }));
+    const state = await setDisabledAction({}, form({ userId: "9999", disabled: "true", confirm: "on" }));
     expect(state).toMatchObject({ ok: false, message: "That user no longer exists." });
     expect(snapshot()).toEqual(before);
+  });
+
+  it("disabling asks for confirmation: without the box ticked nothing changes and the box is marked", async () => {
+    const target = createUser({ role: "editor" });
+    const before = snapshot();
+    const state = await setDisabledAction({}, form({ userId: String(target.id), disabled: "true" }));
+    expect(state).toMatchObject({ ok: false, errors: { confirm: expect.stringContaining("Tick the box") } });
+    expect(snapshot()).toEqual(before);
+    // Enabling again needs no confirmation.
+    await setDisabledAction({}, form({ userId: String(target.id), disabled: "true", confirm: "on" }));
+    expect(row(target.id).disabled).toBe(true);
+    expect((await setDisabledAction({}, form({ userId: String(target.id), disabled: "false" }))).ok).toBe(true);
+  });
+});
+
+describe("unlocking sign-in", () => {
+  function failFrom(email: string, ip: string, n: number) {
+    const now = Date.now();
+    db.insert(loginAttempts).values(Array.from({ length: n }, (_, i) => ({ email, ip, success: false, at: now - 10_000 + i }))).run();
+  }
+
+  it("an admin clears every sign-in delay on an account, audited", async () => {
+    const target = createUser({ role: "admin", email: "chief@newsroom.test" });
+    failFrom("chief@newsroom.test", "203.0.113.66", 8);
+    failFrom("other@newsroom.test", "203.0.113.66", 8);
+    expect(throttleStatus("chief@newsroom.test", "203.0.113.66")).toMatchObject({ locked: true });
+    const state = await unlockSignInAction({}, form({ userId: String(target.id) }));
+    expect(state).toMatchObject({ ok: true, message: expect.stringContaining("can sign in again") });
+    expect(throttleStatus("chief@newsroom.test", "203.0.113.66")).toEqual({ locked: false });
+    expect(throttleStatus("other@newsroom.test", "203.0.113.66")).toMatchObject({ locked: true });
+    expect(auditActions()).toEqual(["user.unlock-sign-in"]);
+    expect(snapshot().audit_log).toEqual([expect.objectContaining({ actor_id: admin.id, entity_id: String(target.id), ip: "203.0.113.9" })]);
+  });
+
+  it.each(["editor", "contributor"] as const)("is refused to an %s, changing nothing", async (role) => {
+    const target = createUser({ email: "chief@newsroom.test" });
+    failFrom("chief@newsroom.test", "203.0.113.66", 8);
+    actAs(createUser({ role }));
+    const state = await unlockSignInAction({}, form({ userId: String(target.id) }));
+    expect(state.ok).toBe(false);
+    expect(throttleStatus("chief@newsroom.test", "203.0.113.66")).toMatchObject({ locked: true });
+    expect(auditActions()).toEqual([]);
+  });
+
+  it("reports a user that does not exist", async () => {
+    const state = await unlockSignInAction({}, form({ userId: "9999" }));
+    expect(state).toMatchObject({ ok: false, message: "That user no longer exists." });
+    expect(auditActions()).toEqual([]);
   });
 });

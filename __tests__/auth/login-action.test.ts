@@ -60,7 +60,7 @@ describe("signInAction", () => {
     (locked as unknown as { code: string }).code = "locked";
     mockedSignIn.mockRejectedValue(locked);
     const state = await signInAction({}, form({ email: "ada@x.test", password: "pw" }));
-    expect(state.message).toBe("Too many failed attempts. Try again in 15 minutes.");
+    expect(state.message).toBe("Too many failed attempts. Wait a few minutes and try again.");
   });
 
   it("validates before calling next-auth", async () => {

@@ -4,7 +4,7 @@ import path from "node:path";
 import { auditLog, loginAttempts } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { authenticate, INVALID_MESSAGE } from "@/lib/auth/sign-in";
-import { LOCKED_MESSAGE, THROTTLE, throttleStatus } from "@/lib/auth/throttle";
+import { clearSignInFailures, LOCKED_MESSAGE, THROTTLE, throttleStatus } from "@/lib/auth/throttle";
 import { createUser } from "../factories";
 import { freshDb } from "../helpers/db";
 
@@ -52,33 +52,55 @@ describe("sign-in", () => {
     expect(INVALID_MESSAGE).toBe("Email or password is incorrect.");
   });
 
-  it("locks an account after 5 failures in 15 minutes, even against the right password", async () => {
+  it("after 5 failures from one address, delays that address's next attempt on that account, even with the right password", async () => {
     createUser({ email: "ada@newsroom.test", passwordHash });
-    for (let i = 0; i < 5; i++) expect((await signIn("ada@newsroom.test", `guess ${i}`, T0 + i * MIN)).ok).toBe(false);
-    const locked = await signIn("ada@newsroom.test", PASSWORD, T0 + 5 * MIN);
-    expect(locked).toEqual({ ok: false, reason: "locked" });
-    expect(LOCKED_MESSAGE).toBe("Too many failed attempts. Try again in 15 minutes.");
+    for (let i = 0; i < 5; i++) expect((await signIn("ada@newsroom.test", `guess ${i}`, T0 + i * 1000)).ok).toBe(false);
+    const refused = await signIn("ada@newsroom.test", PASSWORD, T0 + 5000);
+    expect(refused).toEqual({ ok: false, reason: "locked" });
+    expect(LOCKED_MESSAGE).toBe("Too many failed attempts. Wait a few minutes and try again.");
     // The refusal is audited but is not itself counted as a failure.
     expect(db.select().from(auditLog).all().at(-1)).toMatchObject({ action: "auth.sign-in-refused" });
     expect(db.select().from(loginAttempts).all()).toHaveLength(5);
     // Other accounts are unaffected.
     createUser({ email: "bob@newsroom.test", passwordHash });
-    expect((await signIn("bob@newsroom.test", PASSWORD, T0 + 5 * MIN)).ok).toBe(true);
+    expect((await signIn("bob@newsroom.test", PASSWORD, T0 + 5000)).ok).toBe(true);
   });
 
-  it("lifts the lock 15 minutes after the failure that set it", async () => {
-    createUser({ email: "ada@newsroom.test", passwordHash });
-    for (let i = 0; i < 5; i++) await signIn("ada@newsroom.test", "nope", T0 + i * MIN);
-    const lockingFailure = T0 + 4 * MIN;
-    expect(throttleStatus("ada@newsroom.test", "x", lockingFailure + 15 * MIN - 1)).toMatchObject({ locked: true, reason: "account" });
-    expect(throttleStatus("ada@newsroom.test", "x", lockingFailure + 15 * MIN)).toEqual({ locked: false });
-    expect((await signIn("ada@newsroom.test", PASSWORD, lockingFailure + 15 * MIN)).ok).toBe(true);
+  it("an attacker at one address cannot lock the account out for its owner at another", async () => {
+    createUser({ email: "admin@newsroom.test", passwordHash, role: "admin" });
+    for (let i = 0; i < 40; i++) await signIn("admin@newsroom.test", `guess ${i}`, T0 + i * 20 * MIN, "203.0.113.66");
+    expect(await signIn("admin@newsroom.test", PASSWORD, T0 + 39 * 20 * MIN + MIN, "203.0.113.66")).toEqual({ ok: false, reason: "locked" });
+    expect((await signIn("admin@newsroom.test", PASSWORD, T0 + 39 * 20 * MIN + MIN, "198.51.100.10")).ok).toBe(true);
   });
 
-  it("does not lock when the 5 failures are spread over more than 15 minutes", async () => {
+  it("doubles the delay with each further failure, up to 15 minutes", async () => {
     createUser({ email: "ada@newsroom.test", passwordHash });
-    for (let i = 0; i < 5; i++) await signIn("ada@newsroom.test", "nope", T0 + i * 4 * MIN);
-    expect((await signIn("ada@newsroom.test", PASSWORD, T0 + 16 * MIN + 1)).ok).toBe(true);
+    const ip = "203.0.113.66";
+    let at = T0;
+    for (let i = 0; i < 5; i++) await signIn("ada@newsroom.test", "nope", (at += 1000), ip);
+    const delays: number[] = [];
+    for (let round = 0; round < 7; round++) {
+      const status = throttleStatus("ada@newsroom.test", ip, at + 1);
+      if (!status.locked) throw new Error("expected a delay");
+      delays.push(status.until - at);
+      // Refused until the delay has passed, then one more guess is checked.
+      expect(await signIn("ada@newsroom.test", PASSWORD, status.until - 1, ip)).toEqual({ ok: false, reason: "locked" });
+      at = status.until;
+      expect(throttleStatus("ada@newsroom.test", ip, at)).toEqual({ locked: false });
+      await signIn("ada@newsroom.test", "nope", at, ip);
+    }
+    expect(delays).toEqual([1, 2, 4, 8, 15, 15, 15].map((m) => m * MIN));
+    expect(THROTTLE.maxDelayMs).toBe(15 * MIN);
+  });
+
+  it("lets the right password in once the delay has passed, and a success clears that address's failures", async () => {
+    createUser({ email: "ada@newsroom.test", passwordHash });
+    for (let i = 0; i < 5; i++) await signIn("ada@newsroom.test", "nope", T0 + i * 1000);
+    const lastFailure = T0 + 4000;
+    expect(throttleStatus("ada@newsroom.test", "198.51.100.7", lastFailure + MIN - 1)).toMatchObject({ locked: true, reason: "account" });
+    expect((await signIn("ada@newsroom.test", PASSWORD, lastFailure + MIN)).ok).toBe(true);
+    await signIn("ada@newsroom.test", "nope", lastFailure + MIN + 1);
+    expect(throttleStatus("ada@newsroom.test", "198.51.100.7", lastFailure + MIN + 2)).toEqual({ locked: false });
   });
 
   it("a successful sign-in clears earlier failures", async () => {
@@ -87,6 +109,19 @@ describe("sign-in", () => {
     expect((await signIn("ada@newsroom.test", PASSWORD, T0 + 5 * MIN)).ok).toBe(true);
     await signIn("ada@newsroom.test", "nope", T0 + 6 * MIN);
     expect((await signIn("ada@newsroom.test", PASSWORD, T0 + 7 * MIN)).ok).toBe(true);
+  });
+
+  it("clearSignInFailures lifts every delay on the account, from every address", async () => {
+    createUser({ email: "ada@newsroom.test", passwordHash });
+    for (const ip of ["203.0.113.1", "203.0.113.2"]) for (let i = 0; i < 6; i++) await signIn("ada@newsroom.test", "nope", T0 + i * 1000, ip);
+    createUser({ email: "bob@newsroom.test", passwordHash });
+    for (let i = 0; i < 6; i++) await signIn("bob@newsroom.test", "nope", T0 + i * 1000, "203.0.113.1");
+    expect(throttleStatus("ada@newsroom.test", "203.0.113.1", T0 + 7000)).toMatchObject({ locked: true });
+    // Five recorded per address: the sixth attempt of each was refused, not counted.
+    expect(db.transaction((tx) => clearSignInFailures(tx, " Ada@Newsroom.test"))).toBe(10);
+    expect(throttleStatus("ada@newsroom.test", "203.0.113.1", T0 + 7000)).toEqual({ locked: false });
+    expect(throttleStatus("ada@newsroom.test", "203.0.113.2", T0 + 7000)).toEqual({ locked: false });
+    expect(throttleStatus("bob@newsroom.test", "203.0.113.1", T0 + 7000)).toMatchObject({ locked: true });
   });
 
   it("refuses an IP after 100 failures in an hour, for every account", async () => {
@@ -107,7 +142,7 @@ describe("throttle counters survive a restart", () => {
   const file = path.join(dir, "newsroom.db");
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it("keeps an account locked when a new process opens the same database file", async () => {
+  it("keeps an account delayed when a new process opens the same database file", async () => {
     const first = await jest.isolateModulesAsync(async () => {
       const client = await import("@/db/client");
       const db1 = client.openDatabase(file);
@@ -124,7 +159,7 @@ describe("throttle counters survive a restart", () => {
       const client = await import("@/db/client");
       client.setDb(client.openDatabase(file));
       const { authenticate: auth2 } = await import("@/lib/auth/sign-in");
-      const result = await auth2({ email: "ada@newsroom.test", password: PASSWORD, ip: "x", now: T0 + 6 * MIN });
+      const result = await auth2({ email: "ada@newsroom.test", password: PASSWORD, ip: "x", now: T0 + 4 * MIN + 30_000 });
       expect(result).toEqual({ ok: false, reason: "locked" });
     });
   });

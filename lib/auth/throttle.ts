@@ -1,24 +1,26 @@
 import "server-only";
-import { and, count, desc, eq, gt, lt } from "drizzle-orm";
+import { and, count, desc, eq, gt, lt, max } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import type { Tx } from "@/db/client";
 import { loginAttempts } from "@/db/schema";
 
 const MINUTE = 60_000;
 
 export const THROTTLE = {
-  /** Failures for one e-mail address within `accountWindowMs` that lock it. */
-  accountFailures: 5,
-  accountWindowMs: 15 * MINUTE,
-  /** How long the lock lasts from the failure that set it. */
-  lockMs: 15 * MINUTE,
-  /** Failures from one IP address within `ipWindowMs` after which it is refused. */
+  /** Failures for one (account, client IP) that are let through before delays start. */
+  freeFailures: 5,
+  /** The delay after the last free failure; it doubles with every further failure… */
+  baseDelayMs: MINUTE,
+  /** …up to this. */
+  maxDelayMs: 15 * MINUTE,
+  /** Failures from one IP address within `ipWindowMs` after which it is refused for every account. */
   ipFailures: 100,
   ipWindowMs: 60 * MINUTE,
-  /** Attempts older than this are no longer needed by either rule. */
+  /** Attempts older than this no longer count and are deleted. */
   keepMs: 24 * 60 * MINUTE,
 } as const;
 
-export const LOCKED_MESSAGE = "Too many failed attempts. Try again in 15 minutes.";
+export const LOCKED_MESSAGE = "Too many failed attempts. Wait a few minutes and try again.";
 
 export type ThrottleStatus = { locked: false } | { locked: true; reason: "account" | "ip"; until: number };
 
@@ -26,11 +28,23 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
+/** The delay after `failures` failures in a row from one address: none, then 1, 2, 4, 8, 15, 15… minutes. */
+export function delayAfter(failures: number): number {
+  if (failures < THROTTLE.freeFailures) return 0;
+  return Math.min(THROTTLE.maxDelayMs, THROTTLE.baseDelayMs * 2 ** (failures - THROTTLE.freeFailures));
+}
+
 /**
- * Whether a sign-in attempt may be checked at all. Counters live in
- * login_attempts, so a restart does not reset them. Refused attempts are not
- * recorded as failures: the lock ends 15 minutes after the failure that set
- * it rather than growing while someone keeps trying.
+ * Whether a sign-in attempt may be checked at all. Failures count per
+ * (account, client IP), so guessing from one address slows down only that
+ * address: the owner signing in from elsewhere is never locked out. After
+ * THROTTLE.freeFailures, each attempt from that address waits a delay that
+ * doubles per failure (capped); refused attempts are not recorded, so the
+ * wait does not grow while someone keeps knocking. A success from the
+ * address, or an admin's unlock (clearSignInFailures), starts it afresh.
+ * One address failing against many accounts is refused outright past
+ * THROTTLE.ipFailures an hour. Counters live in login_attempts, so a
+ * restart does not reset them.
  */
 export function throttleStatus(emailInput: string, ip: string, now = Date.now()): ThrottleStatus {
   const db = getDb();
@@ -39,25 +53,19 @@ export function throttleStatus(emailInput: string, ip: string, now = Date.now())
   const lastSuccess = db
     .select({ at: loginAttempts.at })
     .from(loginAttempts)
-    .where(and(eq(loginAttempts.email, email), eq(loginAttempts.success, true)))
+    .where(and(eq(loginAttempts.email, email), eq(loginAttempts.ip, ip), eq(loginAttempts.success, true)))
     .orderBy(desc(loginAttempts.at))
     .limit(1)
     .get();
-  // Failures before the last successful sign-in no longer count towards a lock.
-  const since = Math.max(now - THROTTLE.accountWindowMs - THROTTLE.lockMs, lastSuccess?.at ?? 0);
+  const since = Math.max(now - THROTTLE.keepMs, lastSuccess?.at ?? 0);
   const failures = db
-    .select({ at: loginAttempts.at })
+    .select({ n: count(), newest: max(loginAttempts.at) })
     .from(loginAttempts)
-    .where(and(eq(loginAttempts.email, email), eq(loginAttempts.success, false), gt(loginAttempts.at, since)))
-    .orderBy(desc(loginAttempts.at))
-    .limit(THROTTLE.accountFailures)
-    .all();
-  const newest = failures[0];
-  const oldest = failures[THROTTLE.accountFailures - 1];
-  if (newest && oldest && newest.at - oldest.at < THROTTLE.accountWindowMs) {
-    const until = newest.at + THROTTLE.lockMs;
-    if (now < until) return { locked: true, reason: "account", until };
-  }
+    .where(and(eq(loginAttempts.email, email), eq(loginAttempts.ip, ip), eq(loginAttempts.success, false), gt(loginAttempts.at, since)))
+    .get();
+  const newest = failures?.newest;
+  const delay = delayAfter(failures?.n ?? 0);
+  if (delay > 0 && newest !== null && newest !== undefined && now < newest + delay) return { locked: true, reason: "account", until: newest + delay };
 
   const fromIp = db
     .select({ n: count() })
@@ -75,4 +83,24 @@ type Writer = Pick<ReturnType<typeof getDb>, "insert" | "delete">;
 export function recordAttempt(tx: Writer, emailInput: string, ip: string, success: boolean, now = Date.now()): void {
   tx.insert(loginAttempts).values({ email: normaliseEmail(emailInput), ip, success, at: now }).run();
   tx.delete(loginAttempts).where(lt(loginAttempts.at, now - THROTTLE.keepMs)).run();
+}
+
+/**
+ * An admin's unlock: forgets the account's failed attempts from every
+ * address, lifting every delay on it. Returns how many were forgotten.
+ * Call inside the transaction that writes the audit entry.
+ */
+export function clearSignInFailures(tx: Tx, emailInput: string): number {
+  return tx.delete(loginAttempts).where(and(eq(loginAttempts.email, normaliseEmail(emailInput)), eq(loginAttempts.success, false))).run().changes;
+}
+
+/** Failed attempts on each account since the last keepMs, for the admin users page. */
+export function recentFailuresByEmail(now = Date.now()): Map<string, number> {
+  const rows = getDb()
+    .select({ email: loginAttempts.email, n: count() })
+    .from(loginAttempts)
+    .where(and(eq(loginAttempts.success, false), gt(loginAttempts.at, now - THROTTLE.keepMs)))
+    .groupBy(loginAttempts.email)
+    .all();
+  return new Map(rows.map((r) => [r.email, r.n]));
 }

@@ -29,5 +29,12 @@ export const createUserSchema = z.object({
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 
 export const changeRoleSchema = z.object({ userId: id, role });
-export const setDisabledSchema = z.object({ userId: id, disabled: z.enum(["true", "false"]).transform((v) => v === "true") });
+/** Disabling needs the "I understand" box ticked (a confirmation that works without JavaScript). */
+export const setDisabledSchema = z
+  .object({ userId: id, disabled: z.enum(["true", "false"]).transform((v) => v === "true"), confirm: z.string().optional() })
+  .refine((v) => !v.disabled || v.confirm === "on", {
+    path: ["confirm"],
+    message: "Tick the box to confirm: disabling signs the person out and stops them signing in.",
+  });
+export const unlockSignInSchema = z.object({ userId: id });
 export const resetPasswordSchema = z.object({ userId: id, password: optionalPassword });

@@ -1,10 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { defineAction } from "@/lib/action";
 import { handleForm, type FormState } from "@/lib/form";
 import { clientIp } from "@/lib/request";
-import { changeRole, createUser, resetPassword, setDisabled } from "@/lib/users";
-import { changeRoleSchema, createUserSchema, resetPasswordSchema, setDisabledSchema } from "@/lib/validation/user";
+import { changeRole, createUser, resetPassword, setDisabled, unlockSignIn } from "@/lib/users";
+import { changeRoleSchema, createUserSchema, resetPasswordSchema, setDisabledSchema, unlockSignInSchema } from "@/lib/validation/user";
 
 /** Passwords never go back to the browser in `values`. */
 function scrub(state: FormState): FormState {
@@ -77,3 +78,9 @@ export async function resetPasswordAction(_previous: FormState, formData: FormDa
   });
   return scrub(state);
 }
+
+/** Clears the sign-in delays on an account (lib/auth/throttle.ts), e.g. after someone guessed at it. */
+export const unlockSignInAction = defineAction({ role: "admin", schema: unlockSignInSchema }, (input, ctx) => {
+  const { cleared } = unlockSignIn({ userId: input.userId }, ctx);
+  return { ok: true, message: `Sign-in delays cleared (${cleared} failed ${cleared === 1 ? "attempt" : "attempts"} forgotten). They can sign in again now.` };
+});
