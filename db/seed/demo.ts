@@ -13,6 +13,7 @@ import { ACCOUNTS, EXPERTS } from "./content/people";
 import { ALL_TOPICS } from "./content/topics";
 import { figureImages, planEvents, planOpenDays, portraitImages, promoImage, PROMOS } from "./plan-calendar";
 import { planStories } from "./plan-stories";
+import { writeDemoCaptions } from "./captions";
 import { planViews, type ViewedStory } from "./views";
 import { writeDemoImages, type DemoImage } from "./images";
 
@@ -149,7 +150,10 @@ export function seed(db: DB, { password, now, writeImages = true }: SeedOptions)
     }).run();
   });
 
-  if (writeImages) writeDemoImages(demoImages(now));
+  if (writeImages) {
+    writeDemoImages(demoImages(now));
+    writeDemoCaptions();
+  }
   return { created: true, accounts: ACCOUNTS.map(({ email, role }) => ({ email, role })) };
 }
 
