@@ -15,6 +15,8 @@
  *    A bare Next 16 app (static and dynamic page) is measured the same way.
  * 4. In Chromium: requests per home-page visit, JavaScript per public page
  *    against the bare page, and publish-to-visible through the editor.
+ *    scripts/bench-lists.ts and scripts/bench-search.ts (when present) add
+ *    query-level list and search latency on the same database.
  * 5. Prints every figure beside its target and writes bench/results.json and
  *    bench/chart.svg. Figures, not pass/fail: targets live here, not in tests.
  *
@@ -108,6 +110,22 @@ async function load(url: string, headers: Record<string, string>, cache: string)
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts, requests: r.requests.total, cache };
 }
 
+/**
+ * Waits until a server has finished what a run left behind: autocannon closes its sockets when
+ * the time is up, but the renders they asked for still run and would steal the next run's CPU.
+ * Idle = a probe answers within 250 ms twice in a row.
+ */
+async function drain(url: string, headers: Record<string, string> = {}, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let quick = 0;
+  while (quick < 2 && Date.now() < deadline) {
+    const t = performance.now();
+    await raw(url, headers).catch(() => undefined);
+    quick = performance.now() - t < 250 ? quick + 1 : 0;
+    if (quick < 2) await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 function seed(env: NodeJS.ProcessEnv): number {
   const started = performance.now();
   const result = spawnSync(tsx, ["--conditions=react-server", "db/seed/index.ts", "--stories", String(STORIES)], { env, stdio: ["ignore", "inherit", "inherit"] });
@@ -193,21 +211,36 @@ async function main() {
     const mode = REQUESTS > 0 ? `${REQUESTS} requests` : `${DURATION || 5} s`;
     console.log(`\nLoad: autocannon, ${CONNECTIONS} connections, ${WARMUP} s warm-up then ${mode} a run; Accept-Encoding: ${ACCEPT_ENCODING}\n`);
     const bareStatic = await load(`${bareBase}/`, {}, "-");
+    await drain(`${bareBase}/`);
     const bareDynamic = await load(`${bareBase}/dynamic`, {}, "-");
+    await drain(`${bareBase}/`);
 
     const rss = sampleRss(server.pid!);
     const figures: PageFigures[] = [];
     for (const [i, p] of pages.entries()) {
       const probeHit = await raw(base + p.path, { "accept-encoding": ACCEPT_ENCODING });
       const probeMiss = await raw(base + p.path, { "accept-encoding": ACCEPT_ENCODING, cookie: MISS_COOKIE });
-      const hit = await load(base + p.path, {}, headerOf(probeHit, "x-cache") ?? "none");
-      const miss = await load(base + p.path, { cookie: MISS_COOKIE }, headerOf(probeMiss, "x-cache") ?? "none");
+      // Limit first, then hits, then misses, each after the server is idle again.
       const lim = await load(`http://localhost:${PORT + 1}${p.path}`, {}, "-");
+      const hit = await load(base + p.path, {}, headerOf(probeHit, "x-cache") ?? "none");
+      await drain(`${base}/api/health`);
+      const miss = await load(base + p.path, { cookie: MISS_COOKIE }, headerOf(probeMiss, "x-cache") ?? "none");
+      await drain(`${base}/api/health`);
       const f = { ...p, bytes: Buffer.from(recorded[i]!.body, "base64").length, hit, miss, limit: lim };
       figures.push(f);
       console.log(`  ${p.label}: hit ${hit.rps.toFixed(0)} req/s (p99 ${hit.p99} ms, ${hit.cache}), miss ${miss.rps.toFixed(0)} req/s (${miss.cache}), limit ${lim.rps.toFixed(0)} req/s`);
     }
     const peakRss = rss.stop();
+
+    // Query-level figures with no page cache in front (item 6), on the same database while the server idles.
+    const queryLevel: Record<string, string> = {};
+    for (const script of ["scripts/bench-lists.ts", "scripts/bench-search.ts"]) {
+      if (!fs.existsSync(script)) continue;
+      console.log(`\n${script} (query level, no cache):`);
+      const out = spawnSync(tsx, ["--conditions=react-server", script], { env, encoding: "utf8" });
+      queryLevel[script] = (out.stdout + out.stderr).trim();
+      console.log(queryLevel[script]);
+    }
 
     console.log("\nChromium: requests per home-page visit, JavaScript per page, publish-to-visible…");
     const browser = await launchChromium();
@@ -249,7 +282,7 @@ async function main() {
       settings: { stories: STORIES, connections: CONNECTIONS, durationSeconds: DURATION, requests: REQUESTS, warmupSeconds: WARMUP, acceptEncoding: ACCEPT_ENCODING, distDir: DIST_DIR },
       seedSeconds, dbMb, readySeconds, targets: TARGETS, pages: figures, bareNext: { static: bareStatic, dynamic: bareDynamic },
       rssMb: { idle: idleRss, peak: peakRss }, homeVisit: { total: home.requests.length, ...homeKinds, requests: home.requests },
-      js: { bareGzipBytes: bareVisit.jsGzipBytes, pages: js }, publish,
+      js: { bareGzipBytes: bareVisit.jsGzipBytes, pages: js }, publish, queryLevel,
     };
     fs.writeFileSync(path.join(OUT_DIR, "results.json"), JSON.stringify(results, null, 2));
     fs.writeFileSync(path.join(OUT_DIR, "chart.svg"), chartSvg(figures, `Newsroom, ${STORIES.toLocaleString("en-GB")} stories: req/s with ${CONNECTIONS} connections (${results.at.slice(0, 16)}Z)`));

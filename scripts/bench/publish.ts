@@ -37,6 +37,10 @@ export async function publishToVisible(browser: Browser, base: string, password:
     await page.getByLabel("Headline").fill(title);
     await page.getByLabel("Standfirst").fill("A story written by the benchmark to time publishing.");
     await page.getByRole("textbox", { name: "Article" }).fill("The benchmark wrote this paragraph.\n\n## Why\n\nTo see how soon readers see it.\n");
+    // A story needs an author: the first expert in the picker.
+    const picker = page.getByLabel("Add an expert to the byline");
+    await picker.selectOption({ index: 1 });
+    await page.getByRole("button", { name: "Add", exact: true }).click();
     await page.getByRole("button", { name: "Create draft" }).click();
     await page.waitForURL(/\/editor\/stories\/\d+\/edit/);
     const anyway = page.getByLabel(/Publish anyway/);
