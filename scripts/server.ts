@@ -196,8 +196,7 @@ export async function startServer(options: {
     }
     const decision = classify({ method: req.method, url: req.url, headers: req.headers });
     if (!decision.cache) {
-      const pathname = (req.url ?? "/").split("?", 1)[0]!;
-      if (!isAsset(pathname)) {
+      if (!isAsset(decision.pathname)) {
         cache.countBypass();
         forceHeaders(res, { "cache-control": PRIVATE_CACHE_CONTROL, "x-cache": "BYPASS" });
       }

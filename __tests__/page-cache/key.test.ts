@@ -1,4 +1,4 @@
-import { beaconSlug, classify, hasSessionCookie } from "@/lib/page-cache/key";
+import { beaconSlug, classify, hasSessionCookie, isAsset } from "@/lib/page-cache/key";
 
 const get = (url: string, headers: Record<string, string> = {}) => classify({ method: "GET", url, headers });
 
@@ -55,5 +55,10 @@ describe("page-cache keys", () => {
     expect(beaconSlug("POST", "/news/a-story/view.gif")).toBeNull();
     expect(beaconSlug("GET", "/news/a-story")).toBeNull();
     expect(beaconSlug("GET", "/news/../view.gif")).toBeNull();
+  });
+
+  test("static files keep the headers Next gives them", () => {
+    for (const p of ["/_next/static/chunks/a.js", "/favicon.ico", "/icon.svg", "/uploads/x.webp", "/demo/a.svg"]) expect(isAsset(p)).toBe(true);
+    for (const p of ["/", "/news", "/editor", "/icons/../editor"]) expect(isAsset(p)).toBe(false);
   });
 });

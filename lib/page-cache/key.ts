@@ -14,7 +14,7 @@
 import { SESSION_COOKIE_NAMES } from "@/lib/auth/cookie-names";
 
 export type Decision =
-  | { cache: false; reason: string; personal: boolean }
+  | { cache: false; reason: string; personal: boolean; /** Dot segments resolved, as Next will route it. */ pathname: string }
   | { cache: true; key: string; url: string; tags: string[]; storySlug?: string };
 
 type Route = { pattern: RegExp; params: readonly string[]; tags: (m: RegExpMatchArray) => string[]; story?: boolean };
@@ -56,7 +56,7 @@ const ROUTES: Route[] = [
 const PERSONAL = [/^\/editor(\/|$)/, /^\/login(\/|$)/, /^\/preview(\/|$)/, /^\/open-days\/registrations(\/|$)/, /^\/api(\/|$)/];
 
 /** Static assets keep the headers Next (or the route) gives them. */
-const ASSET = [/^\/_next\//, /^\/uploads\//, /^\/demo\//, /^\/favicon\.ico$/, /^\/news\/[^/]+\/republish-counter\.gif$/];
+const ASSET = [/^\/_next\//, /^\/uploads\//, /^\/demo\//, /^\/favicon\.ico$/, /^\/(apple-)?icon[\w.-]*$/, /^\/news\/[^/]+\/republish-counter\.gif$/];
 
 const MAX_VALUE = 200;
 const PAGE = /^[1-9]\d{0,5}$/;
@@ -96,14 +96,14 @@ export function classify(req: RequestLike): Decision {
   try {
     url = new URL(req.url ?? "/", "http://cache.invalid");
   } catch {
-    return { cache: false, reason: "bad-url", personal: false };
+    return { cache: false, reason: "bad-url", personal: false, pathname: "/" };
   }
   const { pathname } = url;
-  if (PERSONAL.some((re) => re.test(pathname))) return { cache: false, reason: "personal", personal: true };
-  if (method !== "GET" && method !== "HEAD") return { cache: false, reason: "method", personal: true };
-  if (hasSessionCookie(header(req, "cookie"))) return { cache: false, reason: "session", personal: true };
+  if (PERSONAL.some((re) => re.test(pathname))) return { cache: false, reason: "personal", personal: true, pathname };
+  if (method !== "GET" && method !== "HEAD") return { cache: false, reason: "method", personal: true, pathname };
+  if (hasSessionCookie(header(req, "cookie"))) return { cache: false, reason: "session", personal: true, pathname };
   if (header(req, "rsc") !== undefined || url.searchParams.has("_rsc") || header(req, "next-action") !== undefined) {
-    return { cache: false, reason: "rsc", personal: true };
+    return { cache: false, reason: "rsc", personal: true, pathname };
   }
   for (const route of ROUTES) {
     const m = pathname.match(route.pattern);
@@ -114,9 +114,9 @@ export function classify(req: RequestLike): Decision {
       if (raw === null) continue;
       const value = raw.trim();
       if (value === "") continue;
-      if (value.length > MAX_VALUE) return { cache: false, reason: "junk-param", personal: false };
+      if (value.length > MAX_VALUE) return { cache: false, reason: "junk-param", personal: false, pathname };
       if (name === "page") {
-        if (!PAGE.test(value)) return { cache: false, reason: "junk-param", personal: false };
+        if (!PAGE.test(value)) return { cache: false, reason: "junk-param", personal: false, pathname };
         if (value === "1") continue;
       }
       kept.push([name, value]);
@@ -132,5 +132,5 @@ export function classify(req: RequestLike): Decision {
       ...(route.story ? { storySlug: m[1]! } : {}),
     };
   }
-  return { cache: false, reason: "not-cacheable", personal: false };
+  return { cache: false, reason: "not-cacheable", personal: false, pathname };
 }
