@@ -13,8 +13,8 @@ import { stories } from "@/db/schema";
  *
  * - no connection has committed a write since it was built: PRAGMA
  *   data_version changes when another connection commits, total_changes()
- *   when this one writes (any write, even a view count, starts afresh: the
- *   cost of a rebuild is one index walk, 10–150 ms with 100,000 stories);
+ *   when this one writes (any write, even a view-count flush, starts afresh:
+ *   a rebuild is one index walk, ~230 ms for all of /news at 100,000 stories);
  * - no publish or expiry time has passed since (publicStory() compares with
  *   the clock, so a scheduled story turns public without any write).
  *
