@@ -201,32 +201,42 @@ function toHit(kind: SearchKind, d: Detail): SearchHit {
  * than SEARCH_COUNT_CAP public stories, completing it could only broaden an
  * already broad result, so the exact word is searched instead.
  */
-function chooseMatch(terms: QueryTerm[], now: number, type: StoryType | undefined, wantStories: boolean): string | null {
+type Walk = { id: number; score: number }[];
+
+/**
+ * One newest-first walk of at most SEARCH_COUNT_CAP + 1 public matching
+ * stories: it gives the story count and, for a broad query, every story
+ * the 100 pages can show, so FTS5 evaluates the MATCH once for all of them.
+ */
+function walkStories(match: string, now: number, type: StoryType | undefined): Walk {
+  return getDb().all<{ id: number; score: number }>(
+    sql`${storyMatches(match, now, type, sql`s.id AS id, ${WINDOW_SCORE} AS score`)} ORDER BY stories_fts.rowid DESC LIMIT ${SEARCH_COUNT_CAP + 1}`,
+  );
+}
+
+function chooseMatch(terms: QueryTerm[], now: number, type: StoryType | undefined, wantStories: boolean): { match: string; walk: Walk } | null {
   const match = termsToFts(terms);
+  if (!match) return null;
+  if (!wantStories) return { match, walk: [] };
   const last = terms.at(-1);
-  if (!match || !wantStories || !last || last.phrase || (last.words[0]?.length ?? 0) < 4) return match;
-  const exact = termsToFts([...terms.slice(0, -1), { ...last, phrase: true }]);
-  if (!exact) return match;
-  const n = getDb().get<{ n: number }>(sql`SELECT count(*) AS n FROM (${storyMatches(exact, now, type, sql`1`)} LIMIT ${SEARCH_COUNT_CAP + 1})`)?.n ?? 0;
-  return n > SEARCH_COUNT_CAP ? exact : match;
+  const exact = last && !last.phrase && (last.words[0]?.length ?? 0) >= 4 ? termsToFts([...terms.slice(0, -1), { ...last, phrase: true }]) : null;
+  if (exact) {
+    const walk = walkStories(exact, now, type);
+    if (walk.length > SEARCH_COUNT_CAP) return { match: exact, walk };
+  }
+  return { match, walk: walkStories(match, now, type) };
 }
 
 function runSearch(terms: QueryTerm[], kind: SearchKind | undefined, type: StoryType | undefined, page: number, now: number): SearchResults {
   const db = getDb();
-  const match = chooseMatch(terms, now, type, type !== undefined || !kind || kind === "story");
-  if (!match) return EMPTY;
+  const chosen = chooseMatch(terms, now, type, type !== undefined || !kind || kind === "story");
+  if (!chosen) return EMPTY;
+  const { match, walk } = chosen;
   // A story type only makes sense for stories, so it narrows the search to them.
   const want = (k: SearchKind) => (type ? k === "story" : !kind || kind === k);
   const others = otherMatchers(match, now, want);
   const otherUnion = others.length ? sql.join(others, sql` UNION ALL `) : null;
 
-  // One newest-first walk of at most SEARCH_COUNT_CAP + 1 public matches gives the story count and,
-  // for a broad query, every story the 100 pages can show: FTS5 evaluates the MATCH once.
-  const walk = want("story")
-    ? db.all<{ id: number; score: number }>(
-        sql`${storyMatches(match, now, type, sql`s.id AS id, ${WINDOW_SCORE} AS score`)} ORDER BY stories_fts.rowid DESC LIMIT ${SEARCH_COUNT_CAP + 1}`,
-      )
-    : [];
   const broad = walk.length > SEARCH_COUNT_CAP;
   // Ties (equal rank) fall back to kind then id (newest first) so pages never overlap.
   const rankedOthers = (storyPart: SQL | null) => {
