@@ -230,6 +230,26 @@ describe("fresh within a second", () => {
       const next = await request("/news");
       expect(next.headers["x-cache"]).toBe("MISS");
       expect(next.text).toContain(title);
+
+      // An edit: the cached story page shows the new headline on the next request.
+      const slug = await page.getByLabel("Web address", { exact: true }).inputValue();
+      await request(`/news/${slug}`);
+      expect((await request(`/news/${slug}`)).headers["x-cache"]).toBe("HIT");
+      const edited = `${title} (corrected)`;
+      await page.getByLabel("Headline").fill(edited);
+      await page.getByRole("button", { name: "Save", exact: true }).click();
+      await page.getByText("Your changes have been saved.").waitFor();
+      const story = await request(`/news/${slug}`);
+      expect(story.headers["x-cache"]).toBe("MISS");
+      expect(story.text).toContain(edited);
+
+      // Unpublished: gone from the story's address and the list at once.
+      await request("/news");
+      expect((await request(`/news/${slug}`)).headers["x-cache"]).toBe("HIT");
+      await page.getByRole("button", { name: "Unpublish" }).click();
+      await page.getByText("Unpublished. The story is no longer on the public site.").waitFor();
+      expect((await request(`/news/${slug}`)).status).toBe(404);
+      expect((await request("/news")).text).not.toContain(edited);
       await context.close();
     } finally {
       await browser.close();
@@ -265,6 +285,36 @@ describe("fresh within a second", () => {
     expect(seenAt).not.toBeNull();
     expect(seenAt!).toBeGreaterThanOrEqual(publishAt - 100);
     expect(one(db, "select status from stories where slug = ?", slug).status).toBe("published");
+  });
+});
+
+describe("expiry through the scheduler", () => {
+  it("a story whose expiry passes leaves its cached page and the home page within a second", async () => {
+    const title = `Expiring by the page-cache test ${Date.now()}`;
+    const slug = `page-cache-expiring-${Date.now()}`;
+    const unpublishAt = Date.now() + 4_000;
+    db.prepare(
+      "insert into stories (type, slug, title, standfirst, body, body_text, status, publish_at, unpublish_at, created_at, updated_at) values ('news-release', ?, ?, 'Expiring standfirst.', 'Expiring body.', 'Expiring body.', 'published', ?, ?, ?, ?)",
+    ).run(slug, title, Date.now() - 60_000, unpublishAt, Date.now(), Date.now());
+    // A new address, so its first request renders it with the story public.
+    expect((await request(`/news/${slug}`)).status).toBe(200);
+    expect((await request(`/news/${slug}`)).headers["x-cache"]).toBe("HIT");
+
+    let goneAt: number | null = null;
+    while (Date.now() < unpublishAt + 3_000) {
+      const startedAt = Date.now();
+      const res = await request(`/news/${slug}`);
+      if (res.status === 404) {
+        goneAt = startedAt;
+        break;
+      }
+      expect(startedAt).toBeLessThan(unpublishAt + 1_000);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(goneAt).not.toBeNull();
+    expect(goneAt!).toBeGreaterThanOrEqual(unpublishAt - 100);
+    expect((await request("/")).text).not.toContain(title);
+    expect(one(db, "select status from stories where slug = ?", slug).status).toBe("unpublished");
   });
 });
 

@@ -8,7 +8,7 @@ import { eventJobs } from "@/lib/events/jobs";
 import { installPageCache } from "@/lib/page-cache/global";
 import { PageCache, type Rendered } from "@/lib/page-cache/page-cache";
 import { runJobsOnce } from "@/lib/scheduler";
-import { storyJobs } from "@/lib/stories/schedule";
+import { storyBoundaryPassed, storyJobs } from "@/lib/stories/schedule";
 import { mostReadThisWeek, recordViews } from "@/lib/stories/views";
 
 const page = (text: string): Rendered => ({ status: 200, headers: [], body: Buffer.from(text), storable: true });
@@ -44,6 +44,19 @@ describe("freshness from the scheduler, outside any request", () => {
     expect(cache.peek("/")).toBeDefined();
     await job!.run(start);
     expect(cache.peek("/")).toBeUndefined();
+  });
+});
+
+describe("story boundaries", () => {
+  test("a published story's future publish time or expiry counts when it passes; a publish-now does not purge twice", () => {
+    const t = Date.now();
+    createStory({ status: "published", publishAt: t + 5_000, updatedAt: t });
+    createStory({ status: "published", publishAt: t - 60_000, unpublishAt: t + 9_000, updatedAt: t });
+    createStory({ status: "published", publishAt: t + 20_000, updatedAt: t + 20_000 }); // published "now" at t+20s
+    expect(storyBoundaryPassed(t, t + 4_999)).toBe(false);
+    expect(storyBoundaryPassed(t + 4_999, t + 5_000)).toBe(true);
+    expect(storyBoundaryPassed(t + 8_000, t + 9_000)).toBe(true);
+    expect(storyBoundaryPassed(t + 19_000, t + 21_000)).toBe(false);
   });
 });
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gt, inArray, isNotNull, lte, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNotNull, lt, lte, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { stories, type Story } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
@@ -73,6 +73,8 @@ export async function publishDueStories(now: number = Date.now()): Promise<{ pub
 /**
  * A published story whose publish time (set in the future) or expiry falls in
  * (from, to]: its status needs no change, but the lists it appears in do.
+ * Only times that were still ahead when the row was last written count: a
+ * "publish now" (publishAt = the save's own time) was purged by the save.
  */
 export function storyBoundaryPassed(from: number, to: number): boolean {
   const db = getDb();
@@ -80,7 +82,7 @@ export function storyBoundaryPassed(from: number, to: number): boolean {
     db
       .select({ one: sql`1` })
       .from(stories)
-      .where(and(eq(stories.status, "published"), gt(column, from), lte(column, to)))
+      .where(and(eq(stories.status, "published"), gt(column, from), lte(column, to), lt(stories.updatedAt, column)))
       .limit(1)
       .get() !== undefined;
   return hit(stories.publishAt) || hit(stories.unpublishAt);
