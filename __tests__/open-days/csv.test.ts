@@ -41,7 +41,7 @@ test("the export has every registration with formula cells neutralised, and is a
   await register(regInput(day.id, { name: "=cmd|' /C calc'!A0", email: "e@example.com", accessNeeds: "@wheelchair", sessionIds: [day.sessions[0]!.id] }), { ip: nextIp() });
   await register(regInput(day.id, { name: "Ana Müller", guests: 2 }), { ip: nextIp() });
   const editor = createUser({ role: "editor" });
-  const out = exportRegistrationsCsv({ id: editor.id, email: editor.email, name: editor.name, role: "editor" }, day.id, "198.51.100.1")!;
+  const out = exportRegistrationsCsv({ id: day.id }, { user: { id: editor.id, email: editor.email, name: editor.name, role: "editor" }, ip: "198.51.100.1" });
   const lines = out.csv.slice(1).split("\r\n");
   expect(lines).toHaveLength(4); // header, two rows, final empty
   expect(lines[0]).toMatch(/^"Registered","Name","Email"/);

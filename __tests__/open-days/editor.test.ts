@@ -7,7 +7,7 @@ import { formatTime } from "@/lib/dates";
 import { closeRegistration, saveOpenDay } from "@/lib/open-days/editor";
 import { listRegistrations, registrationTotals } from "@/lib/open-days/editor-reads";
 import { register } from "@/lib/open-days/registrations";
-import { openDaySchema } from "@/lib/validation/open-day";
+import { openDaySchema } from "@/lib/open-days/schema";
 import { clearOutbox, header, nextIp, outbox, regInput } from "./helpers";
 
 let db: ReturnType<typeof freshDb>;
@@ -53,7 +53,7 @@ test("the schema gathers session rows (times on the day's date, site zone) and r
 });
 
 test("create, then edit with a stale version is refused; raising capacity promotes the waiting list", async () => {
-  const { id } = await saveOpenDay(editor, null, openDaySchema.parse(fields({ capacity: "1" })));
+  const { id } = await saveOpenDay(openDaySchema.parse(fields({ capacity: "1" })), { user: editor, ip: null });
   const sessions = db.select().from(openDaySessions).where(eq(openDaySessions.openDayId, id)).all();
   expect(sessions.map((s) => s.title)).toEqual(["Welcome", "Lab tour"]);
   const a = await register(regInput(id, { level: "postgraduate" }), { ip: nextIp() });
@@ -61,14 +61,13 @@ test("create, then edit with a stale version is refused; raising capacity promot
   expect([a.outcome, b.outcome]).toEqual(["confirmed", "waitlisted"]);
   clearOutbox();
 
-  await expect(saveOpenDay(editor, id, openDaySchema.parse(fields({ version: "0", capacity: "5" })))).rejects.toThrow(/Someone else saved/);
+  await expect(saveOpenDay({ ...openDaySchema.parse(fields({ version: "0", capacity: "5" })), id }, { user: editor, ip: null })).rejects.toThrow(/Someone else saved/);
   expect(db.select().from(registrations).where(eq(registrations.email, "waiting@example.com")).get()?.status).toBe("waitlisted");
 
   // Keep the sessions (ids in hidden fields) and raise the capacity.
   await saveOpenDay(
-    editor,
-    id,
-    openDaySchema.parse(fields({ version: "1", capacity: "5", "sessions.0.id": String(sessions[0]!.id), "sessions.2.id": String(sessions[1]!.id) })),
+    { ...openDaySchema.parse(fields({ version: "1", capacity: "5", "sessions.0.id": String(sessions[0]!.id), "sessions.2.id": String(sessions[1]!.id) })), id },
+    { user: editor, ip: null },
   );
   expect(db.select().from(openDaySessions).where(eq(openDaySessions.openDayId, id)).all().map((s) => s.id)).toEqual(sessions.map((s) => s.id));
   expect(db.select().from(registrations).where(eq(registrations.email, "waiting@example.com")).get()?.status).toBe("confirmed");
@@ -92,7 +91,7 @@ test("totals, per-session counts, search and closing registration", async () => 
   expect(c.outcome).toBe("confirmed");
   expect(listRegistrations(day.id, "alan")[0]!.status).toBe("waitlisted");
 
-  closeRegistration(editor, day.id);
+  closeRegistration({ id: day.id }, { user: editor, ip: null });
   await expect(register(regInput(day.id), { ip: nextIp() })).rejects.toThrow(/closed/);
-  expect(() => closeRegistration(editor, day.id)).toThrow(/not open/);
+  expect(() => closeRegistration({ id: day.id }, { user: editor, ip: null })).toThrow(/not open/);
 });

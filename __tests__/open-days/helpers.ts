@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { config } from "@/lib/config";
-import type { RegistrationInput } from "@/lib/validation/registration";
+import type { RegistrationInput } from "@/lib/open-days/schema";
 
 /** A valid registration for the given day; override any field. */
 export function regInput(openDayId: number, overrides: Partial<RegistrationInput> = {}, n = Math.random().toString(36).slice(2, 8)) {

@@ -81,7 +81,7 @@ describe("capacity", () => {
     // When the first person cancels, the session place goes to the second, who is told.
     if (first.outcome !== "confirmed") throw new Error("expected confirmed");
     clearOutbox();
-    const promoted = await cancelRegistration(first.token, { ip: nextIp() });
+    const promoted = await cancelRegistration({ token: first.token }, { ip: nextIp() });
     expect(promoted.map((p) => p.email)).toEqual(["second@example.com"]);
     expect(getRegistrationByToken(second.token)!.sessions.map((s) => s.waitlisted)).toEqual([false, false]);
     const mails = outbox().map((m) => ({ to: header(m.text, "To"), subject: header(m.text, "Subject") }));
@@ -98,7 +98,7 @@ describe("capacity", () => {
     expect(c.outcome).toBe("waitlisted"); // the day is full
     if (a.outcome !== "confirmed" || c.outcome !== "waitlisted" || b.outcome !== "confirmed") throw new Error("unexpected");
     // b cancels: c gets b's day place; the lab is still a's, so c waits for it (and a's lab place is not given twice).
-    await cancelRegistration(b.token, { ip: nextIp() });
+    await cancelRegistration({ token: b.token }, { ip: nextIp() });
     const booking = getRegistrationByToken(c.token)!;
     expect(booking.status).toBe("confirmed");
     expect(booking.sessions.map((s) => [s.title, s.waitlisted])).toEqual([
@@ -177,7 +177,7 @@ describe("duplicates and tokens", () => {
     const day = createOpenDay();
     const first = await register(regInput(day.id, { email: "x@example.com" }), { ip: nextIp() });
     if (first.outcome !== "confirmed") throw new Error("expected confirmed");
-    await cancelRegistration(first.token, { ip: nextIp() });
+    await cancelRegistration({ token: first.token }, { ip: nextIp() });
     const again = await register(regInput(day.id, { email: "x@example.com" }), { ip: nextIp() });
     expect(again.outcome).toBe("confirmed");
   });
@@ -218,9 +218,9 @@ describe("changing a booking", () => {
     const a = await register(regInput(day.id, { sessionIds: [s1!.id] }), { ip: nextIp() });
     await register(regInput(day.id, { guests: 1 }), { ip: nextIp() });
     if (a.outcome !== "confirmed") throw new Error("expected confirmed");
-    await expect(updateRegistration(a.token, { guests: 3, sessionIds: [s1!.id] }, { ip: nextIp() })).rejects.toThrow(/places? left on this open day/);
+    await expect(updateRegistration({ token: a.token, guests: 3, sessionIds: [s1!.id] }, { ip: nextIp() })).rejects.toThrow(/places? left on this open day/);
     expect(getRegistrationByToken(a.token)?.guests).toBe(0);
-    expect(await updateRegistration(a.token, { guests: 2, sessionIds: [s1!.id, s2!.id] }, { ip: nextIp() })).toEqual({ status: "confirmed" });
+    expect(await updateRegistration({ token: a.token, guests: 2, sessionIds: [s1!.id, s2!.id] }, { ip: nextIp() })).toEqual({ status: "confirmed" });
     const b = getRegistrationByToken(a.token)!;
     expect(b.guests).toBe(2);
     expect(b.sessions.map((s) => s.id)).toEqual([s1!.id, s2!.id]);
@@ -232,13 +232,13 @@ describe("changing a booking", () => {
     await register(regInput(day.id, { sessionIds: [quiz!.id] }), { ip: nextIp() });
     const a = await register(regInput(day.id, { sessionIds: [lab!.id] }), { ip: nextIp() });
     if (a.outcome !== "confirmed") throw new Error("expected confirmed");
-    expect(await updateRegistration(a.token, { guests: 0, sessionIds: [lab!.id, quiz!.id] }, { ip: nextIp() })).toEqual({ status: "confirmed" });
+    expect(await updateRegistration({ token: a.token, guests: 0, sessionIds: [lab!.id, quiz!.id] }, { ip: nextIp() })).toEqual({ status: "confirmed" });
     expect(getRegistrationByToken(a.token)!.sessions.map((s) => [s.title, s.waitlisted])).toEqual([
       ["Lab", false],
       ["Quiz", true],
     ]);
     // Two more people would not fit the lab (2 places): refused, nothing changed.
-    await expect(updateRegistration(a.token, { guests: 2, sessionIds: [lab!.id, quiz!.id] }, { ip: nextIp() })).rejects.toThrow(/“Lab” has 2 places left\. Your booking has not been changed/);
+    await expect(updateRegistration({ token: a.token, guests: 2, sessionIds: [lab!.id, quiz!.id] }, { ip: nextIp() })).rejects.toThrow(/“Lab” has 2 places left\. Your booking has not been changed/);
     expect(getRegistrationByToken(a.token)!.guests).toBe(0);
     expect(getRegistrationByToken(a.token)!.sessions.map((s) => s.waitlisted)).toEqual([false, true]);
   });
@@ -251,8 +251,8 @@ describe("changing a booking", () => {
     const w = await register(regInput(day.id), { ip: nextIp() });
     if (a.outcome !== "confirmed") throw new Error("expected confirmed");
     if (w.outcome !== "waitlisted") throw new Error("expected waitlisted");
-    await expect(moveRegistration(a.token, pg.id, { ip: nextIp() })).rejects.toThrow(/same level/);
-    expect(await moveRegistration(a.token, later.id, { ip: nextIp() })).toEqual({ status: "confirmed" });
+    await expect(moveRegistration({ token: a.token, openDayId: pg.id }, { ip: nextIp() })).rejects.toThrow(/same level/);
+    expect(await moveRegistration({ token: a.token, openDayId: later.id }, { ip: nextIp() })).toEqual({ status: "confirmed" });
     const moved = getRegistrationByToken(a.token)!;
     expect(moved.day.id).toBe(later.id);
     expect(moved.sessions).toEqual([]);
@@ -272,7 +272,7 @@ describe("cancel and promote", () => {
     expect([big.outcome, s1.outcome, s2.outcome]).toEqual(["waitlisted", "waitlisted", "waitlisted"]);
     if (a.outcome !== "confirmed") throw new Error("expected confirmed");
     clearOutbox();
-    const promoted = await cancelRegistration(a.token, { ip: nextIp() });
+    const promoted = await cancelRegistration({ token: a.token }, { ip: nextIp() });
     // The oldest (party of 4) fits exactly and takes all 4 places; the singles keep waiting.
     expect(promoted.map((p) => p.email)).toEqual(["big@example.com"]);
     const status = Object.fromEntries(rows().map((r) => [r.email, r.status]));
@@ -289,7 +289,7 @@ describe("cancel and promote", () => {
     clearOutbox();
     if (big.outcome !== "waitlisted") throw new Error("expected waitlisted");
     // Its first link still works after the promotion.
-    const again = await cancelRegistration(big.token, { ip: nextIp() });
+    const again = await cancelRegistration({ token: big.token }, { ip: nextIp() });
     expect(again.map((p) => p.email)).toEqual(["s1@example.com", "s2@example.com"]);
   });
 
@@ -297,9 +297,9 @@ describe("cancel and promote", () => {
     const day = createOpenDay();
     const r = await register(regInput(day.id), { ip: nextIp() });
     if (r.outcome !== "confirmed") throw new Error("expected confirmed");
-    await cancelRegistration(r.token, { ip: nextIp() });
-    await expect(cancelRegistration(r.token, { ip: nextIp() })).rejects.toThrow(/cancelled/);
-    await expect(updateRegistration(r.token, { guests: 1, sessionIds: [] }, { ip: nextIp() })).rejects.toThrow(/cancelled/);
+    await cancelRegistration({ token: r.token }, { ip: nextIp() });
+    await expect(cancelRegistration({ token: r.token }, { ip: nextIp() })).rejects.toThrow(/cancelled/);
+    await expect(updateRegistration({ token: r.token, guests: 1, sessionIds: [] }, { ip: nextIp() })).rejects.toThrow(/cancelled/);
     expect(db.select().from(registrationSessions).all()).toHaveLength(0);
   });
 });

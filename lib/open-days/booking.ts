@@ -1,10 +1,10 @@
 import "server-only";
 import crypto from "node:crypto";
 import { eq } from "drizzle-orm";
+import type { Tx } from "@/db/client";
 import { openDays, openDaySessions, registrationSessions, registrations, type Level, type RegistrationStatus } from "@/db/schema";
 import { config } from "@/lib/config";
 import { icalUid, toICalendar, type IcalItem } from "@/lib/ical";
-import type { Conn } from "./capacity";
 
 /** 32 random bytes as base64url: the private manage link. Only its hash is stored. */
 export function newManageToken(): { token: string; hash: string } {
@@ -47,7 +47,7 @@ export type Booking = {
 };
 
 /** One registration with its open day and chosen sessions, as the manage page and the e-mails need it. */
-export function loadBooking(db: Conn, where: { id: number } | { tokenHash: string }): Booking | null {
+export function loadBooking(db: Tx, where: { id: number } | { tokenHash: string }): Booking | null {
   const row = db
     .select({
       id: registrations.id,

@@ -1,11 +1,11 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { DB } from "@/db/client";
+import type { Tx } from "@/db/client";
 import { openDaySessions, registrationSessions, registrations, type SessionPlaceStatus } from "@/db/schema";
 
-/** The database or an open transaction: every count here must run inside the caller's transaction. */
-export type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
-export type Conn = DB | Tx;
+// Every helper here takes the caller's transaction (or the database, for a
+// read outside one): a count used to decide a write must be made inside that
+// write's transaction.
 
 /** People (registrant + guests) a registration takes up. */
 export const partySize = (guests: number) => 1 + guests;
@@ -13,7 +13,7 @@ export const partySize = (guests: number) => 1 + guests;
 const people = sql<number>`coalesce(sum(1 + ${registrations.guests}), 0)`;
 
 /** People already confirmed for each open day, optionally ignoring one registration (when it is being changed). */
-export function confirmedPeopleByDay(db: Conn, dayIds: number[], exceptRegistrationId = 0): Map<number, number> {
+export function confirmedPeopleByDay(db: Tx, dayIds: number[], exceptRegistrationId = 0): Map<number, number> {
   if (dayIds.length === 0) return new Map();
   const rows = db
     .select({ dayId: registrations.openDayId, people })
@@ -31,7 +31,7 @@ export function confirmedPeopleByDay(db: Conn, dayIds: number[], exceptRegistrat
 }
 
 /** People holding a place in each session of one open day (a confirmed booking whose place in that session is not waiting). */
-export function confirmedPeopleBySession(db: Conn, dayId: number, exceptRegistrationId = 0): Map<number, number> {
+export function confirmedPeopleBySession(db: Tx, dayId: number, exceptRegistrationId = 0): Map<number, number> {
   const rows = db
     .select({ sessionId: registrationSessions.sessionId, people })
     .from(registrationSessions)
@@ -49,7 +49,7 @@ export function confirmedPeopleBySession(db: Conn, dayId: number, exceptRegistra
   return new Map(rows.map((r) => [r.sessionId, Number(r.people)]));
 }
 
-export function sessionsOfDay(db: Conn, dayId: number) {
+export function sessionsOfDay(db: Tx, dayId: number) {
   return db
     .select()
     .from(openDaySessions)
@@ -64,7 +64,7 @@ type Problem = { field: "guests" | "sessionIds"; message: string };
  * Why a party of `size` does not fit the day itself, or null when it fits.
  * Call inside the write transaction so the answer cannot go stale before the insert.
  */
-export function dayProblem(db: Conn, day: { id: number; capacity: number }, size: number, exceptRegistrationId = 0): Problem | null {
+export function dayProblem(db: Tx, day: { id: number; capacity: number }, size: number, exceptRegistrationId = 0): Problem | null {
   const used = confirmedPeopleByDay(db, [day.id], exceptRegistrationId).get(day.id) ?? 0;
   if (used + size <= day.capacity) return null;
   const left = Math.max(0, day.capacity - used);
@@ -83,7 +83,7 @@ export type SessionPlaces = {
  * session does not stop the booking: the party waits for that session only
  * (issue 11). Sessions without their own capacity always have room.
  */
-export function sessionPlaces(db: Conn, dayId: number, sessionIds: number[], size: number, exceptRegistrationId = 0): SessionPlaces {
+export function sessionPlaces(db: Tx, dayId: number, sessionIds: number[], size: number, exceptRegistrationId = 0): SessionPlaces {
   const status = new Map<number, SessionPlaceStatus>();
   const full: SessionPlaces["full"] = [];
   if (sessionIds.length === 0) return { status, full };

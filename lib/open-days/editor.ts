@@ -1,33 +1,28 @@
 import "server-only";
 import { and, eq, inArray, ne, notInArray, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDb, type Tx } from "@/db/client";
 import { openDays, openDaySessions, registrations } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
-import type { SessionUser } from "@/lib/auth/session";
 import { revalidate, tags } from "@/lib/cache";
+import type { WriteContext } from "@/lib/context";
 import { formatDateTime } from "@/lib/dates";
-import { FormError } from "@/lib/form";
-import { slugify } from "@/lib/slug";
-import type { OpenDayInput } from "@/lib/validation/open-day";
-import { loadBooking } from "./booking";
-import { promoteWaitlisted, type Promoted, type Tx } from "./capacity";
+import { ConflictError, InvalidError, NotFoundError } from "@/lib/errors";
+import { slugify, uniqueSlug } from "@/lib/slug";
+import type { OpenDayInput } from "./schema";
+import { promoteWaitlisted, type Promoted } from "./capacity";
 import { toCsv } from "./csv";
 import { listRegistrations } from "./editor-reads";
-import { sendBookingMail } from "./mail";
-import { cancelRegistrationWhere } from "./registrations";
+import { cancelRegistrationWhere, mailPromoted } from "./registrations";
 
 /**
- * Editor-side writes. Callers (server actions, route handlers) have already
- * checked the role with handleForm/requireRole; every write here carries its
- * audit entry in the same transaction.
+ * Editor-side writes, each `(input, ctx)`. Callers (server actions, route
+ * handlers) have already checked the role with defineAction/requireRole;
+ * every write here carries its audit entry in the same transaction and
+ * refreshes the public open-day caches after it.
  */
 
-async function mailPromoted(promoted: Promoted[]): Promise<void> {
-  for (const p of promoted) await sendBookingMail("promoted", loadBooking(getDb(), { id: p.id }));
-}
-
-function uniqueSlug(tx: Tx, wanted: string, exceptId: number): boolean {
-  return !tx.select({ id: openDays.id }).from(openDays).where(and(eq(openDays.slug, wanted), ne(openDays.id, exceptId))).get();
+function slugTaken(tx: Tx, slug: string, exceptId: number): boolean {
+  return tx.select({ id: openDays.id }).from(openDays).where(and(eq(openDays.slug, slug), ne(openDays.id, exceptId))).get() !== undefined;
 }
 
 /**
@@ -37,18 +32,14 @@ function uniqueSlug(tx: Tx, wanted: string, exceptId: number): boolean {
  */
 function chooseSlug(tx: Tx, wanted: string, title: string, id: number | null): string {
   if (wanted) {
-    if (!uniqueSlug(tx, wanted, id ?? 0)) throw new FormError("Another open day already uses that web address.", { slug: "Choose a different web address." });
+    if (slugTaken(tx, wanted, id ?? 0)) throw new InvalidError("Another open day already uses that web address.", { slug: "Choose a different web address." });
     return wanted;
   }
   if (id !== null) {
     const saved = tx.select({ slug: openDays.slug }).from(openDays).where(eq(openDays.id, id)).get();
     if (saved) return saved.slug;
   }
-  const base = slugify(title);
-  for (let n = 1; ; n++) {
-    const candidate = n === 1 ? base : `${base}-${n}`;
-    if (uniqueSlug(tx, candidate, id ?? 0)) return candidate;
-  }
+  return uniqueSlug(slugify(title), (s) => slugTaken(tx, s, id ?? 0));
 }
 
 function writeSessions(tx: Tx, dayId: number, sessions: OpenDayInput["sessions"]): void {
@@ -64,15 +55,16 @@ function writeSessions(tx: Tx, dayId: number, sessions: OpenDayInput["sessions"]
 }
 
 /**
- * Creates (id null) or updates an open day with its programme. An update
- * names the version it was based on; a stale one is refused so two editors
- * cannot silently overwrite each other. Raising a capacity promotes the
- * waiting list.
+ * Creates (no id) or updates (input.id) an open day with its programme. An
+ * update names the version it was based on; a stale one is refused so two
+ * editors cannot silently overwrite each other. Raising a capacity promotes
+ * the waiting list.
  */
-export async function saveOpenDay(user: SessionUser, id: number | null, input: OpenDayInput, ip: string | null = null): Promise<{ id: number }> {
+export async function saveOpenDay(input: OpenDayInput & { id?: number | null }, { user, ip }: WriteContext): Promise<{ id: number }> {
   const db = getDb();
   const now = Date.now();
-  const { slug: wantedSlug, sessions, version, ...fields } = input;
+  const { id: givenId, slug: wantedSlug, sessions, version, ...fields } = input;
+  const id = givenId ?? null;
   const result = db.transaction(
     (tx) => {
       const slug = chooseSlug(tx, wantedSlug, input.title, id);
@@ -81,14 +73,14 @@ export async function saveOpenDay(user: SessionUser, id: number | null, input: O
         dayId = tx.insert(openDays).values({ ...fields, slug, createdAt: now, updatedAt: now }).returning({ id: openDays.id }).get().id;
       } else {
         const current = tx.select({ version: openDays.version }).from(openDays).where(eq(openDays.id, id)).get();
-        if (!current) throw new FormError("This open day no longer exists.");
+        if (!current) throw new NotFoundError("This open day no longer exists.");
         const updated = tx
           .update(openDays)
           .set({ ...fields, slug, version: sql`${openDays.version} + 1`, updatedAt: now })
           .where(and(eq(openDays.id, id), eq(openDays.version, version)))
           .run();
         if (updated.changes === 0) {
-          throw new FormError(`Someone else saved this open day after you opened it (now version ${current.version}). Reload the page to see their changes, then make yours again.`);
+          throw new ConflictError(`Someone else saved this open day after you opened it (now version ${current.version}). Reload the page to see their changes, then make yours again.`);
         }
         dayId = id;
       }
@@ -112,28 +104,28 @@ export async function saveOpenDay(user: SessionUser, id: number | null, input: O
 }
 
 /** Stops new registrations; existing bookings stand and can still be changed or cancelled. */
-export function closeRegistration(user: SessionUser, id: number, ip: string | null = null): void {
+export function closeRegistration({ id }: { id: number }, { user, ip }: WriteContext): void {
   getDb().transaction((tx) => {
     const updated = tx
       .update(openDays)
       .set({ status: "closed", version: sql`${openDays.version} + 1`, updatedAt: Date.now() })
       .where(and(eq(openDays.id, id), inArray(openDays.status, ["open", "draft"])))
       .run();
-    if (updated.changes === 0) throw new FormError("Registration for this open day is not open.");
+    if (updated.changes === 0) throw new ConflictError("Registration for this open day is not open.");
     writeAudit(tx, { actor: user, action: "open-day.close", entity: "open-day", entityId: id, ip });
   });
   revalidate(tags.openDays);
 }
 
 /** Cancels one registration for the registrant (e.g. they phoned); the waiting list is promoted and e-mailed. */
-export function cancelRegistrationByEditor(user: SessionUser, registrationId: number, ip: string | null = null): Promise<Promoted[]> {
+export function cancelRegistrationByEditor({ id }: { id: number }, { user, ip }: WriteContext): Promise<Promoted[]> {
   return cancelRegistrationWhere(
     (tx) => {
-      const reg = tx.select().from(registrations).where(eq(registrations.id, registrationId)).get();
-      if (!reg) throw new FormError("That registration no longer exists.");
-      if (reg.status === "cancelled") throw new FormError("That registration is already cancelled.");
+      const reg = tx.select().from(registrations).where(eq(registrations.id, id)).get();
+      if (!reg) throw new NotFoundError("That registration no longer exists.");
+      if (reg.status === "cancelled") throw new ConflictError("That registration is already cancelled.");
       const day = tx.select().from(openDays).where(eq(openDays.id, reg.openDayId)).get();
-      if (!day) throw new FormError("That open day no longer exists.");
+      if (!day) throw new NotFoundError("That open day no longer exists.");
       return { reg, day };
     },
     { actor: { id: user.id, email: user.email }, ip },
@@ -141,10 +133,10 @@ export function cancelRegistrationByEditor(user: SessionUser, registrationId: nu
 }
 
 /** The registrations of one day as CSV; the export itself is recorded in the audit log. */
-export function exportRegistrationsCsv(user: SessionUser, dayId: number, ip: string | null = null): { csv: string; fileName: string } | null {
+export function exportRegistrationsCsv({ id: dayId }: { id: number }, { user, ip }: WriteContext): { csv: string; fileName: string } {
   const db = getDb();
   const day = db.select({ id: openDays.id, slug: openDays.slug }).from(openDays).where(eq(openDays.id, dayId)).get();
-  if (!day) return null;
+  if (!day) throw new NotFoundError("That open day could not be found.");
   const rows = listRegistrations(dayId);
   const csv = toCsv([
     ["Registered", "Name", "Email", "Level", "Subject", "Guests", "Party size", "Status", "Sessions", "Access needs"],

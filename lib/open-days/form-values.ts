@@ -1,23 +1,14 @@
-import { SESSION_ROWS } from "@/lib/validation/open-day";
-import { toLocalDateTimeInput } from "@/lib/dates";
+import type { OpenDay, OpenDaySession } from "@/db/schema";
 import { config } from "@/lib/config";
+import { toLocalDateTimeInput } from "@/lib/dates";
+import { SESSION_ROWS } from "./schema";
+
+type SavedDay = Pick<OpenDay, "title" | "slug" | "level" | "campus" | "summary" | "travelInfo" | "subjects" | "startsAt" | "endsAt" | "capacity" | "status" | "version"> & {
+  sessions: Pick<OpenDaySession, "id" | "title" | "description" | "room" | "startsAt" | "endsAt" | "capacity">[];
+};
 
 /** A saved open day as the flat values the editor form starts from (times in the site zone). */
-export function openDayFormValues(day: {
-  title: string;
-  slug: string;
-  level: string;
-  campus: string;
-  summary: string;
-  travelInfo: string;
-  subjects: string[];
-  startsAt: number;
-  endsAt: number;
-  capacity: number;
-  status: string;
-  version: number;
-  sessions: { id: number; title: string; description: string; room: string; startsAt: number; endsAt: number; capacity: number | null }[];
-}): Record<string, string> {
+export function openDayFormValues(day: SavedDay): Record<string, string> {
   const time = (ms: number) => toLocalDateTimeInput(ms, config().timeZone).slice(11);
   const out: Record<string, string> = {
     title: day.title,

@@ -1,17 +1,21 @@
 import "server-only";
 import { and, asc, eq, gt, ne, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDb, type Tx } from "@/db/client";
 import { openDays, registrationSessions, registrations, type Level, type RegistrationStatus } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { revalidate, tags } from "@/lib/cache";
-import { FormError } from "@/lib/form";
+import type { PublicContext } from "@/lib/context";
+import { ConflictError, InvalidError, NotFoundError, RateLimitedError } from "@/lib/errors";
 import { takeToken } from "@/lib/rate-limit";
-import type { RegistrationInput } from "@/lib/validation/registration";
+import type { CancelRegistrationInput, MoveRegistrationInput, RegistrationInput, UpdateRegistrationInput } from "./schema";
 import { loadBooking, hashToken, newManageToken, type Booking } from "./booking";
-import { dayProblem, partySize, promoteWaitlisted, sessionPlaces, sessionsOfDay, setSessions, type Promoted, type Tx } from "./capacity";
+import { dayProblem, partySize, promoteWaitlisted, sessionPlaces, sessionsOfDay, setSessions, type Promoted } from "./capacity";
 import { sendBookingMail } from "./mail";
 
 const TEN_MINUTES = 10 * 60_000;
+
+/** A public write's context: where the request came from; `now` lets tests and the scheduler fix the clock. */
+type RegistrantContext = PublicContext & { now?: number };
 
 export type RegisterResult =
   /** fullSessions: titles of the chosen sessions that were full, so the booking waits for those only. */
@@ -22,7 +26,7 @@ export type RegisterResult =
 /** Public forms: 10 submissions per IP per 10 minutes (counted in the database, so it survives restarts). */
 function limit(bucket: string, ip: string): void {
   if (!takeToken(bucket, ip, 10, TEN_MINUTES)) {
-    throw new FormError("You have sent this form too many times. Please wait 10 minutes and try again.");
+    throw new RateLimitedError("You have sent this form too many times. Please wait 10 minutes and try again.");
   }
 }
 
@@ -30,13 +34,21 @@ function chosenSessionsOf(tx: Tx, dayId: number, sessionIds: number[]): number[]
   const ids = [...new Set(sessionIds)];
   const own = new Set(sessionsOfDay(tx, dayId).map((s) => s.id));
   if (ids.some((id) => !own.has(id))) {
-    throw new FormError("There is a problem with the sessions you chose.", { sessionIds: "Choose sessions from this open day's programme." });
+    throw new InvalidError("There is a problem with the sessions you chose.", { sessionIds: "Choose sessions from this open day's programme." });
   }
   return ids;
 }
 
-async function mailPromoted(promoted: Promoted[]): Promise<void> {
+/** E-mails each person given a place, after the commit (never inside a transaction). */
+export async function mailPromoted(promoted: Promoted[]): Promise<void> {
   for (const p of promoted) await sendBookingMail("promoted", loadBooking(getDb(), { id: p.id }));
+}
+
+/** After a booking changed: refresh the public places-left figures, tell the registrant, then everyone promoted. */
+async function afterChange(kind: "updated" | "moved" | "cancelled", registrationId: number, promoted: Promoted[]): Promise<void> {
+  revalidate(tags.openDays);
+  await sendBookingMail(kind, loadBooking(getDb(), { id: registrationId }));
+  await mailPromoted(promoted);
 }
 
 /**
@@ -45,10 +57,7 @@ async function mailPromoted(promoted: Promoted[]): Promise<void> {
  * BEGIN, so two registrations (in this process or another) can never both
  * read the same count and overbook. E-mail goes out after the commit.
  */
-export async function register(
-  input: RegistrationInput & { openDayId: number },
-  { ip, now = Date.now() }: { ip: string; now?: number },
-): Promise<RegisterResult> {
+export async function register(input: RegistrationInput & { openDayId: number }, { ip, now = Date.now() }: RegistrantContext): Promise<RegisterResult> {
   limit("register", ip);
   // A filled-in honeypot is a bot: pretend all is well and store nothing.
   if (input.website.trim() !== "") return { outcome: "ignored" };
@@ -58,7 +67,7 @@ export async function register(
     (tx): { outcome: RegistrationStatus | "duplicate"; registrationId: number; token: string | null; fullSessions: string[] } => {
       const day = tx.select().from(openDays).where(eq(openDays.id, input.openDayId)).get();
       if (!day || day.status !== "open" || day.startsAt <= now) {
-        throw new FormError("Registration for this open day is closed. Please choose another date.");
+        throw new ConflictError("Registration for this open day is closed. Please choose another date.");
       }
       const sessionIds = chosenSessionsOf(tx, day.id, input.sessionIds);
       const existing = tx
@@ -121,6 +130,21 @@ export async function register(
   return { outcome, registrationId: result.registrationId, token: result.token, fullSessions: result.fullSessions };
 }
 
+/**
+ * The public form's registration: the day is named by its slug, as in the
+ * page's URL. A draft is not offered to the public, so it counts as gone.
+ */
+export function registerBySlug(input: RegistrationInput & { slug: string }, ctx: RegistrantContext): Promise<RegisterResult> {
+  const { slug, ...rest } = input;
+  const day = getDb()
+    .select({ id: openDays.id })
+    .from(openDays)
+    .where(and(eq(openDays.slug, slug), ne(openDays.status, "draft")))
+    .get();
+  if (!day) throw new NotFoundError("This open day no longer exists.");
+  return register({ ...rest, openDayId: day.id }, ctx);
+}
+
 /** The registrant's own booking, found by the private token (never cached: it is personal data). */
 export function getRegistrationByToken(token: string): Booking | null {
   if (!token || token.length > 100) return null;
@@ -134,16 +158,16 @@ export function isChangeable(b: Pick<Booking, "status" | "day">, now = Date.now(
 
 function activeByToken(tx: Tx, token: string) {
   const reg = tx.select().from(registrations).where(eq(registrations.manageTokenHash, hashToken(token))).get();
-  if (!reg) throw new FormError("This link is not valid. Please use the link in your latest e-mail.");
-  if (reg.status === "cancelled") throw new FormError("This registration has been cancelled.");
+  if (!reg) throw new NotFoundError("This link is not valid. Please use the link in your latest e-mail.");
+  if (reg.status === "cancelled") throw new ConflictError("This registration has been cancelled.");
   const day = tx.select().from(openDays).where(eq(openDays.id, reg.openDayId)).get();
-  if (!day) throw new FormError("This open day no longer exists.");
+  if (!day) throw new NotFoundError("This open day no longer exists.");
   return { reg, day };
 }
 
 function assertChangeable(day: { startsAt: number; status: string }, now: number): void {
-  if (day.startsAt <= now) throw new FormError("This open day has already started, so the booking can no longer be changed.");
-  if (day.status === "cancelled") throw new FormError("This open day has been cancelled.");
+  if (day.startsAt <= now) throw new ConflictError("This open day has already started, so the booking can no longer be changed.");
+  if (day.status === "cancelled") throw new ConflictError("This open day has been cancelled.");
 }
 
 /**
@@ -152,21 +176,17 @@ function assertChangeable(day: { startsAt: number; status: string }, now: number
  * waiting-list booking is confirmed if it now fits. Places freed by the
  * change go to the waiting list.
  */
-export async function updateRegistration(
-  token: string,
-  change: { guests: number; sessionIds: number[] },
-  { ip, now = Date.now() }: { ip: string; now?: number },
-): Promise<{ status: RegistrationStatus }> {
+export async function updateRegistration(change: UpdateRegistrationInput, { ip, now = Date.now() }: RegistrantContext): Promise<{ status: RegistrationStatus }> {
   limit("manage", ip);
   const db = getDb();
   const { status, promoted, id } = db.transaction(
     (tx) => {
-      const { reg, day } = activeByToken(tx, token);
+      const { reg, day } = activeByToken(tx, change.token);
       assertChangeable(day, now);
       const sessionIds = chosenSessionsOf(tx, day.id, change.sessionIds);
       const size = partySize(change.guests);
       const refuse = (problem: { field: string; message: string }) =>
-        new FormError(`${problem.message} Your booking has not been changed.`, { [problem.field]: problem.message });
+        new InvalidError(`${problem.message} Your booking has not been changed.`, { [problem.field]: problem.message });
       const problem = dayProblem(tx, day, size, reg.id);
       if (problem && reg.status === "confirmed") throw refuse(problem);
       const places = sessionPlaces(tx, day.id, sessionIds, size, reg.id);
@@ -192,9 +212,7 @@ export async function updateRegistration(
     },
     { behavior: "immediate" },
   );
-  revalidate(tags.openDays);
-  await sendBookingMail("updated", loadBooking(db, { id }));
-  await mailPromoted(promoted);
+  await afterChange("updated", id, promoted);
   return { status };
 }
 
@@ -213,11 +231,7 @@ export function listMoveTargets(level: Level, exceptDayId: number, now = Date.no
  * day, so the personal programme starts empty on the new date; the party is
  * confirmed there if it fits, else waits. The old day's places are released.
  */
-export async function moveRegistration(
-  token: string,
-  newOpenDayId: number,
-  { ip, now = Date.now() }: { ip: string; now?: number },
-): Promise<{ status: RegistrationStatus }> {
+export async function moveRegistration({ token, openDayId: newOpenDayId }: MoveRegistrationInput, { ip, now = Date.now() }: RegistrantContext): Promise<{ status: RegistrationStatus }> {
   limit("manage", ip);
   const db = getDb();
   const { status, promoted, id } = db.transaction(
@@ -225,7 +239,7 @@ export async function moveRegistration(
       const { reg, day } = activeByToken(tx, token);
       assertChangeable(day, now);
       const target = tx.select().from(openDays).where(eq(openDays.id, newOpenDayId)).get();
-      const invalid = (message: string) => new FormError(message, { openDayId: message });
+      const invalid = (message: string) => new InvalidError(message, { openDayId: message });
       if (!target || target.id === day.id || target.status !== "open" || target.startsAt <= now) throw invalid("Choose another date that is open for registration.");
       if (target.level !== day.level) throw invalid("You can only move to another open day of the same level.");
       const clash = tx
@@ -246,9 +260,7 @@ export async function moveRegistration(
     },
     { behavior: "immediate" },
   );
-  revalidate(tags.openDays);
-  await sendBookingMail("moved", loadBooking(db, { id }));
-  await mailPromoted(promoted);
+  await afterChange("moved", id, promoted);
   return { status };
 }
 
@@ -280,13 +292,11 @@ export async function cancelRegistrationWhere(
     },
     { behavior: "immediate" },
   );
-  revalidate(tags.openDays);
-  await sendBookingMail("cancelled", loadBooking(db, { id }));
-  await mailPromoted(promoted);
+  await afterChange("cancelled", id, promoted);
   return promoted;
 }
 
-export function cancelRegistration(token: string, { ip, now = Date.now() }: { ip: string; now?: number }): Promise<Promoted[]> {
+export function cancelRegistration({ token }: CancelRegistrationInput, { ip, now = Date.now() }: RegistrantContext): Promise<Promoted[]> {
   limit("manage", ip);
   return cancelRegistrationWhere((tx) => activeByToken(tx, token), { actor: null, ip }, now);
 }

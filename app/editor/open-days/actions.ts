@@ -1,60 +1,30 @@
 "use server";
 
-import { z } from "zod";
-import type { FormState } from "@/lib/form";
-import { handleForm } from "@/lib/form";
+import { defineAction } from "@/lib/action";
 import { cancelRegistrationByEditor, closeRegistration, saveOpenDay } from "@/lib/open-days/editor";
-import { clientIp } from "@/lib/request";
-import { openDayIdSchema, openDaySchema } from "@/lib/validation/open-day";
+import { editorCancelRegistrationSchema, openDayIdSchema, openDaySchema } from "@/lib/open-days/schema";
 
-/** Editor actions for open days: each checks the role itself (handleForm), validates, writes with an audit entry. */
+/**
+ * Editor actions for open days: defineAction checks the role (editors and
+ * admins) and validates before lib/open-days writes with its audit entry.
+ */
 
-export async function createOpenDayAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return handleForm({
-    role: "editor",
-    schema: openDaySchema,
-    formData,
-    write: async (input, user) => {
-      const { id } = await saveOpenDay(user!, null, input, await clientIp());
-      return { redirectTo: `/editor/open-days/${id}/edit?saved=1` };
-    },
-  });
-}
+const toEdit = (id: number) => ({ redirectTo: `/editor/open-days/${id}/edit?saved=1` });
 
-export async function updateOpenDayAction(id: number, _prev: FormState, formData: FormData): Promise<FormState> {
-  return handleForm({
-    role: "editor",
-    schema: openDaySchema,
-    formData,
-    write: async (input, user) => {
-      await saveOpenDay(user!, id, input, await clientIp());
-      return { redirectTo: `/editor/open-days/${id}/edit?saved=1` };
-    },
-  });
-}
+export const createOpenDayAction = defineAction({ role: "editor", schema: openDaySchema }, async (input, ctx) => toEdit((await saveOpenDay(input, ctx)).id));
 
-export async function closeRegistrationAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return handleForm({
-    role: "editor",
-    schema: openDayIdSchema,
-    formData,
-    write: async ({ id }, user) => {
-      closeRegistration(user!, id, await clientIp());
-      return { redirectTo: `/editor/open-days?closed=${id}` };
-    },
-  });
-}
+/** Bound to the open day's id by the edit page. */
+export const updateOpenDayAction = defineAction<typeof openDaySchema, "editor", [id: number]>({ role: "editor", schema: openDaySchema }, async (input, ctx) => {
+  const [id] = ctx.args;
+  return toEdit((await saveOpenDay({ ...input, id }, ctx)).id);
+});
 
-const cancelSchema = z.object({ id: z.coerce.number().int().positive(), openDayId: z.coerce.number().int().positive() });
+export const closeRegistrationAction = defineAction({ role: "editor", schema: openDayIdSchema }, (input, ctx) => {
+  closeRegistration(input, ctx);
+  return { redirectTo: `/editor/open-days?closed=${input.id}` };
+});
 
-export async function cancelRegistrationAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return handleForm({
-    role: "editor",
-    schema: cancelSchema,
-    formData,
-    write: async ({ id, openDayId }, user) => {
-      const promoted = await cancelRegistrationByEditor(user!, id, await clientIp());
-      return { redirectTo: `/editor/open-days/${openDayId}/registrations?cancelled=1&promoted=${promoted.length}` };
-    },
-  });
-}
+export const cancelRegistrationAction = defineAction({ role: "editor", schema: editorCancelRegistrationSchema }, async ({ id, openDayId }, ctx) => {
+  const promoted = await cancelRegistrationByEditor({ id }, ctx);
+  return { redirectTo: `/editor/open-days/${openDayId}/registrations?cancelled=1&promoted=${promoted.length}` };
+});

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { NotAllowed } from "@/components/not-allowed";
 import { OpenDayForm } from "@/components/open-days/open-day-form";
 import { config } from "@/lib/config";
-import { SESSION_ROWS } from "@/lib/validation/open-day";
+import { SESSION_ROWS } from "@/lib/open-days/schema";
 import { createOpenDayAction } from "../actions";
 import { pageAccess } from "@/lib/auth/page-guard";
 

@@ -6,7 +6,7 @@ import { OpenDayForm } from "@/components/open-days/open-day-form";
 import { config } from "@/lib/config";
 import { getOpenDayForEditor } from "@/lib/open-days/editor-reads";
 import { openDayFormValues } from "@/lib/open-days/form-values";
-import { SESSION_ROWS } from "@/lib/validation/open-day";
+import { SESSION_ROWS } from "@/lib/open-days/schema";
 import { updateOpenDayAction } from "../../actions";
 import { pageAccess } from "@/lib/auth/page-guard";
 

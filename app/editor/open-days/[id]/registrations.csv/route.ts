@@ -1,24 +1,23 @@
-import { AuthError, requireRole } from "@/lib/auth/guard";
+import { requireRole } from "@/lib/auth/guard";
+import { errorResponse, NotFoundError } from "@/lib/errors";
 import { exportRegistrationsCsv } from "@/lib/open-days/editor";
 import { clientIp } from "@/lib/request";
 
 /** CSV export of one open day's registrations: editors and admins only, and every export is audited. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  let user;
   try {
-    user = await requireRole("editor");
+    const user = await requireRole("editor");
+    const id = Number((await params).id);
+    if (!Number.isInteger(id) || id <= 0) throw new NotFoundError("That open day could not be found.");
+    const { csv, fileName } = exportRegistrationsCsv({ id }, { user, ip: await clientIp() });
+    return new Response(csv, {
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="${fileName}"`,
+        "Cache-Control": "private, no-store",
+      },
+    });
   } catch (error) {
-    if (error instanceof AuthError) return new Response(error.message, { status: error.status, headers: { "Cache-Control": "no-store" } });
-    throw error;
+    return errorResponse(error);
   }
-  const id = Number((await params).id);
-  const result = Number.isInteger(id) && id > 0 ? exportRegistrationsCsv(user, id, await clientIp()) : null;
-  if (!result) return new Response("Not found", { status: 404 });
-  return new Response(result.csv, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${result.fileName}"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
 }
