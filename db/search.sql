@@ -5,12 +5,13 @@
 
 -- Stories index the plain-text body (stories.body_text, db/search-text.ts),
 -- so snippets carry no Markdown and URLs are not searchable words. Prefix
--- indexes for 2 and 3 characters keep "clim*" from walking the whole term
--- list at 100,000 stories; detail stays full because phrases need positions.
+-- indexes for 2, 3 and 4 characters keep "univ*" from merging the postings
+-- of every term it covers (at 100,000 stories: p95 58 -> 20 ms for prefixes,
+-- index +9 %); detail stays full because phrases need positions.
 -- db/migrate.ts drops and rebuilds this table when its definition changes.
 CREATE VIRTUAL TABLE IF NOT EXISTS stories_fts USING fts5(
   title, standfirst, body_text,
-  content='stories', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2', prefix='2 3'
+  content='stories', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2', prefix='2 3 4'
 );
 CREATE TRIGGER IF NOT EXISTS stories_fts_ai AFTER INSERT ON stories BEGIN
   INSERT INTO stories_fts(rowid, title, standfirst, body_text) VALUES (new.id, new.title, new.standfirst, new.body_text);

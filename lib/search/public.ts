@@ -196,7 +196,7 @@ function toHit(kind: SearchKind, d: Detail): SearchHit {
 /**
  * FTS5 answers a prefix ("research*") by merging the postings of every term
  * it covers, ~10 ms for a word in all 100,000 stories, on every statement
- * that uses it; the 2- and 3-letter prefix indexes (db/search.sql) only
+ * that uses it; the 2- to 4-letter prefix indexes (db/search.sql) only
  * cover short prefixes. When the last word on its own already matches more
  * than SEARCH_COUNT_CAP public stories, completing it could only broaden an
  * already broad result, so the exact word is searched instead.
