@@ -1,14 +1,7 @@
 import { formatTime, isoDateTime } from "@/lib/dates";
+import type { SessionWithPlaces } from "@/lib/open-days/public";
 
-export type ProgrammeSession = {
-  id: number;
-  title: string;
-  description: string;
-  startsAt: number;
-  endsAt: number;
-  room: string;
-  placesLeft: number | null;
-};
+export type ProgrammeSession = Pick<SessionWithPlaces, "id" | "title" | "description" | "startsAt" | "endsAt" | "room" | "placesLeft">;
 
 /**
  * The day's programme: each session's time, room and its own places left.

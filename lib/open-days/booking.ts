@@ -46,19 +46,24 @@ export type Booking = {
   sessions: { id: number; title: string; room: string; startsAt: number; endsAt: number; /** Full for this party: waiting for a place in it. */ waitlisted: boolean }[];
 };
 
+/** What a registrant told us, and where the booking stands: read by the manage page, the e-mails and the editor's list. */
+export const registrantColumns = {
+  id: registrations.id,
+  name: registrations.name,
+  email: registrations.email,
+  level: registrations.level,
+  subject: registrations.subject,
+  guests: registrations.guests,
+  accessNeeds: registrations.accessNeeds,
+  status: registrations.status,
+  createdAt: registrations.createdAt,
+};
+
 /** One registration with its open day and chosen sessions, as the manage page and the e-mails need it. */
 export function loadBooking(db: Tx, where: { id: number } | { tokenHash: string }): Booking | null {
   const row = db
     .select({
-      id: registrations.id,
-      name: registrations.name,
-      email: registrations.email,
-      level: registrations.level,
-      subject: registrations.subject,
-      guests: registrations.guests,
-      accessNeeds: registrations.accessNeeds,
-      status: registrations.status,
-      createdAt: registrations.createdAt,
+      ...registrantColumns,
       updatedAt: registrations.updatedAt,
       day: {
         id: openDays.id,

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { openDays, openDaySessions, registrationSessions, registrations } from "@/db/schema";
+import { registrantColumns } from "./booking";
 import { sessionsOfDay } from "./capacity";
 
 /**
@@ -115,15 +116,7 @@ export function listRegistrations(dayId: number, q = ""): RegistrationRow[] {
   const like = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const rows = db
     .select({
-      id: registrations.id,
-      name: registrations.name,
-      email: registrations.email,
-      level: registrations.level,
-      subject: registrations.subject,
-      guests: registrations.guests,
-      accessNeeds: registrations.accessNeeds,
-      status: registrations.status,
-      createdAt: registrations.createdAt,
+      ...registrantColumns,
       sessions: sql<string>`(select json_group_array(title) from (select s.title || case when rs.status = 'waitlisted' then ' (waiting list)' else '' end as title from ${registrationSessions} rs join ${openDaySessions} s on s.id = rs.session_id where rs.registration_id = ${registrations.id} order by s.starts_at))`,
     })
     .from(registrations)
