@@ -201,7 +201,7 @@ describe("never cached", () => {
 });
 
 describe("fresh within a second", () => {
-  it("a story published in the editor is on the cached list on the very next request", async () => {
+  it("a story published, edited and unpublished in the editor shows on the cached pages on the very next request", async () => {
     const browser = await launchBrowser();
     try {
       const context = await browser.newContext();
@@ -246,7 +246,7 @@ describe("fresh within a second", () => {
       // Unpublished: gone from the story's address and the list at once.
       await request("/news");
       expect((await request(`/news/${slug}`)).headers["x-cache"]).toBe("HIT");
-      await page.getByRole("button", { name: "Unpublish" }).click();
+      await page.getByRole("button", { name: "Unpublish", exact: true }).click();
       await page.getByText("Unpublished. The story is no longer on the public site.").waitFor();
       expect((await request(`/news/${slug}`)).status).toBe(404);
       expect((await request("/news")).text).not.toContain(edited);
