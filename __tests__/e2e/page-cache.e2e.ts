@@ -256,6 +256,34 @@ describe("fresh within a second", () => {
     }
   });
 
+  it("a comment approved in the editor appears on the cached story page on the very next request", async () => {
+    const body = `Approved through the page-cache test ${Date.now()}`;
+    const storyId = Number(one(db, "select id from stories where slug = ?", slugs.story).id);
+    const { lastInsertRowid } = db.prepare("insert into comments (story_id, name, email, body, status, created_at) values (?, 'Casey Reader', 'casey@example.org', ?, 'pending', ?)").run(storyId, body, Date.now());
+    await request(`/news/${slugs.story}`);
+    const before = await request(`/news/${slugs.story}`);
+    expect(before.headers["x-cache"]).toBe("HIT");
+    expect(before.text).not.toContain(body);
+
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      await login(page, "editor@newsroom.test");
+      await page.goto(`${baseUrl()}/editor/comments?status=pending`);
+      await page.locator(`button[name="decision"][value="approve:${lastInsertRowid}"]`).click();
+      const deadline = Date.now() + 15_000;
+      while (one(db, "select status from comments where id = ?", lastInsertRowid).status !== "approved" && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    } finally {
+      await browser.close();
+    }
+    expect(one(db, "select status from comments where id = ?", lastInsertRowid).status).toBe("approved");
+    const after = await request(`/news/${slugs.story}`);
+    expect(after.headers["x-cache"]).toBe("MISS");
+    expect(after.text).toContain(body);
+  });
+
   it("a story scheduled a few seconds ahead is on the home page within a second of its time, through the scheduler", async () => {
     const title = `Scheduled by the page-cache test ${Date.now()}`;
     const slug = `page-cache-scheduled-${Date.now()}`;
