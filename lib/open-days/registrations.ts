@@ -134,7 +134,7 @@ export async function register(input: RegistrationInput & { openDayId: number },
  * The public form's registration: the day is named by its slug, as in the
  * page's URL. A draft is not offered to the public, so it counts as gone.
  */
-export function registerBySlug(input: RegistrationInput & { slug: string }, ctx: RegistrantContext): Promise<RegisterResult> {
+export async function registerBySlug(input: RegistrationInput & { slug: string }, ctx: RegistrantContext): Promise<RegisterResult> {
   const { slug, ...rest } = input;
   const day = getDb()
     .select({ id: openDays.id })
@@ -170,50 +170,69 @@ function assertChangeable(day: { startsAt: number; status: string }, now: number
   if (day.status === "cancelled") throw new ConflictError("This open day has been cancelled.");
 }
 
+type ActiveBooking = ReturnType<typeof activeByToken>;
+
+/**
+ * The registrant's change of a booking, by its token: rate-limited, then one
+ * immediate transaction that finds the booking, checks it can still change,
+ * applies `change`, gives any freed places to the waiting list and writes the
+ * audit entry; the e-mails go out after the commit.
+ */
+async function changeByToken(
+  kind: "updated" | "moved",
+  token: string,
+  { ip, now = Date.now() }: RegistrantContext,
+  change: (tx: Tx, reg: ActiveBooking["reg"], day: ActiveBooking["day"], now: number) => { status: RegistrationStatus; audit: { action: string; details: Record<string, unknown> } },
+): Promise<{ status: RegistrationStatus }> {
+  limit("manage", ip);
+  const { status, promoted, id } = getDb().transaction(
+    (tx) => {
+      const { reg, day } = activeByToken(tx, token);
+      assertChangeable(day, now);
+      const { status, audit } = change(tx, reg, day, now);
+      const promoted = promoteWaitlisted(tx, day, now);
+      writeAudit(tx, { actor: null, entity: "registration", entityId: reg.id, ip, ...audit });
+      return { status, promoted, id: reg.id };
+    },
+    { behavior: "immediate" },
+  );
+  await afterChange(kind, id, promoted);
+  return { status };
+}
+
 /**
  * Changes guests and sessions. A confirmed booking keeps its place only if
  * the change fits (otherwise nothing changes and the page says why); a
  * waiting-list booking is confirmed if it now fits. Places freed by the
  * change go to the waiting list.
  */
-export async function updateRegistration(change: UpdateRegistrationInput, { ip, now = Date.now() }: RegistrantContext): Promise<{ status: RegistrationStatus }> {
-  limit("manage", ip);
-  const db = getDb();
-  const { status, promoted, id } = db.transaction(
-    (tx) => {
-      const { reg, day } = activeByToken(tx, change.token);
-      assertChangeable(day, now);
-      const sessionIds = chosenSessionsOf(tx, day.id, change.sessionIds);
-      const size = partySize(change.guests);
-      const refuse = (problem: { field: string; message: string }) =>
-        new InvalidError(`${problem.message} Your booking has not been changed.`, { [problem.field]: problem.message });
-      const problem = dayProblem(tx, day, size, reg.id);
-      if (problem && reg.status === "confirmed") throw refuse(problem);
-      const places = sessionPlaces(tx, day.id, sessionIds, size, reg.id);
-      if (reg.status === "confirmed") {
-        // A session place already held is never given up silently (e.g. by adding a guest): refuse instead.
-        const held = new Set(
-          tx
-            .select({ id: registrationSessions.sessionId })
-            .from(registrationSessions)
-            .where(and(eq(registrationSessions.registrationId, reg.id), eq(registrationSessions.status, "confirmed")))
-            .all()
-            .map((r) => r.id),
-        );
-        const lost = places.full.find((f) => held.has(f.id));
-        if (lost) throw refuse({ field: "sessionIds", message: lost.message });
-      }
-      const status: RegistrationStatus = problem ? "waitlisted" : "confirmed";
-      tx.update(registrations).set({ guests: change.guests, status, updatedAt: now }).where(eq(registrations.id, reg.id)).run();
-      setSessions(tx, reg.id, places.status);
-      const promoted = promoteWaitlisted(tx, day, now);
-      writeAudit(tx, { actor: null, action: "registration.update", entity: "registration", entityId: reg.id, ip, details: { guests: change.guests, sessions: sessionIds.length, status } });
-      return { status, promoted, id: reg.id };
-    },
-    { behavior: "immediate" },
-  );
-  await afterChange("updated", id, promoted);
-  return { status };
+export function updateRegistration(change: UpdateRegistrationInput, ctx: RegistrantContext): Promise<{ status: RegistrationStatus }> {
+  return changeByToken("updated", change.token, ctx, (tx, reg, day, now) => {
+    const sessionIds = chosenSessionsOf(tx, day.id, change.sessionIds);
+    const size = partySize(change.guests);
+    const refuse = (problem: { field: string; message: string }) =>
+      new InvalidError(`${problem.message} Your booking has not been changed.`, { [problem.field]: problem.message });
+    const problem = dayProblem(tx, day, size, reg.id);
+    if (problem && reg.status === "confirmed") throw refuse(problem);
+    const places = sessionPlaces(tx, day.id, sessionIds, size, reg.id);
+    if (reg.status === "confirmed") {
+      // A session place already held is never given up silently (e.g. by adding a guest): refuse instead.
+      const held = new Set(
+        tx
+          .select({ id: registrationSessions.sessionId })
+          .from(registrationSessions)
+          .where(and(eq(registrationSessions.registrationId, reg.id), eq(registrationSessions.status, "confirmed")))
+          .all()
+          .map((r) => r.id),
+      );
+      const lost = places.full.find((f) => held.has(f.id));
+      if (lost) throw refuse({ field: "sessionIds", message: lost.message });
+    }
+    const status: RegistrationStatus = problem ? "waitlisted" : "confirmed";
+    tx.update(registrations).set({ guests: change.guests, status, updatedAt: now }).where(eq(registrations.id, reg.id)).run();
+    setSessions(tx, reg.id, places.status);
+    return { status, audit: { action: "registration.update", details: { guests: change.guests, sessions: sessionIds.length, status } } };
+  });
 }
 
 /** Other dates the booking can move to: open, not started, same level. */
@@ -231,37 +250,26 @@ export function listMoveTargets(level: Level, exceptDayId: number, now = Date.no
  * day, so the personal programme starts empty on the new date; the party is
  * confirmed there if it fits, else waits. The old day's places are released.
  */
-export async function moveRegistration({ token, openDayId: newOpenDayId }: MoveRegistrationInput, { ip, now = Date.now() }: RegistrantContext): Promise<{ status: RegistrationStatus }> {
-  limit("manage", ip);
-  const db = getDb();
-  const { status, promoted, id } = db.transaction(
-    (tx) => {
-      const { reg, day } = activeByToken(tx, token);
-      assertChangeable(day, now);
-      const target = tx.select().from(openDays).where(eq(openDays.id, newOpenDayId)).get();
-      const invalid = (message: string) => new InvalidError(message, { openDayId: message });
-      if (!target || target.id === day.id || target.status !== "open" || target.startsAt <= now) throw invalid("Choose another date that is open for registration.");
-      if (target.level !== day.level) throw invalid("You can only move to another open day of the same level.");
-      const clash = tx
-        .select({ id: registrations.id })
-        .from(registrations)
-        .where(and(eq(registrations.openDayId, target.id), sql`lower(${registrations.email}) = lower(${reg.email})`, ne(registrations.status, "cancelled")))
-        .get();
-      if (clash) throw invalid("You are already registered for that date.");
-      const status: RegistrationStatus = dayProblem(tx, target, partySize(reg.guests)) ? "waitlisted" : "confirmed";
-      setSessions(tx, reg.id, new Map());
-      tx.update(registrations)
-        .set({ openDayId: target.id, status, reminderSentAt: null, updatedAt: now })
-        .where(eq(registrations.id, reg.id))
-        .run();
-      const promoted = promoteWaitlisted(tx, day, now);
-      writeAudit(tx, { actor: null, action: "registration.move", entity: "registration", entityId: reg.id, ip, details: { from: day.id, to: target.id, status } });
-      return { status, promoted, id: reg.id };
-    },
-    { behavior: "immediate" },
-  );
-  await afterChange("moved", id, promoted);
-  return { status };
+export function moveRegistration({ token, openDayId: newOpenDayId }: MoveRegistrationInput, ctx: RegistrantContext): Promise<{ status: RegistrationStatus }> {
+  return changeByToken("moved", token, ctx, (tx, reg, day, now) => {
+    const target = tx.select().from(openDays).where(eq(openDays.id, newOpenDayId)).get();
+    const invalid = (message: string) => new InvalidError(message, { openDayId: message });
+    if (!target || target.id === day.id || target.status !== "open" || target.startsAt <= now) throw invalid("Choose another date that is open for registration.");
+    if (target.level !== day.level) throw invalid("You can only move to another open day of the same level.");
+    const clash = tx
+      .select({ id: registrations.id })
+      .from(registrations)
+      .where(and(eq(registrations.openDayId, target.id), sql`lower(${registrations.email}) = lower(${reg.email})`, ne(registrations.status, "cancelled")))
+      .get();
+    if (clash) throw invalid("You are already registered for that date.");
+    const status: RegistrationStatus = dayProblem(tx, target, partySize(reg.guests)) ? "waitlisted" : "confirmed";
+    setSessions(tx, reg.id, new Map());
+    tx.update(registrations)
+      .set({ openDayId: target.id, status, reminderSentAt: null, updatedAt: now })
+      .where(eq(registrations.id, reg.id))
+      .run();
+    return { status, audit: { action: "registration.move", details: { from: day.id, to: target.id, status } } };
+  });
 }
 
 /**
