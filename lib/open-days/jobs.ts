@@ -1,12 +1,12 @@
 import "server-only";
-import { and, eq, gte, inArray, isNull, lt } from "drizzle-orm";
+import { and, eq, gt, gte, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { openDays, registrations } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { revalidate, tags } from "@/lib/cache";
 import { config } from "@/lib/config";
 import { dayKey, parseLocalDateTime } from "@/lib/dates";
-import type { Job } from "@/lib/scheduler";
+import { boundaryJob, type Job } from "@/lib/job";
 import { loadBooking } from "./booking";
 import { sendBookingMail } from "./mail";
 
@@ -86,8 +86,24 @@ export function purgeOldRegistrations(now = Date.now()): number {
   return deleted;
 }
 
+/**
+ * An open day stopped taking registrations (it started: lib/open-days/public.ts
+ * "bookable") or ended in (from, to]: the finder and its page change then.
+ */
+export function openDayBoundaryPassed(from: number, to: number): boolean {
+  return (
+    getDb()
+      .select({ one: sql`1` })
+      .from(openDays)
+      .where(or(and(gt(openDays.startsAt, from), lte(openDays.startsAt, to)), and(gt(openDays.endsAt, from), lte(openDays.endsAt, to))))
+      .limit(1)
+      .get() !== undefined
+  );
+}
+
 export const openDayJobs: Job[] = [
   { name: "open-days:reminders", run: (now) => sendReminders(now) },
   { name: "open-days:purge-registrations", run: (now) => purgeOldRegistrations(now) },
+  boundaryJob("open-days.boundaries", [tags.openDays], openDayBoundaryPassed),
 ];
 
