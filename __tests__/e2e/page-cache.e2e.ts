@@ -31,6 +31,19 @@ function request(pathname: string, options: { method?: string; headers?: Record<
   });
 }
 
+/**
+ * Requests until the answer comes from the cache. A copy older than the cache's lifetime is
+ * answered STALE while one refresh renders, so a page warmed by an earlier test file may take
+ * a request or two to be a plain HIT again.
+ */
+async function cached(pathname: string, headers: Record<string, string> = {}): Promise<Raw> {
+  for (let i = 0; ; i++) {
+    const res = await request(pathname, { headers });
+    if (res.headers["x-cache"] === "HIT" || i >= 30) return res;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 type Stats = { entries: number; bytes: number; budget: number; probationBytes: number; evictions: number; renders: number; stores: number; hits: number };
 
 async function stats(): Promise<Stats> {
@@ -89,16 +102,18 @@ describe("cached public pages", () => {
     for (const [page, tag] of pages) {
       const first = await request(page, { headers: { "accept-encoding": "br, gzip" } });
       expect([page, first.status]).toEqual([page, 200]);
-      expect([page, first.headers["x-cache"]]).toEqual([page, expect.stringMatching(/^(MISS|HIT)$/)]);
-      const second = await request(page, { headers: { "accept-encoding": "br, gzip" } });
+      expect([page, first.headers["x-cache"]]).toEqual([page, expect.stringMatching(/^(MISS|HIT|STALE)$/)]);
+      const second = await cached(page, { "accept-encoding": "br, gzip" });
       expect([page, second.headers["x-cache"]]).toEqual([page, "HIT"]);
+      const third = await request(page, { headers: { "accept-encoding": "br, gzip" } });
       expect(second.headers["cache-control"]).toMatch(/^public, max-age=0, s-maxage=\d+, stale-while-revalidate=\d+$/);
       expect(String(second.headers["surrogate-key"]).split(" ")).toContain(tag);
       expect(String(second.headers["cache-tag"]).split(",")).toContain(tag);
       expect(second.headers.vary).toMatch(/Accept-Encoding/);
       expect(second.headers["content-encoding"]).toBe("br");
       expect(second.headers.etag).toMatch(/^"[A-Za-z0-9_-]+-br"$/);
-      expect(second.body.equals(first.body)).toBe(true);
+      expect(third.body.equals(second.body)).toBe(true);
+      expect(third.headers.etag).toBe(second.headers.etag);
       expect(second.headers["content-type"]).toBe(first.headers["content-type"]);
       // The same page uncompressed, and gzipped, for clients that ask for that.
       const plain = await request(page);
@@ -109,7 +124,7 @@ describe("cached public pages", () => {
   });
 
   it("HEAD is answered from the cache with the headers of a GET and no body", async () => {
-    await request("/news");
+    await cached("/news");
     const head = await request("/news", { method: "HEAD" });
     expect(head.status).toBe(200);
     expect(head.headers["x-cache"]).toBe("HIT");
@@ -220,8 +235,7 @@ describe("fresh within a second", () => {
       await page.waitForURL(/\/editor\/stories\/\d+\/edit/);
       await page.getByRole("button", { name: "Publish now" }).waitFor();
 
-      await request("/news");
-      const warm = await request("/news");
+      const warm = await cached("/news");
       expect(warm.headers["x-cache"]).toBe("HIT");
       expect(warm.text).not.toContain(title);
 
@@ -233,8 +247,7 @@ describe("fresh within a second", () => {
 
       // An edit: the cached story page shows the new headline on the next request.
       const slug = await page.getByLabel("Web address", { exact: true }).inputValue();
-      await request(`/news/${slug}`);
-      expect((await request(`/news/${slug}`)).headers["x-cache"]).toBe("HIT");
+      expect((await cached(`/news/${slug}`)).headers["x-cache"]).toBe("HIT");
       const edited = `${title} (corrected)`;
       await page.getByLabel("Headline").fill(edited);
       await page.getByRole("button", { name: "Save", exact: true }).click();
@@ -244,8 +257,8 @@ describe("fresh within a second", () => {
       expect(story.text).toContain(edited);
 
       // Unpublished: gone from the story's address and the list at once.
-      await request("/news");
-      expect((await request(`/news/${slug}`)).headers["x-cache"]).toBe("HIT");
+      await cached("/news");
+      expect((await cached(`/news/${slug}`)).headers["x-cache"]).toBe("HIT");
       await page.getByRole("button", { name: "Unpublish", exact: true }).click();
       await page.getByText("Unpublished. The story is no longer on the public site.").waitFor();
       expect((await request(`/news/${slug}`)).status).toBe(404);
@@ -260,8 +273,7 @@ describe("fresh within a second", () => {
     const body = `Approved through the page-cache test ${Date.now()}`;
     const storyId = Number(one(db, "select id from stories where slug = ?", slugs.story).id);
     const { lastInsertRowid } = db.prepare("insert into comments (story_id, name, email, body, status, created_at) values (?, 'Casey Reader', 'casey@example.org', ?, 'pending', ?)").run(storyId, body, Date.now());
-    await request(`/news/${slugs.story}`);
-    const before = await request(`/news/${slugs.story}`);
+    const before = await cached(`/news/${slugs.story}`);
     expect(before.headers["x-cache"]).toBe("HIT");
     expect(before.text).not.toContain(body);
 
@@ -293,8 +305,7 @@ describe("fresh within a second", () => {
     ).run(slug, title, publishAt, Date.now(), Date.now());
 
     // Cached before its time, and not showing it.
-    await request("/");
-    const before = await request("/");
+    const before = await cached("/");
     expect(before.headers["x-cache"]).toBe("HIT");
     expect(before.text).not.toContain(title);
 
@@ -352,13 +363,11 @@ describe("open-day places", () => {
       const m = html.match(new RegExp(`href="/open-days/${slugs.openDay}"[\\s\\S]*?(\\d+) places? left`));
       return m ? Number(m[1]) : null;
     };
-    await request("/open-days");
-    const before = await request("/open-days");
+    const before = await cached("/open-days");
     expect(before.headers["x-cache"]).toBe("HIT");
     const left = placesIn(before.text);
     expect(left).not.toBeNull();
-    await request(`/open-days/${slugs.openDay}`);
-    const dayBefore = await request(`/open-days/${slugs.openDay}`);
+    const dayBefore = await cached(`/open-days/${slugs.openDay}`);
     expect(dayBefore.headers["x-cache"]).toBe("HIT");
 
     const browser = await launchBrowser();
@@ -391,7 +400,7 @@ describe("bounded memory", () => {
     // Hot pages: requested twice, so they are in the protected segment.
     const hot = ["/", "/news", `/news/${slugs.story}`, "/events"];
     for (const page of hot) {
-      await request(page);
+      await cached(page);
       await request(page);
     }
     const start = await stats();
@@ -430,7 +439,7 @@ describe("bounded memory", () => {
 describe("views", () => {
   it("story views served from the cache are counted, in batches", async () => {
     const total = () => Number(one(db, "select coalesce(sum(v.views), 0) as n from story_views v join stories s on s.id = v.story_id where s.slug = ?", slugs.story).n);
-    await request(`/news/${slugs.story}`);
+    await cached(`/news/${slugs.story}`);
     // Let any earlier views reach the database first.
     await new Promise((r) => setTimeout(r, 6_000));
     const before = total();
