@@ -115,7 +115,7 @@ async function load(url: string, headers: Record<string, string>, cache: string)
  * the time is up, but the renders they asked for still run and would steal the next run's CPU.
  * Idle = a probe answers within 250 ms twice in a row.
  */
-async function drain(url: string, headers: Record<string, string> = {}, timeoutMs = 90_000): Promise<void> {
+async function drain(url: string, headers: Record<string, string> = {}, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let quick = 0;
   while (quick < 2 && Date.now() < deadline) {
