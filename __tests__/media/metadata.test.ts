@@ -36,7 +36,7 @@ describe("uploaded originals are stored without metadata", () => {
     expect(before.orientation).toBe(6);
 
     const user = createUser({ role: "editor" });
-    const item = await storeUpload({ ...details, bytes }, asSession(user));
+    const item = await storeUpload({ ...details, bytes }, { user: asSession(user), ip: null });
     const stored = fs.readFileSync(path.join(config().uploadsDir, item.fileName));
     const after = await sharp(stored).metadata();
     expect(after.format).toBe(format);

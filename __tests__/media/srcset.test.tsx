@@ -56,7 +56,7 @@ describe("srcset", () => {
     const user = createUser({ role: "editor" });
     const row = await storeUpload(
       { bytes: await makeImage("jpeg", 2000, 1000), altText: "A heron", caption: "", credit: "", licence: "" },
-      { id: user.id, email: user.email, name: user.name, role: user.role },
+      { user: { id: user.id, email: user.email, name: user.name, role: user.role }, ip: null },
     );
     const listed = (responsiveImage(row.url, row.width).srcSet ?? "").split(", ").map((entry) => entry.split(" ")[0]);
     expect(listed).toEqual(row.variants.map((v) => v.url));

@@ -6,13 +6,15 @@ import sharp from "sharp";
 import { getDb } from "@/db/client";
 import * as s from "@/db/schema";
 import { config } from "@/lib/config";
-import { FormError } from "@/lib/form";
+import { InvalidError } from "@/lib/errors";
 import { storeUpload } from "@/lib/media/upload";
 import { createStory, createUser } from "../factories";
 import { freshDb } from "../helpers/db";
 import { HTML, makeImage, noisyJpeg, SVG } from "./images";
 
 const asSession = (u: s.User) => ({ id: u.id, email: u.email, name: u.name, role: u.role });
+/** The WriteContext every lib/ write takes second. */
+const ctxOf = (u: s.User, ip: string | null = null) => ({ user: asSession(u), ip });
 const details = { altText: "A heron standing in the river", caption: "Spring on the Harrow", credit: "Photo: Jo Bloggs", licence: "All rights reserved" };
 
 const uploadsDir = () => config().uploadsDir;
@@ -28,8 +30,8 @@ afterAll(() => fs.rmSync(uploadsDir(), { recursive: true, force: true }));
 
 async function expectRefused(promise: Promise<unknown>, message: RegExp) {
   const before = { media: mediaCount(), audit: auditCount(), files: filesOnDisk() };
-  await expect(promise).rejects.toThrow(FormError);
-  await promise.catch((e: FormError) => expect(e.message).toMatch(message));
+  await expect(promise).rejects.toThrow(InvalidError);
+  await promise.catch((e: InvalidError) => expect(e.message).toMatch(message));
   expect({ media: mediaCount(), audit: auditCount(), files: filesOnDisk() }).toEqual(before);
 }
 
@@ -42,7 +44,7 @@ describe("storeUpload accepts real images", () => {
   ] as const)("stores a %s with WebP variants, a row and an audit entry", async (format, mime, ext) => {
     const user = createUser({ role: "editor" });
     const bytes = await makeImage(format, 1200, 800);
-    const row = await storeUpload({ ...details, bytes }, asSession(user), { ip: "203.0.113.5" });
+    const row = await storeUpload({ ...details, bytes }, ctxOf(user, "203.0.113.5"));
 
     const stored = () => fs.readFileSync(`${uploadsDir()}/${row.fileName}`);
     expect(row).toMatchObject({ mimeType: mime, width: 1200, height: 800, bytes: stored().length, altText: details.altText, caption: details.caption, credit: details.credit, licence: details.licence, uploadedBy: user.id });
@@ -64,13 +66,13 @@ describe("storeUpload accepts real images", () => {
   });
 
   it("makes a single variant at the original width for a small image", async () => {
-    const row = await storeUpload({ ...details, bytes: await makeImage("png", 300, 200) }, asSession(createUser()));
+    const row = await storeUpload({ ...details, bytes: await makeImage("png", 300, 200) }, ctxOf(createUser()));
     expect(row.variants.map((v) => v.width)).toEqual([300]);
   });
 });
 
 describe("storeUpload refuses, writing nothing to the database or the disk", () => {
-  const editor = () => asSession(createUser({ role: "editor" }));
+  const editor = () => ctxOf(createUser({ role: "editor" }));
 
   it("refuses an SVG renamed .jpg (the name is never consulted)", async () => {
     await expectRefused(storeUpload({ ...details, bytes: SVG }, editor()), /not a JPEG, PNG, WebP or AVIF/);
@@ -114,7 +116,7 @@ describe("storeUpload refuses, writing nothing to the database or the disk", () 
     const bytes = await makeImage("jpeg");
     const attempt = storeUpload({ ...details, altText, bytes }, editor());
     await expectRefused(attempt, /alt text/i);
-    await attempt.catch((e: FormError) => expect(e.errors.altText).toMatch(/alt text/i));
+    await attempt.catch((e: InvalidError) => expect(e.fields.altText).toMatch(/alt text/i));
   });
 });
 
@@ -122,7 +124,7 @@ describe("uploading for a story", () => {
   it("lets a contributor upload for their own story", async () => {
     const me = createUser();
     const story = createStory({ status: "draft", createdBy: me.id });
-    const row = await storeUpload({ ...details, bytes: await makeImage("jpeg"), storyId: story.id }, asSession(me));
+    const row = await storeUpload({ ...details, bytes: await makeImage("jpeg"), storyId: story.id }, ctxOf(me));
     expect(row.uploadedBy).toBe(me.id);
   });
 
@@ -130,18 +132,18 @@ describe("uploading for a story", () => {
     const owner = createUser();
     const other = createUser();
     const story = createStory({ status: "draft", createdBy: owner.id });
-    const attempt = storeUpload({ ...details, bytes: await makeImage("jpeg"), storyId: story.id }, asSession(other));
+    const attempt = storeUpload({ ...details, bytes: await makeImage("jpeg"), storyId: story.id }, ctxOf(other));
     await expectRefused(attempt, /only for your own stories/);
   });
 
   it("lets an editor upload for anyone's story", async () => {
     const owner = createUser();
     const story = createStory({ status: "draft", createdBy: owner.id });
-    const row = await storeUpload({ ...details, bytes: await makeImage("webp"), storyId: story.id }, asSession(createUser({ role: "editor" })));
+    const row = await storeUpload({ ...details, bytes: await makeImage("webp"), storyId: story.id }, ctxOf(createUser({ role: "editor" })));
     expect(row.id).toBeGreaterThan(0);
   });
 
   it("refuses a story that does not exist", async () => {
-    await expectRefused(storeUpload({ ...details, bytes: await makeImage("jpeg"), storyId: 9999 }, asSession(createUser({ role: "admin" }))), /does not exist/);
+    await expectRefused(storeUpload({ ...details, bytes: await makeImage("jpeg"), storyId: 9999 }, ctxOf(createUser({ role: "admin" }))), /does not exist/);
   });
 });

@@ -24,6 +24,8 @@ const rules = {
   /** Upload images, for one's own stories (contributors) or any (press office). */
   "media.upload": (u: Who, story?: { isOwner: boolean }) => atLeast(u, "editor") || story === undefined || story.isOwner,
   "media.edit": (u: Who, item: { uploadedBy: number | null }) => atLeast(u, "editor") || item.uploadedBy === u.id,
+  /** The whole media library (everyone's uploads); without it a contributor's library lists only their own. */
+  "media.manage": (u: Who) => atLeast(u, "editor"),
   /** An expert profile: the press office any, a contributor the one linked to their account. */
   "person.edit": (u: Who, person: { userId: number | null }) => atLeast(u, "editor") || person.userId === u.id,
   "people.manage": (u: Who) => atLeast(u, "editor"),

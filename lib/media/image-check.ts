@@ -1,6 +1,6 @@
 import "server-only";
 import sharp from "sharp";
-import { FormError } from "@/lib/form";
+import { InvalidError } from "@/lib/errors";
 import { variantWidths } from "./responsive";
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -46,31 +46,31 @@ export type CheckedImage = { kind: ImageKind; width: number; height: number };
  * so a polyglot that merely starts with image bytes is refused as well.
  */
 export async function checkImage(bytes: Buffer): Promise<CheckedImage> {
-  if (bytes.length === 0) throw new FormError("Choose an image file to upload.", { file: "Choose an image file to upload." });
+  if (bytes.length === 0) throw new InvalidError("Choose an image file to upload.", { file: "Choose an image file to upload." });
   if (bytes.length > MAX_UPLOAD_BYTES) {
     const mb = (bytes.length / 1024 / 1024).toFixed(1);
     const message = `This file is ${mb} MB; images must be 10 MB or smaller.`;
-    throw new FormError(message, { file: message });
+    throw new InvalidError(message, { file: message });
   }
   const kind = sniffImageKind(bytes);
-  if (!kind) throw new FormError(NOT_AN_IMAGE, { file: NOT_AN_IMAGE });
+  if (!kind) throw new InvalidError(NOT_AN_IMAGE, { file: NOT_AN_IMAGE });
 
   let meta: Awaited<ReturnType<ReturnType<typeof sharp>["metadata"]>>;
   try {
     // No pixel limit here: we want the real size to report it, and metadata() reads only the header.
     meta = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch {
-    throw new FormError(CORRUPT, { file: CORRUPT });
+    throw new InvalidError(CORRUPT, { file: CORRUPT });
   }
   const sameFormat = meta.format === kind.sharpFormat && (kind.ext !== "avif" || meta.compression === "av1");
-  if (!sameFormat) throw new FormError(NOT_AN_IMAGE, { file: NOT_AN_IMAGE });
+  if (!sameFormat) throw new InvalidError(NOT_AN_IMAGE, { file: NOT_AN_IMAGE });
   const width = meta.autoOrient?.width ?? meta.width;
   const height = meta.autoOrient?.height ?? meta.height;
-  if (!width || !height) throw new FormError(CORRUPT, { file: CORRUPT });
+  if (!width || !height) throw new InvalidError(CORRUPT, { file: CORRUPT });
   if (width * height > MAX_PIXELS) {
     const mp = ((width * height) / 1_000_000).toFixed(1);
     const message = `This image is ${width} × ${height} pixels (${mp} megapixels); images must be 40 megapixels or smaller.`;
-    throw new FormError(message, { file: message });
+    throw new InvalidError(message, { file: message });
   }
   return { kind, width, height };
 }
@@ -96,7 +96,7 @@ export async function withoutMetadata(bytes: Buffer, kind: ImageKind): Promise<B
         return await image.avif({ quality: 80 }).toBuffer();
     }
   } catch {
-    throw new FormError(CORRUPT, { file: CORRUPT });
+    throw new InvalidError(CORRUPT, { file: CORRUPT });
   }
 }
 
@@ -118,7 +118,7 @@ export async function makeVariants(bytes: Buffer, originalWidth: number): Promis
         .toBuffer();
       out.push({ width, data });
     } catch {
-      throw new FormError(CORRUPT, { file: CORRUPT });
+      throw new InvalidError(CORRUPT, { file: CORRUPT });
     }
   }
   return out;

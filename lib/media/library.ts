@@ -3,13 +3,12 @@ import { and, count, desc, eq, or, sql, type AnyColumn, type SQL } from "drizzle
 import { getDb } from "@/db/client";
 import { media, type Media } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
-import { hasRole } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { revalidate, tags } from "@/lib/cache";
 import type { WriteContext } from "@/lib/context";
 import { NotFoundError } from "@/lib/errors";
-import type { MediaDetailsInput } from "@/lib/validation/media";
+import type { MediaDetailsInput } from "@/lib/media/schema";
 
 export const MEDIA_PAGE_SIZE = 24;
 
@@ -36,9 +35,9 @@ const columns = {
   createdAt: media.createdAt,
 };
 
-/** Contributors see only what they uploaded; editors and admins see everything. */
+/** Contributors see only what they uploaded; editors and admins (media.manage) see everything. */
 function visibleTo(user: SessionUser): SQL | undefined {
-  return hasRole(user, "editor") ? undefined : eq(media.uploadedBy, user.id);
+  return can(user, "media.manage") ? undefined : eq(media.uploadedBy, user.id);
 }
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -7,11 +7,11 @@ import { getDb } from "@/db/client";
 import { media, stories, type Media } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { can } from "@/lib/auth/permissions";
-import type { SessionUser } from "@/lib/auth/session";
 import { config } from "@/lib/config";
+import type { Actor, WriteContext } from "@/lib/context";
+import { InvalidError } from "@/lib/errors";
 import { isOwner } from "@/lib/stories/records";
-import { FormError } from "@/lib/form";
-import { mediaDetailsSchema, type MediaDetailsInput } from "@/lib/validation/media";
+import { mediaDetailsSchema, type MediaDetailsInput } from "@/lib/media/schema";
 import { checkImage, makeVariants, withoutMetadata } from "./image-check";
 
 export type UploadInput = Partial<MediaDetailsInput> & { bytes: Buffer; storyId?: number };
@@ -24,13 +24,14 @@ export const uploadUrl = (fileName: string) => `/uploads/${fileName}`;
  * only to their own stories (created by them or authored through their
  * expert profile, the story editor's rule); editors and admins to any story.
  */
-function assertMayUploadFor(storyId: number | undefined, user: SessionUser): void {
+function assertMayUploadFor(storyId: number | undefined, user: Actor): void {
   if (storyId === undefined) return;
   const db = getDb();
   const story = db.select({ id: stories.id, createdBy: stories.createdBy }).from(stories).where(eq(stories.id, storyId)).get();
-  if (!story) throw new FormError("That story does not exist.", { storyId: "Choose a story from the list." });
+  // InvalidError rather than NotFound/Forbidden: the story is a field of the upload form, and marking it lets the uploader pick another.
+  if (!story) throw new InvalidError("That story does not exist.", { storyId: "Choose a story from the list." });
   if (!can(user, "media.upload", { isOwner: isOwner(db, story, user) })) {
-    throw new FormError("You can upload images only for your own stories.", { storyId: "Choose one of your own stories." });
+    throw new InvalidError("You can upload images only for your own stories.", { storyId: "Choose one of your own stories." });
   }
 }
 
@@ -38,10 +39,12 @@ function assertMayUploadFor(storyId: number | undefined, user: SessionUser): voi
  * Stores an uploaded image: validates the details and the bytes (type from
  * content, ≤ 10 MB, ≤ 40 MP, decodable), writes the original under a
  * server-generated name plus WebP variants, then inserts the media row and
- * its audit entry in one transaction. Any refusal throws FormError before a
- * byte is written; a failed insert removes the files again.
+ * its audit entry in one transaction. Any refusal throws InvalidError before a
+ * byte is written; a failed insert removes the files again. Nothing public
+ * changes until a story or event points at the image, so there is nothing
+ * to revalidate here.
  */
-export async function storeUpload(input: UploadInput, user: SessionUser, meta: { ip?: string | null } = {}): Promise<Media> {
+export async function storeUpload(input: UploadInput, { user, ip }: WriteContext): Promise<Media> {
   const parsed = mediaDetailsSchema.safeParse({
     altText: input.altText ?? "",
     caption: input.caption ?? "",
@@ -52,7 +55,7 @@ export async function storeUpload(input: UploadInput, user: SessionUser, meta: {
   if (!parsed.success) {
     const errors: Record<string, string> = {};
     for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
-    throw new FormError(Object.values(errors)[0] ?? "Check the image details.", errors);
+    throw new InvalidError(Object.values(errors)[0] ?? "Check the image details.", errors);
   }
   const details = { ...parsed.data, rightsExpireAt: input.rightsExpireAt ?? null };
   assertMayUploadFor(input.storyId, user);
@@ -100,7 +103,7 @@ export async function storeUpload(input: UploadInput, user: SessionUser, meta: {
         action: "media.upload",
         entity: "media",
         entityId: row.id,
-        ip: meta.ip,
+        ip,
         details: { fileName, mimeType: kind.mimeType, bytes: row.bytes, width, height, storyId: input.storyId ?? null },
       });
       return row;

@@ -5,7 +5,7 @@ import { InvalidError } from "@/lib/errors";
 import { MAX_UPLOAD_BYTES } from "@/lib/media/image-check";
 import { updateMediaDetails } from "@/lib/media/library";
 import { storeUpload } from "@/lib/media/upload";
-import { mediaDetailsSchema, mediaUploadSchema } from "@/lib/validation/media";
+import { mediaDetailsSchema, mediaUploadSchema } from "@/lib/media/schema";
 
 const CHOOSE_FILE = "Choose an image file to upload.";
 
@@ -21,7 +21,7 @@ export const uploadMediaAction = defineAction({ role: "contributor", schema: med
     throw new InvalidError(message, { file: message });
   }
   const bytes = Buffer.from(await file.arrayBuffer());
-  const item = await storeUpload({ ...input, bytes }, ctx.user, { ip: ctx.ip });
+  const item = await storeUpload({ ...input, bytes }, ctx);
   return { redirectTo: `/editor/media/${item.id}?uploaded=1` };
 });
 

@@ -3,8 +3,8 @@ import { notFound } from "next/navigation";
 import { MediaGrid } from "@/components/media/media-grid";
 import { MediaUploadForm } from "@/components/media/upload-form";
 import { Pagination } from "@/components/pagination";
-import { hasRole } from "@/lib/auth/guard";
 import { requirePageUser } from "@/lib/auth/page-guard";
+import { can } from "@/lib/auth/permissions";
 import { listMedia } from "@/lib/media/library";
 import { toMediaCard } from "@/lib/media/view";
 import { parsePage } from "@/lib/pagination";
@@ -23,12 +23,12 @@ export default async function MediaLibraryPage({ searchParams }: Props) {
   const q = typeof params.q === "string" ? params.q : "";
   const library = listMedia({ page, q }, user);
   const stories = listEditorStories(user, { limit: 100 }).map((s) => ({ id: s.id, title: s.title }));
-  const editor = hasRole(user, "editor");
+  const seesAll = can(user, "media.manage");
 
   return (
     <>
       <h1>Media library</h1>
-      <p>{editor ? "All images uploaded by anyone." : "Images you have uploaded. You can upload images for your own stories."}</p>
+      <p>{seesAll ? "All images uploaded by anyone." : "Images you have uploaded. You can upload images for your own stories."}</p>
 
       <section className="section" aria-labelledby="upload-heading">
         <h2 id="upload-heading">Upload an image</h2>
