@@ -4,12 +4,12 @@ import type { Job } from "@/lib/job";
 /**
  * The one scheduler: started once per server process from instrumentation.ts
  * with the jobs every area contributes (passed in, so this module imports
- * none of them). It ticks every second and runs each job at its own
+ * none of them). It ticks twice a second and runs each job at its own
  * interval (lib/job.ts), one tick at a time.
  */
 export type { Job } from "@/lib/job";
 
-const TICK_MS = 1_000;
+const TICK_MS = 500;
 const DEFAULT_EVERY_MS = 30_000;
 
 export async function runJobsOnce(jobs: readonly Job[], now = Date.now()): Promise<void> {
