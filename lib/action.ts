@@ -53,6 +53,8 @@ type ActionOptions<S extends z.ZodType, R extends Role | null> = {
   /** Minimum role; null for public forms (which must rate-limit themselves). */
   role: R;
   schema: S;
+  /** Fields never sent back to the browser in `values` (passwords), even to refill the form. */
+  sensitive?: readonly string[];
 };
 
 /**
@@ -84,30 +86,32 @@ export function defineAction<S extends z.ZodType, R extends Role | null, A exten
 }
 
 async function runAction<S extends z.ZodType>(
-  options: { role: Role | null; schema: S },
+  options: { role: Role | null; schema: S; sensitive?: readonly string[] },
   formData: FormData,
   write: (input: z.infer<S>, user: SessionUser | null, ip: string, values: Record<string, string | string[]>) => ActionOutcome | Promise<ActionOutcome>,
 ): Promise<FormState> {
   const values = formValues(formData);
+  // What the form gets back to show again: everything typed but the sensitive fields.
+  const echo = Object.fromEntries(Object.entries(values).filter(([name]) => !options.sensitive?.includes(name)));
   let user: SessionUser | null = null;
   if (options.role) {
     try {
       user = await requireRole(options.role);
     } catch (error) {
       if (isDomainError(error) && error.status === 401) redirect("/login");
-      if (isDomainError(error)) return { ok: false, message: error.message, values };
+      if (isDomainError(error)) return { ok: false, message: error.message, values: echo };
       throw error;
     }
   }
   const parsed = options.schema.safeParse(values);
-  if (!parsed.success) return { ok: false, message: INVALID_FORM_MESSAGE, errors: fieldErrors(parsed.error), values };
+  if (!parsed.success) return { ok: false, message: INVALID_FORM_MESSAGE, errors: fieldErrors(parsed.error), values: echo };
   let result: ActionOutcome;
   try {
     result = await write(parsed.data, user, await clientIp(), values);
   } catch (error) {
     if (isDomainError(error)) {
       const conflict = error instanceof ConflictError && error.current !== undefined ? { conflict: error.current } : {};
-      return { ok: false, message: error.message, errors: error.fields, values, ...conflict };
+      return { ok: false, message: error.message, errors: error.fields, values: echo, ...conflict };
     }
     throw error;
   }

@@ -8,40 +8,25 @@ import { currentSessionClaims, currentSessionUser } from "@/lib/auth/session";
 import { INVALID_MESSAGE } from "@/lib/auth/sign-in";
 import { revokeSession } from "@/lib/auth/sign-out";
 import { LOCKED_MESSAGE } from "@/lib/auth/throttle";
-import { FormError, handleForm, type FormState } from "@/lib/form";
+import { defineAction } from "@/lib/action";
+import { InvalidError } from "@/lib/errors";
 import { clientIp } from "@/lib/request";
-import { signInSchema } from "@/lib/validation/auth";
-
-/** Never send a password back to the browser, even to refill the form. */
-function withoutPassword(state: FormState): FormState {
-  if (!state.values) return state;
-  const { password: _password, ...values } = state.values;
-  void _password;
-  return { ...state, values };
-}
+import { signInSchema } from "@/lib/auth/schema";
 
 /**
  * Signs in through next-auth's Credentials provider, whose authorize()
  * applies the throttle and writes the audit entry. Only /editor paths are
- * accepted as the place to go next.
+ * accepted as the place to go next. The password is never sent back.
  */
-export async function signInAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const state = await handleForm({
-    role: null,
-    schema: signInSchema,
-    formData,
-    write: async (input) => {
-      try {
-        await signIn("credentials", { email: input.email, password: input.password, redirect: false });
-      } catch (error) {
-        if (error instanceof CredentialsSignin) throw new FormError(error.code === "locked" ? LOCKED_MESSAGE : INVALID_MESSAGE);
-        throw error;
-      }
-      return { redirectTo: safeEditorPath(input.next) };
-    },
-  });
-  return withoutPassword(state);
-}
+export const signInAction = defineAction({ role: null, schema: signInSchema, sensitive: ["password"] }, async (input) => {
+  try {
+    await signIn("credentials", { email: input.email, password: input.password, redirect: false });
+  } catch (error) {
+    if (error instanceof CredentialsSignin) throw new InvalidError(error.code === "locked" ? LOCKED_MESSAGE : INVALID_MESSAGE);
+    throw error;
+  }
+  return { redirectTo: safeEditorPath(input.next) };
+});
 
 /**
  * Lists this session's id as revoked (so the cookie, replayed later, is

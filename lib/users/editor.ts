@@ -6,11 +6,8 @@ import { writeAudit } from "@/lib/audit";
 import { generatePassword, hashPassword } from "@/lib/auth/password";
 import { clearSignInFailures } from "@/lib/auth/throttle";
 import type { WriteContext } from "@/lib/context";
-import { NotFoundError } from "@/lib/errors";
-import { FormError } from "@/lib/form";
-import type { CreateUserInput } from "@/lib/validation/user";
-
-type Actor = { id: number; email: string };
+import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import type { CreateUserInput } from "@/lib/users/schema";
 
 export type UserSummary = { id: number; email: string; name: string; role: Role; disabled: boolean; createdAt: number };
 
@@ -28,15 +25,15 @@ export function listUserOptions(): { id: number; name: string; email: string }[]
 
 function findUser(id: number) {
   const row = getDb().select().from(users).where(eq(users.id, id)).get();
-  if (!row) throw new FormError("That user no longer exists.");
+  if (!row) throw new NotFoundError("That user no longer exists.");
   return row;
 }
 
 /** Creates an account; returns the password when it was generated, to show once. */
-export async function createUser(input: CreateUserInput, actor: Actor, ip: string | null): Promise<{ id: number; generatedPassword: string | null }> {
+export async function createUser(input: CreateUserInput, { user: actor, ip }: WriteContext): Promise<{ id: number; generatedPassword: string | null }> {
   const db = getDb();
   const taken = db.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, input.email)).get();
-  if (taken) throw new FormError("There is already an account with that email address.", { email: "There is already an account with that email address." });
+  if (taken) throw new ConflictError("There is already an account with that email address.", undefined, { email: "There is already an account with that email address." });
   const generatedPassword = input.password ? null : generatePassword();
   const passwordHash = await hashPassword(input.password || generatedPassword!);
   const id = db.transaction((tx) => {
@@ -48,8 +45,8 @@ export async function createUser(input: CreateUserInput, actor: Actor, ip: strin
 }
 
 /** Every change below bumps sessionVersion: the user's current sessions end at once. */
-export function changeRole(userId: number, role: Role, actor: Actor, ip: string | null): void {
-  if (userId === actor.id) throw new FormError("You cannot change your own role. Ask another administrator.");
+export function changeRole({ userId, role }: { userId: number; role: Role }, { user: actor, ip }: WriteContext): void {
+  if (userId === actor.id) throw new ForbiddenError("You cannot change your own role. Ask another administrator.");
   const before = findUser(userId);
   if (before.role === role) return;
   getDb().transaction((tx) => {
@@ -61,8 +58,8 @@ export function changeRole(userId: number, role: Role, actor: Actor, ip: string 
   });
 }
 
-export function setDisabled(userId: number, disabled: boolean, actor: Actor, ip: string | null): void {
-  if (userId === actor.id && disabled) throw new FormError("You cannot disable your own account.");
+export function setDisabled({ userId, disabled }: { userId: number; disabled: boolean }, { user: actor, ip }: WriteContext): void {
+  if (userId === actor.id && disabled) throw new ForbiddenError("You cannot disable your own account.");
   const before = findUser(userId);
   if (before.disabled === disabled) return;
   getDb().transaction((tx) => {
@@ -75,7 +72,7 @@ export function setDisabled(userId: number, disabled: boolean, actor: Actor, ip:
 }
 
 /** Sets a new password (typed, or generated and returned to show once). */
-export async function resetPassword(userId: number, password: string, actor: Actor, ip: string | null): Promise<{ generatedPassword: string | null }> {
+export async function resetPassword({ userId, password }: { userId: number; password: string }, { user: actor, ip }: WriteContext): Promise<{ generatedPassword: string | null }> {
   findUser(userId);
   const generatedPassword = password ? null : generatePassword();
   const passwordHash = await hashPassword(password || generatedPassword!);

@@ -4,7 +4,7 @@ import { requirePageUser } from "@/lib/auth/page-guard";
 import { actionLabel } from "@/lib/audit/labels";
 import { listAuditActions, listAuditEntries } from "@/lib/audit/log";
 import { formatDateTime, isoDateTime } from "@/lib/dates";
-import { listUserOptions } from "@/lib/users";
+import { listUserOptions } from "@/lib/users/editor";
 
 export const metadata: Metadata = { title: "Audit log" };
 

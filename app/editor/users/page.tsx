@@ -4,7 +4,7 @@ import { ChangeRoleForm, CreateUserForm } from "@/components/admin/user-forms";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { formatDate } from "@/lib/dates";
 import { recentFailuresByEmail } from "@/lib/auth/throttle";
-import { listUsers } from "@/lib/users";
+import { listUsers } from "@/lib/users/editor";
 import { changeRoleAction, createUserAction, resetPasswordAction, setDisabledAction, unlockSignInAction } from "./actions";
 
 export const metadata: Metadata = { title: "Users" };
