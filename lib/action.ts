@@ -5,21 +5,11 @@ import type { Role } from "@/db/schema";
 import { requireRole } from "@/lib/auth/guard";
 import type { SessionUser } from "@/lib/auth/session";
 import { ConflictError, INVALID_FORM_MESSAGE, isDomainError } from "@/lib/errors";
+import { type FormState } from "@/lib/form";
 import { clientIp } from "@/lib/request";
 
-/** What a form's server action returns to useActionState. */
-export type FormState = {
-  ok?: boolean;
-  /** A message for the whole form (shown in the error summary or as a notice). */
-  message?: string;
-  /** First message per field name. */
-  errors?: Record<string, string>;
-  /** What the user typed, so the form can show it again. */
-  values?: Record<string, string | string[]>;
-  // After a stale save runAction also sets `conflict` to the ConflictError's
-  // `current` (the newer row); a concern's own state type names its shape
-  // (lib/stories/form-state.ts).
-};
+
+export type { FormState };
 
 /** Who is acting and from where: the second argument of every lib/ write. */
 export type ActionContext<U = SessionUser> = { user: U; ip: string };
@@ -117,16 +107,4 @@ async function runAction<S extends z.ZodType>(
   }
   if ("redirectTo" in result) redirect(result.redirectTo);
   return result;
-}
-
-type HandleOptions<S extends z.ZodType> = {
-  role: Role | null;
-  schema: S;
-  formData: FormData;
-  write: (input: z.infer<S>, user: SessionUser | null) => ActionOutcome | Promise<ActionOutcome>;
-};
-
-/** @deprecated The older call shape of defineAction, kept while actions move over; use defineAction. */
-export async function handleForm<S extends z.ZodType>(options: HandleOptions<S>): Promise<FormState> {
-  return runAction(options, options.formData, (input, user) => options.write(input, user));
 }

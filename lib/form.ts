@@ -1,14 +1,13 @@
 /**
- * @deprecated Kept while every action moves to lib/action.ts (defineAction)
- * and every lib/ module to lib/errors.ts; import from those instead.
+ * What a form's server action returns to useActionState (lib/action.ts
+ * defineAction builds it). Client-safe: forms import this type.
  */
-import { InvalidError } from "@/lib/errors";
-
-export { fieldErrors, formValues, handleForm, type FormState } from "@/lib/action";
-
-/** @deprecated Throw InvalidError (lib/errors.ts): lib/ must not throw a UI type. */
-export class FormError extends InvalidError {
-  get errors(): Record<string, string> {
-    return this.fields;
-  }
-}
+export type FormState = {
+  ok?: boolean;
+  /** A message for the whole form (shown in the error summary or as a notice). */
+  message?: string;
+  /** First message per field name. */
+  errors?: Record<string, string>;
+  /** What the user typed, so the form can show it again. */
+  values?: Record<string, string | string[]>;
+};
