@@ -6,8 +6,9 @@ import path from "node:path";
  * lib/config.ts reports the same value after validating the environment.
  */
 export function databasePathFrom(env: Record<string, string | undefined>): string {
-  const dataDir = path.resolve(env.DATA_DIR || "data");
+  // turbopackIgnore: a run-time folder, not a source path to trace into the build.
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ env.DATA_DIR || "data");
   const file = env.DATABASE_PATH;
   if (file === ":memory:") return ":memory:";
-  return file ? path.resolve(file) : path.join(dataDir, "newsroom.db");
+  return file ? path.resolve(/*turbopackIgnore: true*/ file) : path.join(/*turbopackIgnore: true*/ dataDir, "newsroom.db");
 }

@@ -115,6 +115,26 @@ function header(req: http.IncomingMessage, name: string): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
 
+/** A path no route matches: Next renders the not-found page for it in full, on the server. */
+const UNMATCHED_PATH = "/_newsroom-not-found";
+
+/**
+ * A page that calls notFound() gets, from Next 16.4, an empty
+ * `<html id="__next_error__">` document that only JavaScript fills in
+ * (vercel/next.js#98954), while an unmatched URL gets the whole not-found
+ * page. Readers without JavaScript must see it too, so the first is answered
+ * with the second's body, keeping the 404.
+ */
+async function withNotFoundPage(rendered: Rendered, socketPath: string, agent: http.Agent, req: http.IncomingMessage): Promise<Rendered> {
+  if (rendered.status !== 404 || !rendered.body.subarray(0, 200).toString("utf8").includes('id="__next_error__"')) return rendered;
+  try {
+    const page = await renderVia(socketPath, agent, UNMATCHED_PATH, req);
+    return page.status === 404 ? { ...page, storable: false } : rendered;
+  } catch {
+    return rendered;
+  }
+}
+
 /** Renders a normalised URL through Next on the private socket, as an anonymous reader would get it. */
 function renderVia(socketPath: string, agent: http.Agent, url: string, req: http.IncomingMessage): Promise<Rendered> {
   return new Promise((resolve, reject) => {
@@ -223,7 +243,7 @@ export async function startServer(options: {
     if (filled.entry) {
       countView(decision, req, sendEntry(req, res, filled.entry, "MISS"));
     } else if (!filled.shared) {
-      countView(decision, req, sendRendered(req, res, filled.rendered));
+      countView(decision, req, sendRendered(req, res, await withNotFoundPage(filled.rendered, socketPath, agent, req)));
     } else {
       // Someone else's unstorable render may be personal (it set a cookie): render this one afresh.
       forceHeaders(res, { "cache-control": PRIVATE_CACHE_CONTROL, "x-cache": "BYPASS" });
