@@ -1,9 +1,8 @@
 "use client";
 
 import { useActionState, type ReactNode } from "react";
+import { ErrorSummary, Field, FormNotice, type FormState, type InputProps } from "@/components/form/fields";
 
-/** Mirrors lib/form.ts FormState (kept structural so this client file imports no server module). */
-type FormState = { ok?: boolean; message?: string; errors?: Record<string, string>; values?: Record<string, string | string[]> };
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
 type Props = {
@@ -46,46 +45,15 @@ export function EventForm({ action, initial, submitLabel, timeZone, suggestions 
     return Array.isArray(v) ? (v[0] ?? "") : (v ?? "");
   };
 
-  function field(name: string, input: (props: { id: string; name: string; "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode, hint?: string) {
-    const id = `field-${name}`;
-    const describedBy = [hint ? `${id}-hint` : "", errors[name] ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
-    return (
-      <div className="field">
-        <label htmlFor={id}>{LABELS[name]}</label>
-        {hint && (
-          <p className="field-hint" id={`${id}-hint`}>
-            {hint}
-          </p>
-        )}
-        {errors[name] && (
-          <p className="field-error" id={`${id}-error`}>
-            <span className="visually-hidden">Error: </span>
-            {errors[name]}
-          </p>
-        )}
-        {input({ id, name, "aria-describedby": describedBy, ...(errors[name] ? { "aria-invalid": true as const } : {}) })}
-      </div>
-    );
-  }
+  const field = (name: string, input: (props: InputProps) => ReactNode, hint?: string) => (
+    <Field name={name} label={LABELS[name]} hint={hint} error={errors[name]}>
+      {input}
+    </Field>
+  );
 
-  const errorList = Object.entries(errors);
   return (
     <form action={formAction} noValidate className="event-form">
-      {state.message && (
-        <div className={errorList.length || !state.ok ? "error-summary" : "notice notice--success"} role="alert" tabIndex={-1}>
-          {!state.ok && <h2>There is a problem</h2>}
-          <p>{state.message}</p>
-          {errorList.length > 0 && (
-            <ul>
-              {errorList.map(([name, message]) => (
-                <li key={name}>
-                  <a href={`#field-${name}`}>{message}</a>
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      {state.ok ? <FormNotice message={state.message} role="alert" /> : <ErrorSummary state={state} />}
       {initial.id && <input type="hidden" name="id" value={initial.id} />}
       {/* The version the editor started from: a save based on an older one is refused. */}
       {initial.version && <input type="hidden" name="version" value={value("version") || initial.version} />}

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import type { FormState } from "@/lib/form";
-import { FormMessage, TextField } from "@/components/admin/fields";
+import { ErrorSummary, TextField } from "@/components/form/fields";
 
 type Props = {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
@@ -16,7 +16,7 @@ export function LoginForm({ action, next, initialState = {} }: Props) {
   const [state, formAction, pending] = useActionState(action, initialState);
   return (
     <form action={formAction} noValidate className="login-form">
-      <FormMessage state={state} />
+      <ErrorSummary notice state={state} />
       <input type="hidden" name="next" value={next} />
       <TextField name="email" label="Email address" type="email" autoComplete="username" required state={state} />
       <TextField name="password" label="Password" type="password" autoComplete="current-password" required state={state} />

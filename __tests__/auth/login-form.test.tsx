@@ -24,7 +24,7 @@ describe("LoginForm", () => {
     render(<LoginForm action={jest.fn()} next="/editor" initialState={{ ok: false, message: "There is a problem", errors: { email: "Enter your email address." } }} />);
     const email = screen.getByLabelText("Email address");
     expect(email).toHaveAttribute("aria-invalid", "true");
-    expect(email).toHaveAccessibleDescription("Enter your email address.");
-    expect(screen.getByRole("link", { name: "Enter your email address." })).toHaveAttribute("href", "#email");
+    expect(email).toHaveAccessibleDescription(expect.stringContaining("Enter your email address."));
+    expect(screen.getByRole("link", { name: "Enter your email address." })).toHaveAttribute("href", "#field-email");
   });
 });

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import type { FormState } from "@/lib/form";
-import { FormMessage } from "./fields";
+import { ErrorSummary } from "@/components/form/fields";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
@@ -25,7 +25,7 @@ export function ModerationForm({ action, items }: { action: Action; items: Moder
   const [state, formAction, pending] = useActionState(action, {});
   return (
     <form action={formAction}>
-      <FormMessage state={state} />
+      <ErrorSummary notice state={state} />
       <div className="bulk-bar">
         <button type="submit" name="decision" value="approve" disabled={pending}>Approve ticked</button>{" "}
         <button type="submit" name="decision" value="reject" className="button button--danger" disabled={pending}>Reject ticked</button>

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import type { FormState } from "@/lib/form";
-import { CheckboxField, FormMessage, SelectField, TextField } from "./fields";
+import { CheckboxField, ErrorSummary, SelectField, TextField } from "@/components/form/fields";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
@@ -39,7 +39,7 @@ export function PersonForm({ action, person, accounts }: { action: Action; perso
   const accountOptions = [{ value: "", label: "No account" }, ...accounts.map((a) => ({ value: String(a.id), label: `${a.name} (${a.email})` }))];
   return (
     <form action={formAction} noValidate>
-      <FormMessage state={state} />
+      <ErrorSummary notice state={state} />
       {person.id ? <input type="hidden" name="id" value={person.id} /> : null}
       <TextField name="name" label="Name" defaultValue={person.name} state={state} />
       <TextField name="slug" label="Web address" hint="Lower-case letters, numbers and hyphens. Leave blank to make one from the name." defaultValue={person.slug} state={state} />
@@ -60,7 +60,7 @@ export function ProfileForm({ action, person }: { action: Action; person: Person
   const [state, formAction, pending] = useActionState(action, {});
   return (
     <form action={formAction} noValidate>
-      <FormMessage state={state} />
+      <ErrorSummary notice state={state} />
       <input type="hidden" name="personId" value={person.id} />
       <ProfileFields state={state} person={person} />
       <button type="submit" disabled={pending}>Save profile</button>

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import type { FormState } from "@/lib/form";
-import { CheckboxField, FormMessage, SelectField, TextField } from "./fields";
+import { CheckboxField, ErrorSummary, SelectField, TextField } from "@/components/form/fields";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
@@ -29,12 +29,12 @@ const SLOT_OPTIONS = [
 /** One promo's fields; `legend` names it so several forms on a page stay distinguishable. */
 export function PromoForm({ action, promo, legend }: { action: Action; promo: PromoFormValues; legend: string }) {
   const [state, formAction, pending] = useActionState(action, {});
-  const p = `promo-${promo.id ?? "new"}-`;
+  const p = `promo-${promo.id ?? "new"}`;
   return (
     <form action={formAction} noValidate className="admin-card">
       <fieldset>
         <legend>{legend}</legend>
-        <FormMessage state={state} idPrefix={p} />
+        <ErrorSummary notice state={state} idPrefix={p} />
         {promo.id ? <input type="hidden" name="id" value={promo.id} /> : null}
         <SelectField idPrefix={p} name="slot" label="Slot" options={SLOT_OPTIONS} defaultValue={promo.slot} state={state} />
         <TextField idPrefix={p} name="title" label="Title" defaultValue={promo.title} state={state} />

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import type { FormState } from "@/lib/form";
-import { FormMessage, SelectField, TextField } from "./fields";
+import { ErrorSummary, SelectField, TextField } from "@/components/form/fields";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
@@ -16,12 +16,12 @@ export function CreateUserForm({ action }: { action: Action }) {
   const [state, formAction, pending] = useActionState(action, {});
   return (
     <form action={formAction} noValidate>
-      <FormMessage state={state} idPrefix="new-" />
-      <TextField idPrefix="new-" name="email" label="Email address" type="email" autoComplete="off" state={state} />
-      <TextField idPrefix="new-" name="name" label="Full name" state={state} />
-      <SelectField idPrefix="new-" name="role" label="Role" options={ROLE_OPTIONS} defaultValue="contributor" state={state} />
+      <ErrorSummary notice state={state} idPrefix="new" />
+      <TextField idPrefix="new" name="email" label="Email address" type="email" autoComplete="off" state={state} />
+      <TextField idPrefix="new" name="name" label="Full name" state={state} />
+      <SelectField idPrefix="new" name="role" label="Role" options={ROLE_OPTIONS} defaultValue="contributor" state={state} />
       <TextField
-        idPrefix="new-"
+        idPrefix="new"
         name="password"
         label="Initial password (optional)"
         type="password"

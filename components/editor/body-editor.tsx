@@ -3,7 +3,7 @@
 import { useDeferredValue, useMemo, useRef, useState } from "react";
 import { checkAccessibility } from "@/lib/a11y-check";
 import { renderMarkdown } from "@/lib/markdown";
-import type { InputProps } from "./field";
+import type { InputProps } from "@/components/form/fields";
 
 const TOOLS = ["Sub-heading", "Bold", "Italic", "Link", "Bulleted list", "Numbered list", "Block quote", "Figure"] as const;
 type Tool = (typeof TOOLS)[number];

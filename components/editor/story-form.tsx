@@ -6,7 +6,7 @@ import { ACTION_LABELS, type StoryAction } from "@/lib/stories/workflow";
 import { AuthorsPicker, type PickablePerson } from "./authors-picker";
 import { BodyEditor } from "./body-editor";
 import { ConflictPanel } from "./conflict-panel";
-import { CheckboxField, Field } from "./field";
+import { CheckboxField, ErrorSummary, Field, FormNotice } from "@/components/form/fields";
 import { useAutosave } from "./use-autosave";
 
 type Values = Record<string, string | string[]>;
@@ -70,7 +70,6 @@ export function StoryForm(props: StoryFormProps) {
   const people = state.addedPerson && !props.people.some((p) => p.id === state.addedPerson?.id)
     ? [...props.people, { ...state.addedPerson, isGuest: true }]
     : props.people;
-  const errorList = Object.entries(errors);
   const checked = actions.filter((a) => A11Y_CHECKED.includes(a));
 
   return (
@@ -92,21 +91,8 @@ export function StoryForm(props: StoryFormProps) {
           <p>{props.notice}</p>
         </div>
       ) : null}
-      {state.message ? (
-        <div className={state.ok ? "notice notice--success" : "error-summary"} role="alert" tabIndex={-1}>
-          {state.ok ? null : <h2>There is a problem</h2>}
-          <p className="pre-line">{state.message}</p>
-          {errorList.length > 0 ? (
-            <ul>
-              {errorList.map(([name, message]) => (
-                <li key={name}>
-                  <a href={`#field-${name === "authorIds" ? "add-author" : name}`}>{message}</a>
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
-      ) : null}
+      {state.ok ? <FormNotice message={state.message} role="alert" /> : null}
+      <ErrorSummary state={state} targets={{ authorIds: "add-author" }} />
       {state.conflict ? (
         <ConflictPanel
           theirs={state.conflict}

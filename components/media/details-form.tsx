@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { FormMessage } from "@/components/admin/fields";
+import { ErrorSummary } from "@/components/form/fields";
 import type { FormState } from "@/lib/form";
 import { MediaDetailsFields, type MediaDetailsValues } from "./media-fields";
 
@@ -11,7 +11,7 @@ export function MediaDetailsForm({ action, values }: { action: Action; values: M
   const [state, formAction, pending] = useActionState(action, {});
   return (
     <form action={formAction} noValidate>
-      <FormMessage state={state} />
+      <ErrorSummary notice state={state} />
       <MediaDetailsFields state={state} values={values} />
       <button type="submit" disabled={pending}>Save details</button>
     </form>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { FormMessage, TextField } from "@/components/admin/fields";
+import { ErrorSummary, TextField } from "@/components/form/fields";
 import type { FormState } from "@/lib/form";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
@@ -11,7 +11,7 @@ export function ImportSnippetForm({ action }: { action: Action }) {
   const [state, formAction, pending] = useActionState(action, {});
   return (
     <form action={formAction} noValidate>
-      <FormMessage state={state} />
+      <ErrorSummary notice state={state} />
       <TextField
         name="snippet"
         label="Republishing snippet (HTML)"

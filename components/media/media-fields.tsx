@@ -1,4 +1,4 @@
-import { TextField, valueOf } from "@/components/admin/fields";
+import { TextField, valueOf } from "@/components/form/fields";
 import type { FormState } from "@/lib/form";
 
 export type MediaDetailsValues = { altText: string; caption: string; credit: string; licence: string; rightsExpireAt: string };
@@ -32,7 +32,7 @@ export function MediaDetailsFields({ state, values }: { state: FormState; values
           type="date"
           id="rightsExpireAt"
           name="rightsExpireAt"
-          defaultValue={valueOf(state, "rightsExpireAt", values.rightsExpireAt)}
+          defaultValue={valueOf(state.values, "rightsExpireAt", values.rightsExpireAt)}
           aria-describedby={expiryDescribedBy}
           aria-invalid={expiryError ? true : undefined}
         />

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { FormMessage, SelectField } from "@/components/admin/fields";
+import { ErrorSummary, SelectField } from "@/components/form/fields";
 import type { FormState } from "@/lib/form";
 import { MediaDetailsFields } from "./media-fields";
 
@@ -19,7 +19,7 @@ export function MediaUploadForm({ action, stories }: { action: Action; stories: 
   const options = [{ value: "", label: "Not for a particular story" }, ...stories.map((s) => ({ value: String(s.id), label: s.title }))];
   return (
     <form action={formAction} encType="multipart/form-data" noValidate>
-      <FormMessage state={state} />
+      <ErrorSummary notice state={state} />
       <div className="field">
         <label htmlFor="file">Image file</label>
         <p className="field-hint" id="file-hint">

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { ErrorSummary, Field, errorFor, listOf, valueOf, type FormState } from "./field";
+import { ErrorSummary, Field, errorFor, listOf, valueOf, type FormState } from "@/components/form/fields";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 

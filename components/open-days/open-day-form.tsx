@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useRef } from "react";
-import { ErrorSummary, Field, errorFor, valueOf, type FormState } from "./field";
+import { ErrorSummary, Field, errorFor, valueOf, type FormState } from "@/components/form/fields";
 
 type Props = {
   action: (state: FormState, formData: FormData) => Promise<FormState>;

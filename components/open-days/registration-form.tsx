@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useRef } from "react";
-import { ErrorSummary, Field, errorFor, listOf, valueOf, type FormState } from "./field";
+import { ErrorSummary, Field, errorFor, listOf, valueOf, type FormState } from "@/components/form/fields";
 
 export type RegistrationState = FormState & {
   /** Only outcomes without a page of their own: a new booking redirects to its confirmation page. */
