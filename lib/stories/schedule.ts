@@ -30,7 +30,8 @@ export async function publishDueStories(now: number = Date.now()): Promise<{ pub
   const expired = db
     .select({ id: stories.id })
     .from(stories)
-    .where(and(inArray(stories.status, ["published", "scheduled"]), isNotNull(stories.unpublishAt), lte(stories.unpublishAt, now)))
+    // `+status` keeps SQLite off the status-leading index (it would read every published row): stories_unpublish finds these.
+    .where(and(inArray(sql<string>`+${stories.status}`, ["published", "scheduled"]), isNotNull(stories.unpublishAt), lte(stories.unpublishAt, now)))
     .all();
 
   db.transaction((tx) => {
@@ -78,11 +79,13 @@ export async function publishDueStories(now: number = Date.now()): Promise<{ pub
  */
 export function storyBoundaryPassed(from: number, to: number): boolean {
   const db = getDb();
+  // The status test is written `+status` so SQLite walks the time column's own index (a range of a few rows),
+  // not the status index (every published story: ~1 s a tick at 100,000 stories).
   const hit = (column: typeof stories.publishAt | typeof stories.unpublishAt) =>
     db
       .select({ one: sql`1` })
       .from(stories)
-      .where(and(eq(stories.status, "published"), gt(column, from), lte(column, to), lt(stories.updatedAt, column)))
+      .where(and(eq(sql`+${stories.status}`, "published"), gt(column, from), lte(column, to), lt(stories.updatedAt, column)))
       .limit(1)
       .get() !== undefined;
   return hit(stories.publishAt) || hit(stories.unpublishAt);
