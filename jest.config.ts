@@ -3,14 +3,22 @@ import nextJest from "next/jest.js";
 
 const createJestConfig = nextJest({ dir: "./" });
 
+/** The session mock and the console.error/warn guard, for both projects. */
+const setupTests = "<rootDir>/__tests__/helpers/setup-tests.ts";
+
 const common: Config = {
   moduleNameMapper: {
     "^server-only$": "<rootDir>/__tests__/helpers/empty-module.ts",
+    // Next's request-scoped modules, stubbed once for every test (see the files).
+    "^next/navigation$": "<rootDir>/__tests__/helpers/stubs/next-navigation.ts",
+    "^next/cache$": "<rootDir>/__tests__/helpers/stubs/next-cache.ts",
+    "^next/headers$": "<rootDir>/__tests__/helpers/stubs/next-headers.ts",
     // marked ships ESM only; Jest (CommonJS) loads its UMD build instead.
     "^marked$": "<rootDir>/node_modules/marked/lib/marked.umd.js",
     "^@/(.*)$": "<rootDir>/$1",
   },
   setupFiles: ["<rootDir>/__tests__/helpers/setup-env.ts"],
+  setupFilesAfterEnv: [setupTests],
   testPathIgnorePatterns: ["/node_modules/", "<rootDir>/__tests__/e2e/", "<rootDir>/.next"],
   modulePathIgnorePatterns: ["<rootDir>/.next"],
 };
@@ -30,7 +38,7 @@ export default async function config(): Promise<Config> {
         displayName: "dom",
         testEnvironment: "jsdom",
         testMatch: ["<rootDir>/__tests__/**/*.test.tsx"],
-        setupFilesAfterEnv: ["<rootDir>/__tests__/helpers/setup-dom.ts"],
+        setupFilesAfterEnv: [setupTests, "<rootDir>/__tests__/helpers/setup-dom.ts"],
       })(),
     ],
   };

@@ -7,6 +7,8 @@ import { revokeSession } from "@/lib/auth/sign-out";
 import { createUser } from "../factories";
 import { freshDb } from "../helpers/db";
 
+// This file tests the real session module, which the setup file mocks for every other test.
+jest.unmock("@/lib/auth/session");
 jest.mock("@/lib/auth/auth", () => ({ auth: jest.fn() }));
 const mockedAuth = auth as unknown as jest.Mock;
 

@@ -1,13 +1,3 @@
-jest.mock("@/lib/auth/session", () => ({ currentSessionUser: jest.fn() }));
-jest.mock("next/navigation", () => ({
-  redirect: jest.fn((url: string) => {
-    throw new Error(`NEXT_REDIRECT:${url}`);
-  }),
-  notFound: jest.fn(() => {
-    throw new Error("NEXT_NOT_FOUND");
-  }),
-}));
-jest.mock("next/headers", () => ({ headers: async () => new Headers({ "x-newsroom-socket-ip": "203.0.113.9" }) }));
 jest.mock("@/lib/mail", () => ({ sendMail: jest.fn(async () => ({ messageId: "test" })) }));
 
 import { eq } from "drizzle-orm";
@@ -24,7 +14,12 @@ import { purgedTags, watchPageCache } from "@/__tests__/helpers/page-cache";
 import type { FormState } from "@/lib/form";
 import { createPerson, createStory } from "../factories";
 import { freshDb } from "../helpers/db";
-import { actAs, cast, dbState, form, storyForm, type Actor } from "./helpers";
+import { form } from "../helpers/form";
+import { actAs } from "../helpers/session";
+import { cast, dbState, storyForm, type Actor } from "./helpers";
+import { setRequestHeaders } from "../helpers/stubs/next-headers";
+
+beforeEach(() => setRequestHeaders({ "x-newsroom-socket-ip": "203.0.113.9" }));
 
 beforeAll(() => freshDb());
 

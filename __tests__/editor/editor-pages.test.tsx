@@ -1,16 +1,4 @@
-jest.mock("@/lib/auth/session", () => ({ currentSessionUser: jest.fn() }));
-jest.mock("next/navigation", () => ({
-  redirect: jest.fn((url: string) => {
-    throw new Error(`NEXT_REDIRECT:${url}`);
-  }),
-  notFound: jest.fn(() => {
-    throw new Error("NEXT_NOT_FOUND");
-  }),
-  useRouter: () => ({ push: jest.fn(), refresh: jest.fn() }),
-}));
-jest.mock("next/headers", () => ({ headers: async () => new Headers() }));
-// jsdom has no TextEncoder, which next/cache and next/server load at import.
-jest.mock("next/cache", () => ({ revalidateTag: jest.fn(), unstable_cache: (fn: () => unknown) => fn }));
+// jsdom has no TextEncoder, which next/server loads at import.
 jest.mock("next/server", () => ({ connection: jest.fn(async () => undefined) }));
 jest.mock("@/lib/mail", () => ({ sendMail: jest.fn(async () => ({ messageId: "test" })) }));
 
@@ -28,7 +16,8 @@ import { getDb } from "@/db/client";
 import { storyRevisions } from "@/db/schema";
 import { createStory } from "../factories";
 import { freshDb } from "../helpers/db";
-import { actAs, cast, storyForm } from "./helpers";
+import { actAs } from "../helpers/session";
+import { cast, storyForm } from "./helpers";
 
 beforeAll(() => freshDb());
 

@@ -1,5 +1,3 @@
-jest.mock("@/lib/auth/session", () => ({ currentSessionUser: jest.fn() }));
-
 import { getDashboard, listEditorStories } from "@/lib/stories/editor-reads";
 import { createPerson, createStory, createUser } from "../factories";
 import { freshDb } from "../helpers/db";

@@ -1,29 +1,13 @@
 /**
- * Shared set-up for the story editor tests. Each test file must also call
- * the jest.mock lines in `mockEditorRuntime` at its top (jest hoists only
- * calls written in the test file itself).
+ * Shared set-up for the story editor tests: a cast of users, the form of a
+ * story and snapshots of what an action may write. Signing in (actAs) and
+ * form data (form) are in __tests__/helpers/.
  */
-import { currentSessionUser } from "@/lib/auth/session";
 import { getDb } from "@/db/client";
 import * as s from "@/db/schema";
 import { createPerson, createUser } from "../factories";
 
 export type Actor = "signed-out" | "owner" | "other-contributor" | "editor" | "admin";
-
-export function actAs(user: s.User | null): void {
-  (currentSessionUser as jest.Mock).mockResolvedValue(
-    user ? { id: user.id, email: user.email, name: user.name, role: user.role } : null,
-  );
-}
-
-export function form(values: Record<string, string | string[] | undefined>): FormData {
-  const fd = new FormData();
-  for (const [key, value] of Object.entries(values)) {
-    if (value === undefined) continue;
-    for (const v of [value].flat()) fd.append(key, v);
-  }
-  return fd;
-}
 
 /** A cast of users: a contributor with an expert profile, another contributor, an editor and an admin. */
 export function cast() {

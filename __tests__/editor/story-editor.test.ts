@@ -1,13 +1,3 @@
-jest.mock("@/lib/auth/session", () => ({ currentSessionUser: jest.fn() }));
-jest.mock("next/navigation", () => ({
-  redirect: jest.fn((url: string) => {
-    throw new Error(`NEXT_REDIRECT:${url}`);
-  }),
-  notFound: jest.fn(() => {
-    throw new Error("NEXT_NOT_FOUND");
-  }),
-}));
-jest.mock("next/headers", () => ({ headers: async () => new Headers({ "x-newsroom-socket-ip": "203.0.113.9" }) }));
 jest.mock("@/lib/mail", () => ({ sendMail: jest.fn(async () => ({ messageId: "test" })) }));
 
 import { eq } from "drizzle-orm";
@@ -26,7 +16,12 @@ import { toLocalDateTimeInput } from "@/lib/dates";
 import { storySchema } from "@/lib/stories/schema";
 import { createStory } from "../factories";
 import { freshDb } from "../helpers/db";
-import { actAs, cast, dbState, form, lastAudit, storyForm } from "./helpers";
+import { form } from "../helpers/form";
+import { actAs } from "../helpers/session";
+import { cast, dbState, lastAudit, storyForm } from "./helpers";
+import { setRequestHeaders } from "../helpers/stubs/next-headers";
+
+beforeEach(() => setRequestHeaders({ "x-newsroom-socket-ip": "203.0.113.9" }));
 
 const db = () => getDb();
 const storyRow = (id: number) => db().select().from(s.stories).where(eq(s.stories.id, id)).get()!;
