@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DataTable } from "@/components/editor/data-table";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { actionLabel } from "@/lib/audit/labels";
 import { listAuditActions, listAuditEntries } from "@/lib/audit/log";
@@ -70,43 +71,29 @@ export default async function AuditPage({ searchParams }: Props) {
       <p role="status">
         {result.total === 1 ? "1 entry" : `${result.total} entries`}, newest first. Page {result.page} of {result.pageCount}.
       </p>
-      <div className="table-scroll">
-        <table>
-          <caption className="visually-hidden">Audit entries</caption>
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">What</th>
-              <th scope="col">Record</th>
-              <th scope="col">From</th>
-              <th scope="col">Details</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.entries.map((e) => (
-              <tr key={e.id}>
-                <td>
-                  <time dateTime={isoDateTime(e.at)}>{formatDateTime(e.at)}</time>
-                </td>
-                <td>{e.actorName ?? (e.actorId === null && e.actorEmail === null ? "Public or system" : "—")}</td>
-                <td>{actionLabel(e.action)}</td>
-                <td>{e.record ? e.record.href ? <Link href={e.record.href}>{e.record.label}</Link> : e.record.label : "—"}</td>
-                <td>{e.ip ?? "—"}</td>
-                <td>
-                  {e.detailLines.length > 0 && (
-                    <ul className="audit-details">
-                      {e.detailLines.map((line, i) => (
-                        <li key={i}>{line}</li>
-                      ))}
-                    </ul>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Audit entries"
+        rows={result.entries}
+        rowKey={(e) => e.id}
+        columns={[
+          { header: "When", cell: (e) => <time dateTime={isoDateTime(e.at)}>{formatDateTime(e.at)}</time> },
+          { header: "Who", cell: (e) => e.actorName ?? (e.actorId === null && e.actorEmail === null ? "Public or system" : "—") },
+          { header: "What", cell: (e) => actionLabel(e.action) },
+          { header: "Record", cell: (e) => (e.record ? e.record.href ? <Link href={e.record.href}>{e.record.label}</Link> : e.record.label : "—") },
+          { header: "From", cell: (e) => e.ip ?? "—" },
+          {
+            header: "Details",
+            cell: (e) =>
+              e.detailLines.length > 0 && (
+                <ul className="audit-details">
+                  {e.detailLines.map((line, i) => (
+                    <li key={i}>{line}</li>
+                  ))}
+                </ul>
+              ),
+          },
+        ]}
+      />
       {result.pageCount > 1 ? (
         <nav className="pagination" aria-label="Audit log pages">
           <ul>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DataTable } from "@/components/editor/data-table";
 import { EventActionButton } from "@/components/event-action-button";
 import { NotAllowed } from "@/components/not-allowed";
 import { listEventsForEditor } from "@/lib/events/editor";
@@ -29,42 +30,38 @@ export default async function EditorEventsPage({ searchParams }: { searchParams:
           New event
         </Link>
       </p>
-      {rows.length === 0 ? (
-        <p>There are no events yet.</p>
-      ) : (
-        <div className="table-scroll">
-          <table>
-            <caption className="visually-hidden">All events, latest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Event</th>
-                <th scope="col">When</th>
-                <th scope="col">Status</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id}>
-                  <td>
-                    <Link href={`/editor/events/${row.id}/edit`}>{row.title}</Link>
-                    <div className="meta">{[row.category, row.campus].filter(Boolean).join(" · ")}</div>
-                  </td>
-                  <td>{formatEventSpan(row)}</td>
-                  <td>{STATUS_LABELS[row.status]}</td>
-                  <td className="editor-actions">
-                    <EventActionButton action={duplicateEventAction} fields={{ id: String(row.id) }} label="Duplicate" />
-                    {row.status !== "cancelled" && <EventActionButton action={cancelEventAction} fields={{ id: String(row.id) }} label="Cancel event" />}
-                    <Link href={`/editor/events/${row.id}/delete`}>
-                      Delete<span className="visually-hidden"> {row.title}</span>
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption="All events, latest first"
+        rows={rows}
+        rowKey={(row) => row.id}
+        empty="There are no events yet."
+        columns={[
+          {
+            header: "Event",
+            cell: (row) => (
+              <>
+                <Link href={`/editor/events/${row.id}/edit`}>{row.title}</Link>
+                <div className="meta">{[row.category, row.campus].filter(Boolean).join(" · ")}</div>
+              </>
+            ),
+          },
+          { header: "When", cell: (row) => formatEventSpan(row) },
+          { header: "Status", cell: (row) => STATUS_LABELS[row.status] },
+          {
+            header: "Actions",
+            className: "editor-actions",
+            cell: (row) => (
+              <>
+                <EventActionButton action={duplicateEventAction} fields={{ id: String(row.id) }} label="Duplicate" />
+                {row.status !== "cancelled" && <EventActionButton action={cancelEventAction} fields={{ id: String(row.id) }} label="Cancel event" />}
+                <Link href={`/editor/events/${row.id}/delete`}>
+                  Delete<span className="visually-hidden"> {row.title}</span>
+                </Link>
+              </>
+            ),
+          },
+        ]}
+      />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DataTable } from "@/components/editor/data-table";
 import { EventActionButton } from "@/components/event-action-button";
 import { NotAllowed } from "@/components/not-allowed";
 import { levelLabel } from "@/components/open-days/open-day-card";
@@ -30,55 +31,51 @@ export default async function EditorOpenDaysPage({ searchParams }: { searchParam
           New open day
         </Link>
       </p>
-      {days.length === 0 ? (
-        <p>There are no open days yet.</p>
-      ) : (
-        <div className="table-scroll">
-          <table>
-            <caption className="visually-hidden">All open days, latest first, with registration totals</caption>
-            <thead>
-              <tr>
-                <th scope="col">Open day</th>
-                <th scope="col">Starts</th>
-                <th scope="col">Status</th>
-                <th scope="col">Booked (people / places)</th>
-                <th scope="col">Registrations</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {days.map((d) => (
-                <tr key={d.id}>
-                  <th scope="row">
-                    <Link href={`/editor/open-days/${d.id}/edit`}>{d.title}</Link>
-                    <div className="meta">
-                      {levelLabel(d.level)} · {d.campus}
-                    </div>
-                  </th>
-                  <td>{formatDateTime(d.startsAt)}</td>
-                  <td>{STATUS[d.status]}</td>
-                  <td>
-                    {d.confirmedPeople} / {d.capacity}
-                  </td>
-                  <td>
-                    <Link href={`/editor/open-days/${d.id}/registrations`}>
-                      {d.confirmed} confirmed, {d.waiting} waiting, {d.cancelled} cancelled<span className="visually-hidden"> for {d.title}</span>
-                    </Link>
-                  </td>
-                  <td className="editor-actions">
-                    <Link href={`/editor/open-days/${d.id}/edit`}>
-                      Edit<span className="visually-hidden"> {d.title}</span>
-                    </Link>{" "}
-                    {(d.status === "open" || d.status === "draft") && (
-                      <EventActionButton action={closeRegistrationAction} fields={{ id: String(d.id) }} label="Close registration" />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption="All open days, latest first, with registration totals"
+        rows={days}
+        rowKey={(d) => d.id}
+        empty="There are no open days yet."
+        columns={[
+          {
+            header: "Open day",
+            rowHeader: true,
+            cell: (d) => (
+              <>
+                <Link href={`/editor/open-days/${d.id}/edit`}>{d.title}</Link>
+                <div className="meta">
+                  {levelLabel(d.level)} · {d.campus}
+                </div>
+              </>
+            ),
+          },
+          { header: "Starts", cell: (d) => formatDateTime(d.startsAt) },
+          { header: "Status", cell: (d) => STATUS[d.status] },
+          { header: "Booked (people / places)", cell: (d) => `${d.confirmedPeople} / ${d.capacity}` },
+          {
+            header: "Registrations",
+            cell: (d) => (
+              <Link href={`/editor/open-days/${d.id}/registrations`}>
+                {d.confirmed} confirmed, {d.waiting} waiting, {d.cancelled} cancelled<span className="visually-hidden"> for {d.title}</span>
+              </Link>
+            ),
+          },
+          {
+            header: "Actions",
+            className: "editor-actions",
+            cell: (d) => (
+              <>
+                <Link href={`/editor/open-days/${d.id}/edit`}>
+                  Edit<span className="visually-hidden"> {d.title}</span>
+                </Link>{" "}
+                {(d.status === "open" || d.status === "draft") && (
+                  <EventActionButton action={closeRegistrationAction} fields={{ id: String(d.id) }} label="Close registration" />
+                )}
+              </>
+            ),
+          },
+        ]}
+      />
     </div>
   );
 }

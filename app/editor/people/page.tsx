@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { DataTable } from "@/components/editor/data-table";
 import { hasRole } from "@/lib/auth/guard";
 import { requirePageUser } from "@/lib/auth/page-guard";
 import { getOwnPerson, listPeopleForEditor } from "@/lib/people/editor";
@@ -27,31 +28,17 @@ export default async function PeoplePage() {
       <p>
         <Link href="/editor/people/new" className="button">Add an expert</Link>
       </p>
-      <div className="table-scroll">
-        <table>
-          <caption className="visually-hidden">Expert profiles</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Role</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Media</th>
-            </tr>
-          </thead>
-          <tbody>
-            {people.map((p) => (
-              <tr key={p.id}>
-                <th scope="row">
-                  <Link href={`/editor/people/${p.id}`}>{p.name}</Link>
-                </th>
-                <td>{[p.jobTitle, p.department].filter(Boolean).join(", ")}</td>
-                <td>{p.isGuest ? "Guest expert" : p.userId ? "Staff (has account)" : "Staff"}</td>
-                <td>{p.availableForMedia ? "Available" : "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Expert profiles"
+        rows={people}
+        rowKey={(p) => p.id}
+        columns={[
+          { header: "Name", rowHeader: true, cell: (p) => <Link href={`/editor/people/${p.id}`}>{p.name}</Link> },
+          { header: "Role", cell: (p) => [p.jobTitle, p.department].filter(Boolean).join(", ") },
+          { header: "Kind", cell: (p) => (p.isGuest ? "Guest expert" : p.userId ? "Staff (has account)" : "Staff") },
+          { header: "Media", cell: (p) => (p.availableForMedia ? "Available" : "—") },
+        ]}
+      />
     </>
   );
 }

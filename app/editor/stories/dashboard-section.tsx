@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { DataTable } from "@/components/editor/data-table";
 import type { SessionUser } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/dates";
 import { getDashboard, type StoryListRow } from "@/lib/stories/editor-reads";
@@ -64,29 +65,16 @@ export function StoryDashboard({ user }: { user: SessionUser }) {
         <StoryList rows={d.recentlyPublished} empty="Nothing published yet." when={(r) => `published ${r.publishAt ? formatDateTime(r.publishAt) : ""}`} />
       </Section>
       <Section id="republished-heading" title="Republished by other outlets">
-        {d.republished.length === 0 ? (
-          <p>No republication reads recorded yet.</p>
-        ) : (
-          <table>
-            <caption className="visually-hidden">Reads of our stories on other outlets&apos; sites, most first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Story</th>
-                <th scope="col">Reads on other sites</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.republished.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <Link href={`/editor/stories/${r.id}/edit`}>{r.title}</Link>
-                  </td>
-                  <td>{r.republishViews.toLocaleString("en-GB")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <DataTable
+          caption="Reads of our stories on other outlets' sites, most first"
+          rows={d.republished}
+          rowKey={(r) => r.id}
+          empty="No republication reads recorded yet."
+          columns={[
+            { header: "Story", cell: (r) => <Link href={`/editor/stories/${r.id}/edit`}>{r.title}</Link> },
+            { header: "Reads on other sites", cell: (r) => r.republishViews.toLocaleString("en-GB") },
+          ]}
+        />
       </Section>
     </>
   );

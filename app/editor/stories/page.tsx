@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DataTable } from "@/components/editor/data-table";
 import { STORY_STATUSES, type StoryStatus } from "@/lib/stories/labels";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/page-guard";
@@ -52,41 +53,28 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
           </button>
         </div>
       </form>
-      {rows.length === 0 ? (
-        <p>No stories match.</p>
-      ) : (
-        <div className="table-scroll">
-          <table>
-            <caption className="visually-hidden">Stories, most recently changed first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Headline</th>
-                <th scope="col">Type</th>
-                <th scope="col">Status</th>
-                <th scope="col">Authors</th>
-                <th scope="col">Last changed</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <Link href={`/editor/stories/${r.id}/edit`}>{r.title}</Link>
-                  </td>
-                  <td>{STORY_TYPE_LABELS[r.type]}</td>
-                  <td>
-                    {STATUS_LABELS[r.status]}
-                    {r.status === "draft" && r.workflowNote ? " (returned)" : ""}
-                    {r.status === "scheduled" && r.publishAt ? `: ${formatDateTime(r.publishAt)}` : ""}
-                  </td>
-                  <td>{r.authors}</td>
-                  <td>{formatDateTime(r.updatedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption="Stories, most recently changed first"
+        rows={rows}
+        rowKey={(r) => r.id}
+        empty="No stories match."
+        columns={[
+          { header: "Headline", cell: (r) => <Link href={`/editor/stories/${r.id}/edit`}>{r.title}</Link> },
+          { header: "Type", cell: (r) => STORY_TYPE_LABELS[r.type] },
+          {
+            header: "Status",
+            cell: (r) => (
+              <>
+                {STATUS_LABELS[r.status]}
+                {r.status === "draft" && r.workflowNote ? " (returned)" : ""}
+                {r.status === "scheduled" && r.publishAt ? `: ${formatDateTime(r.publishAt)}` : ""}
+              </>
+            ),
+          },
+          { header: "Authors", cell: (r) => r.authors },
+          { header: "Last changed", cell: (r) => formatDateTime(r.updatedAt) },
+        ]}
+      />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DataTable } from "@/components/editor/data-table";
 import { EventActionButton } from "@/components/event-action-button";
 import { NotAllowed } from "@/components/not-allowed";
 import { formatDateTime, formatTime } from "@/lib/dates";
@@ -64,29 +65,18 @@ export default async function RegistrationsPage({ params, searchParams }: Props)
         </li>
       </ul>
       {totals.sessions.length > 0 && (
-        <div className="table-scroll">
-          <table>
-            <caption>Confirmed people per session</caption>
-            <thead>
-              <tr>
-                <th scope="col">Session</th>
-                <th scope="col">Time</th>
-                <th scope="col">People</th>
-                <th scope="col">Places</th>
-              </tr>
-            </thead>
-            <tbody>
-              {totals.sessions.map((s) => (
-                <tr key={s.id}>
-                  <th scope="row">{s.title}</th>
-                  <td>{formatTime(s.startsAt)}</td>
-                  <td>{s.people}</td>
-                  <td>{s.capacity ?? "No limit"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Confirmed people per session"
+          showCaption
+          rows={totals.sessions}
+          rowKey={(s) => s.id}
+          columns={[
+            { header: "Session", rowHeader: true, cell: (s) => s.title },
+            { header: "Time", cell: (s) => formatTime(s.startsAt) },
+            { header: "People", cell: (s) => s.people },
+            { header: "Places", cell: (s) => s.capacity ?? "No limit" },
+          ]}
+        />
       )}
       <p>
         <a href={`/editor/open-days/${day.id}/registrations.csv`} className="button button--secondary" download>
@@ -100,50 +90,36 @@ export default async function RegistrationsPage({ params, searchParams }: Props)
         </div>
         <button type="submit">Search</button>
       </form>
-      {rows.length === 0 ? (
-        <p>{q ? "No registrations match your search." : "No registrations yet."}</p>
-      ) : (
-        <div className="table-scroll">
-          <table>
-            <caption>
-              {rows.length === 1 ? "1 registration" : `${rows.length} registrations`}
-              {q && ` matching “${q}”`}, in booking order
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">Guests</th>
-                <th scope="col">Status</th>
-                <th scope="col">Sessions</th>
-                <th scope="col">Access needs</th>
-                <th scope="col">Registered</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id}>
-                  <th scope="row">{r.name}</th>
-                  <td>{r.email}</td>
-                  <td>{r.guests}</td>
-                  <td>{STATUS[r.status] ?? r.status}</td>
-                  <td>{r.sessions.join(", ") || "None"}</td>
-                  <td>{r.accessNeeds || "None"}</td>
-                  <td>{formatDateTime(r.createdAt)}</td>
-                  <td>
-                    {r.status !== "cancelled" && (
-                      <Link href={`${base}?${new URLSearchParams({ ...(q ? { q } : {}), cancel: String(r.id) })}#confirm-cancel`}>
-                        Cancel<span className="visually-hidden"> {r.name}&apos;s registration</span>
-                      </Link>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={
+          <>
+            {rows.length === 1 ? "1 registration" : `${rows.length} registrations`}
+            {q && ` matching “${q}”`}, in booking order
+          </>
+        }
+        showCaption
+        rows={rows}
+        rowKey={(r) => r.id}
+        empty={q ? "No registrations match your search." : "No registrations yet."}
+        columns={[
+          { header: "Name", rowHeader: true, cell: (r) => r.name },
+          { header: "Email", cell: (r) => r.email },
+          { header: "Guests", cell: (r) => r.guests },
+          { header: "Status", cell: (r) => STATUS[r.status] ?? r.status },
+          { header: "Sessions", cell: (r) => r.sessions.join(", ") || "None" },
+          { header: "Access needs", cell: (r) => r.accessNeeds || "None" },
+          { header: "Registered", cell: (r) => formatDateTime(r.createdAt) },
+          {
+            header: "Actions",
+            cell: (r) =>
+              r.status !== "cancelled" && (
+                <Link href={`${base}?${new URLSearchParams({ ...(q ? { q } : {}), cancel: String(r.id) })}#confirm-cancel`}>
+                  Cancel<span className="visually-hidden"> {r.name}&apos;s registration</span>
+                </Link>
+              ),
+          },
+        ]}
+      />
     </div>
   );
 }
