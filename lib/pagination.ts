@@ -29,3 +29,16 @@ export function totalPages(total: number, pageSize = PAGE_SIZE): number {
 export function firstParam(raw: string | string[] | undefined): string | undefined {
   return Array.isArray(raw) ? raw[0] : raw;
 }
+
+/**
+ * The page a list query should read: the requested page clamped to the
+ * pages there are (junk or past the end gives the nearest real page), the
+ * page count (at least 1, so "Page 1 of 1" for an empty list) and the row
+ * offset. Every paged editor and public list does its maths here.
+ */
+export function pageOf(total: number, requested: number | undefined, pageSize: number): { page: number; pageCount: number; offset: number } {
+  const pageCount = totalPages(total, pageSize);
+  const wanted = Number.isFinite(requested) ? Math.floor(requested as number) : 1;
+  const page = Math.min(Math.max(1, wanted), pageCount);
+  return { page, pageCount, offset: (page - 1) * pageSize };
+}

@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { auditLog, comments, events, media, openDays, people, promos, registrations, stories, users } from "@/db/schema";
 import { detailKeyLabel, entityLabel, isTimeKey } from "@/lib/audit/labels";
 import { formatDateTime, parseLocalDateTime } from "@/lib/dates";
+import { pageOf } from "@/lib/pagination";
 
 export const AUDIT_PAGE_SIZE = 50;
 const DAY = 24 * 60 * 60 * 1000;
@@ -125,15 +126,14 @@ export function listAuditEntries(filter: AuditFilter): { entries: AuditView[]; t
   const condition = where.length ? and(...where) : undefined;
 
   const total = db.select({ n: count() }).from(auditLog).where(condition).get()?.n ?? 0;
-  const pageCount = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
-  const page = Math.min(Math.max(1, Math.floor(filter.page ?? 1)), pageCount);
+  const { page, pageCount, offset } = pageOf(total, filter.page, AUDIT_PAGE_SIZE);
   const entries = db
     .select()
     .from(auditLog)
     .where(condition)
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(AUDIT_PAGE_SIZE)
-    .offset((page - 1) * AUDIT_PAGE_SIZE)
+    .offset(offset)
     .all();
   return { entries: toView(entries), total, page, pageCount };
 }

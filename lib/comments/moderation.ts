@@ -6,6 +6,7 @@ import { writeAudit } from "@/lib/audit";
 import { revalidate, tags } from "@/lib/cache";
 import type { WriteContext } from "@/lib/context";
 import type { ModerateCommentsInput } from "./schema";
+import { pageOf } from "@/lib/pagination";
 
 export { COMMENT_STATUSES, type CommentStatus } from "@/db/schema";
 
@@ -38,8 +39,7 @@ export function listCommentsForModeration(options: { status?: CommentStatus; pag
   const db = getDb();
   const condition = options.status ? eq(comments.status, options.status) : undefined;
   const total = db.select({ n: count() }).from(comments).where(condition).get()?.n ?? 0;
-  const pageCount = Math.max(1, Math.ceil(total / MODERATION_PAGE_SIZE));
-  const page = Math.min(Math.max(1, Math.floor(options.page ?? 1)), pageCount);
+  const { page, pageCount, offset } = pageOf(total, options.page, MODERATION_PAGE_SIZE);
   const rows = db
     .select({
       id: comments.id,
@@ -62,7 +62,7 @@ export function listCommentsForModeration(options: { status?: CommentStatus; pag
       desc(comments.id),
     )
     .limit(MODERATION_PAGE_SIZE)
-    .offset((page - 1) * MODERATION_PAGE_SIZE)
+    .offset(offset)
     .all();
   return { comments: rows, total, page, pageCount };
 }

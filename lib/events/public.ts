@@ -4,6 +4,7 @@ import { and, asc, count, desc, eq, gte, lt, ne, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { events, media } from "@/db/schema";
 import { cachedQuery, tags } from "@/lib/cache";
+import { pageOf } from "@/lib/pagination";
 
 /**
  * Public reads of events. Drafts are never public; cancelled events stay
@@ -76,15 +77,14 @@ export function listEvents(filters: EventFilters = {}): Promise<EventList> {
     const db = getDb();
     const where = and(...conditions(when, category, campus, Date.now()));
     const total = db.select({ n: count() }).from(events).where(where).get()?.n ?? 0;
-    const totalPages = Math.max(1, Math.ceil(total / EVENTS_PAGE_SIZE));
-    const page = Math.min(requested, totalPages);
+    const { page, pageCount: totalPages, offset } = pageOf(total, requested, EVENTS_PAGE_SIZE);
     const rows = db
       .select(columns)
       .from(events)
       .where(where)
       .orderBy(...ordering(when))
       .limit(EVENTS_PAGE_SIZE)
-      .offset((page - 1) * EVENTS_PAGE_SIZE)
+      .offset(offset)
       .all();
     return { items: rows.map(toPublic), page, totalPages, total };
   });

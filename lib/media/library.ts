@@ -9,6 +9,7 @@ import { revalidate, tags } from "@/lib/cache";
 import type { WriteContext } from "@/lib/context";
 import { NotFoundError } from "@/lib/errors";
 import type { MediaDetailsInput } from "@/lib/media/schema";
+import { pageOf } from "@/lib/pagination";
 
 export const MEDIA_PAGE_SIZE = 24;
 
@@ -64,15 +65,14 @@ export function listMedia({ page = 1, q = "" }: { page?: number; q?: string }, u
   }
   const where = and(...conditions);
   const total = db.select({ n: count() }).from(media).where(where).get()?.n ?? 0;
-  const pageCount = Math.max(1, Math.ceil(total / MEDIA_PAGE_SIZE));
-  const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
+  const { page: current, pageCount, offset } = pageOf(total, page, MEDIA_PAGE_SIZE);
   const items = db
     .select(columns)
     .from(media)
     .where(where)
     .orderBy(desc(media.createdAt), desc(media.id))
     .limit(MEDIA_PAGE_SIZE)
-    .offset((current - 1) * MEDIA_PAGE_SIZE)
+    .offset(offset)
     .all();
   return { items, total, page: current, pageCount, q: query };
 }
