@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { EventCard } from "@/components/event-card";
 import { EventFilters } from "@/components/event-filters";
-import { EventsPagination } from "@/components/events-pagination";
+import { Pagination } from "@/components/pagination";
 import { formatMonth, isoDateTime, monthKey } from "@/lib/dates";
 import { formatEventSpan, isOnNow } from "@/lib/events/format";
 import { listCampuses, listCategories, listEvents, type PublicEvent } from "@/lib/events/public";
@@ -135,7 +135,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Searc
           </section>
         ))
       )}
-      <EventsPagination page={list.page} totalPages={list.totalPages} hrefFor={(n) => `/events${query({ when: past ? "past" : undefined, category, campus, page: n > 1 ? String(n) : undefined })}`} />
+      <Pagination page={list.page} totalPages={list.totalPages} basePath="/events" query={{ when: past ? "past" : undefined, category, campus }} label="Pages of events" />
     </div>
   );
 }
