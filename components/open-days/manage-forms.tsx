@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { ErrorSummary, Field, errorFor, listOf, valueOf, type FormState } from "@/components/form/fields";
+import { ErrorSummary, Field, SelectField, errorFor, listOf, valueOf, type FormState } from "@/components/form/fields";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
@@ -75,18 +75,14 @@ export function MoveBookingForm({ action, token, options }: { action: Action; to
     <form action={formAction} noValidate key={JSON.stringify(state.values ?? {})}>
       <ErrorSummary state={state} labels={{ openDayId: "New date" }} idPrefix="move" />
       <input type="hidden" name="token" value={token} />
-      <Field name="openDayId" label="New date" hint="Your session choices do not carry over: choose sessions again after moving." error={errorFor(state.errors, "openDayId")} idPrefix="move">
-        {(p) => (
-          <select {...p} defaultValue={valueOf(state.values, "openDayId")}>
-            <option value="">Choose a date</option>
-            {options.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField
+        name="openDayId"
+        label="New date"
+        hint="Your session choices do not carry over: choose sessions again after moving."
+        state={state}
+        idPrefix="move"
+        options={[{ value: "", label: "Choose a date" }, ...options]}
+      />
       <button type="submit" disabled={pending}>
         Move my booking
       </button>
