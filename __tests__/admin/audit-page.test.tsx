@@ -1,15 +1,3 @@
-jest.mock("@/lib/auth/session", () => ({ currentSessionUser: jest.fn() }));
-jest.mock("next/navigation", () => ({
-  redirect: jest.fn((url: string) => {
-    throw new Error(`NEXT_REDIRECT:${url}`);
-  }),
-  notFound: jest.fn(() => {
-    throw new Error("NEXT_NOT_FOUND");
-  }),
-  usePathname: () => "/editor/audit",
-}));
-jest.mock("next/cache", () => ({ revalidateTag: jest.fn(), unstable_cache: (fn: () => unknown) => fn }));
-
 import { render, screen, within } from "@testing-library/react";
 import AuditPage from "@/app/editor/audit/page";
 import { getDb } from "@/db/client";
@@ -17,7 +5,10 @@ import { auditLog, registrations } from "@/db/schema";
 import { formatDateTime } from "@/lib/dates";
 import { createEvent, createOpenDay, createStory, createUser } from "../factories";
 import { freshDb } from "../helpers/db";
-import { actAs } from "./mocks";
+import { setPathname } from "../helpers/stubs/next-navigation";
+import { actAs } from "../helpers/session";
+
+beforeEach(() => setPathname("/editor/audit"));
 
 beforeEach(() => freshDb());
 

@@ -12,16 +12,11 @@ import { comments, promos, type Role } from "@/db/schema";
 import type { FormState } from "@/lib/form";
 import { createPerson, createStory, createUser } from "../factories";
 import { freshDb } from "../helpers/db";
-import { actAs, form, snapshot } from "./mocks";
+import { snapshot } from "./mocks";
+import { form } from "../helpers/form";
+import { actAs } from "../helpers/session";
 
-jest.mock("@/lib/auth/session", () => ({ currentSessionUser: jest.fn() }));
 jest.mock("@/lib/request", () => ({ clientIp: jest.fn(async () => "203.0.113.9") }));
-jest.mock("next/cache", () => ({ revalidatePath: jest.fn(), revalidateTag: jest.fn(), unstable_cache: (fn: unknown) => fn }));
-jest.mock("next/navigation", () => ({
-  redirect: jest.fn((url: string) => {
-    throw new Error(`NEXT_REDIRECT:${url}`);
-  }),
-}));
 
 type Who = "signed out" | Role;
 const WHO: Who[] = ["signed out", "contributor", "editor", "admin"];

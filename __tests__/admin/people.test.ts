@@ -5,16 +5,11 @@ import { people } from "@/db/schema";
 import { purgedTags, watchPageCache } from "@/__tests__/helpers/page-cache";
 import { createPerson, createUser } from "../factories";
 import { freshDb } from "../helpers/db";
-import { actAs, auditActions, form, snapshot } from "./mocks";
+import { auditActions, snapshot } from "./mocks";
+import { form } from "../helpers/form";
+import { actAs } from "../helpers/session";
 
-jest.mock("@/lib/auth/session", () => ({ currentSessionUser: jest.fn() }));
 jest.mock("@/lib/request", () => ({ clientIp: jest.fn(async () => "203.0.113.9") }));
-jest.mock("next/cache", () => ({ revalidatePath: jest.fn(), revalidateTag: jest.fn(), unstable_cache: (fn: unknown) => fn }));
-jest.mock("next/navigation", () => ({
-  redirect: jest.fn((url: string) => {
-    throw new Error(`NEXT_REDIRECT:${url}`);
-  }),
-}));
 
 beforeEach(() => {
   freshDb();

@@ -1,11 +1,3 @@
-jest.mock("@/lib/auth/session", () => ({ currentSessionUser: jest.fn() }));
-jest.mock("next/navigation", () => ({
-  redirect: jest.fn((url: string) => {
-    throw new Error(`NEXT_REDIRECT:${url}`);
-  }),
-  usePathname: () => "/editor/users",
-}));
-jest.mock("next/cache", () => ({ revalidatePath: jest.fn(), revalidateTag: jest.fn(), unstable_cache: (fn: () => unknown) => fn }));
 jest.mock("@/app/editor/users/actions", () => ({
   changeRoleAction: jest.fn(),
   createUserAction: jest.fn(),
@@ -18,14 +10,17 @@ import { render, screen, within } from "@testing-library/react";
 import UsersPage from "@/app/editor/users/page";
 import { getDb } from "@/db/client";
 import * as s from "@/db/schema";
-import { currentSessionUser } from "@/lib/auth/session";
 import { createUser } from "../factories";
 import { freshDb } from "../helpers/db";
+import { setPathname } from "../helpers/stubs/next-navigation";
+import { actAs } from "../helpers/session";
+
+beforeEach(() => setPathname("/editor/users"));
 
 beforeEach(() => {
   freshDb();
   const admin = createUser({ role: "admin", name: "Ada Admin" });
-  (currentSessionUser as jest.Mock).mockResolvedValue({ id: admin.id, email: admin.email, name: admin.name, role: admin.role });
+  actAs(admin);
 });
 
 const rowOf = (name: string) => screen.getByRole("rowheader", { name }).closest("tr")!;

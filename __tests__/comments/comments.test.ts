@@ -6,18 +6,12 @@ import { freshDb } from "@/__tests__/helpers/db";
 import { submitCommentAction } from "@/app/(public)/news/[slug]/actions";
 import { listApprovedComments } from "@/lib/comments/public";
 import { COMMENT_THANKS, commentSchema } from "@/lib/comments/schema";
+import { form } from "../helpers/form";
 
-jest.mock("@/lib/auth/session", () => ({ currentSessionUser: jest.fn() }));
 jest.mock("@/lib/request", () => ({ clientIp: jest.fn(async () => "203.0.113.7") }));
 const { clientIp } = jest.requireMock("@/lib/request") as { clientIp: jest.Mock };
 
 const HOUR = 3_600_000;
-
-function form(values: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(values)) data.set(k, v);
-  return data;
-}
 
 const good = (storyId: number, extra: Record<string, string> = {}) =>
   form({ storyId: String(storyId), name: "Jo Reader", email: "jo@example.com", body: "A thoughtful comment.", website: "", ...extra });

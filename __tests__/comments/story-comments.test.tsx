@@ -4,12 +4,10 @@ import { getDb } from "@/db/client";
 import { comments } from "@/db/schema";
 import { createStory } from "../factories";
 import { freshDb } from "../helpers/db";
+import { setRequestHeaders } from "../helpers/stubs/next-headers";
 
-// jsdom has no TextEncoder, which next/cache needs at import; lib/cache.ts bypasses it under Jest anyway.
 // The page reads the CSP nonce that proxy.ts put on the request.
-jest.mock("next/headers", () => ({ headers: async () => new Headers({ "x-nonce": "dGVzdC1ub25jZS0xMjM0" }) }));
-jest.mock("next/cache", () => ({ unstable_cache: jest.fn(), revalidateTag: jest.fn() }));
-jest.mock("@/lib/auth/session", () => ({ currentSessionUser: jest.fn() }));
+beforeEach(() => setRequestHeaders({ "x-nonce": "dGVzdC1ub25jZS0xMjM0" }));
 
 beforeEach(() => {
   freshDb();

@@ -9,8 +9,8 @@ import { STALE_EVENT_MESSAGE } from "@/lib/events/editor";
 import type { FormState } from "@/lib/form";
 import { createEvent, createUser } from "../factories";
 import { freshDb } from "../helpers/db";
+import { form } from "../helpers/form";
 
-jest.mock("@/lib/auth/session", () => ({ currentSessionUser: jest.fn() }));
 jest.mock("@/lib/request", () => ({ clientIp: jest.fn(async () => "203.0.113.9") }));
 
 const sessionUser = currentSessionUser as jest.MockedFunction<typeof currentSessionUser>;
@@ -24,12 +24,6 @@ function signInAs(role: Role | null) {
   const user = createUser({ role, email: `${role}-${Math.random().toString(36).slice(2)}@newsroom.test` });
   sessionUser.mockResolvedValue({ id: user.id, email: user.email, name: user.name, role: user.role });
   return user;
-}
-
-function form(values: Record<string, string>): FormData {
-  const fd = new FormData();
-  for (const [k, v] of Object.entries(values)) fd.set(k, v);
-  return fd;
 }
 
 /** Runs an action; a redirect (thrown by Next) comes back as its target. */

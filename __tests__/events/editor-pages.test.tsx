@@ -8,8 +8,6 @@ import { parseLocalDateTime } from "@/lib/dates";
 import { createEvent, createUser } from "../factories";
 import { freshDb } from "../helpers/db";
 
-jest.mock("next/cache", () => ({ unstable_cache: jest.fn(), revalidateTag: jest.fn() }));
-jest.mock("@/lib/auth/session", () => ({ currentSessionUser: jest.fn() }));
 jest.mock("@/lib/request", () => ({ clientIp: jest.fn(async () => "127.0.0.1") }));
 
 const sessionUser = currentSessionUser as jest.MockedFunction<typeof currentSessionUser>;

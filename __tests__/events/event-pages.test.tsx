@@ -10,11 +10,10 @@ import { media } from "@/db/schema";
 import { formatMonth, parseLocalDateTime } from "@/lib/dates";
 import { createEvent } from "../factories";
 import { freshDb } from "../helpers/db";
+import { setRequestHeaders } from "../helpers/stubs/next-headers";
 
-// jsdom has no TextEncoder, which next/cache needs at import; lib/cache.ts bypasses it under Jest anyway.
 // The page reads the CSP nonce that proxy.ts put on the request.
-jest.mock("next/headers", () => ({ headers: async () => new Headers({ "x-nonce": "dGVzdC1ub25jZS0xMjM0" }) }));
-jest.mock("next/cache", () => ({ unstable_cache: jest.fn(), revalidateTag: jest.fn() }));
+beforeEach(() => setRequestHeaders({ "x-nonce": "dGVzdC1ub25jZS0xMjM0" }));
 
 const at = (local: string) => parseLocalDateTime(local) ?? NaN;
 const DAY = 86_400_000;

@@ -7,12 +7,6 @@ import { createTopic } from "../factories";
 import { freshDb } from "../helpers/db";
 
 jest.mock("next/server", () => ({ connection: async () => undefined }));
-jest.mock("next/cache", () => ({ unstable_cache: jest.fn(), revalidateTag: jest.fn() }));
-jest.mock("next/navigation", () => ({
-  notFound: jest.fn(() => {
-    throw new Error("NEXT_NOT_FOUND");
-  }),
-}));
 
 const RSS = "application/rss+xml";
 

@@ -1,30 +1,17 @@
-jest.mock("@/lib/auth/session", () => ({ currentSessionUser: jest.fn() }));
-jest.mock("next/navigation", () => ({
-  redirect: jest.fn((url: string) => {
-    throw new Error(`NEXT_REDIRECT:${url}`);
-  }),
-  notFound: jest.fn(() => {
-    throw new Error("NEXT_NOT_FOUND");
-  }),
-}));
-jest.mock("next/headers", () => ({ headers: async () => new Headers({ "x-newsroom-socket-ip": "203.0.113.7" }) }));
-
 import { asc, count, eq } from "drizzle-orm";
 import { importSnippetAction } from "@/app/editor/stories/import/actions";
 import { getDb } from "@/db/client";
 import * as s from "@/db/schema";
-import { currentSessionUser } from "@/lib/auth/session";
 import { createPerson, createStory, createUser } from "../factories";
 import { freshDb } from "../helpers/db";
 import { COUNTER_URL, ORIGINAL_URL, SNIPPET } from "./fixture";
+import { setRequestHeaders } from "../helpers/stubs/next-headers";
+import { form } from "../helpers/form";
+import { actAs } from "../helpers/session";
 
-const signIn = (u: s.User | null) =>
-  (currentSessionUser as jest.Mock).mockResolvedValue(u && { id: u.id, email: u.email, name: u.name, role: u.role });
-const form = (snippet: string) => {
-  const fd = new FormData();
-  fd.set("snippet", snippet);
-  return fd;
-};
+beforeEach(() => setRequestHeaders({ "x-newsroom-socket-ip": "203.0.113.7" }));
+
+const snippetForm = (snippet: string) => form({ snippet });
 const counts = () => {
   const db = getDb();
   return {
@@ -40,9 +27,9 @@ beforeEach(() => freshDb());
 describe("importSnippetAction", () => {
   it("creates a draft expert comment with guest experts, syndication fields, a revision and audit entries", async () => {
     const me = createUser();
-    signIn(me);
+    actAs(me);
     let redirectedTo = "";
-    await importSnippetAction({}, form(SNIPPET)).catch((e: Error) => (redirectedTo = e.message));
+    await importSnippetAction({}, snippetForm(SNIPPET)).catch((e: Error) => (redirectedTo = e.message));
 
     const db = getDb();
     const story = db.select().from(s.stories).get();
@@ -90,8 +77,8 @@ describe("importSnippetAction", () => {
     const existing = createPerson({ name: "Amira Okafor", institution: "University of Harrowgate", slug: "amira-okafor" });
     createPerson({ name: "Someone Else", slug: "tom-reyes" });
     createStory({ slug: "why-the-harrow-floods-every-spring-and-what-towns-can-do" });
-    signIn(createUser());
-    await importSnippetAction({}, form(SNIPPET)).catch(() => undefined);
+    actAs(createUser());
+    await importSnippetAction({}, snippetForm(SNIPPET)).catch(() => undefined);
 
     const db = getDb();
     const story = db.select().from(s.stories).where(eq(s.stories.type, "expert-comment")).get();
@@ -103,9 +90,9 @@ describe("importSnippetAction", () => {
   });
 
   it("sends a signed-out visitor to sign in and changes nothing", async () => {
-    signIn(null);
+    actAs(null);
     const before = counts();
-    await expect(importSnippetAction({}, form(SNIPPET))).rejects.toThrow("NEXT_REDIRECT:/login");
+    await expect(importSnippetAction({}, snippetForm(SNIPPET))).rejects.toThrow("NEXT_REDIRECT:/login");
     expect(counts()).toEqual(before);
   });
 
@@ -114,9 +101,9 @@ describe("importSnippetAction", () => {
     ["a snippet with no headline", "<p>Only text.</p>", /no headline/],
     ["a snippet with no text", "<h1>Just a title</h1><script>evil()</script>", /no article text/],
   ])("refuses %s, keeping what was pasted and changing nothing", async (_name, snippet, message) => {
-    signIn(createUser());
+    actAs(createUser());
     const before = counts();
-    const state = await importSnippetAction({}, form(snippet));
+    const state = await importSnippetAction({}, snippetForm(snippet));
     expect(state.ok).toBe(false);
     expect(`${state.message} ${Object.values(state.errors ?? {}).join(" ")}`).toMatch(message);
     expect(state.values?.snippet).toBe(snippet);

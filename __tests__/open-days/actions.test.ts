@@ -1,4 +1,3 @@
-jest.mock("@/lib/auth/session", () => ({ currentSessionUser: jest.fn() }));
 jest.mock("@/lib/request", () => ({ clientIp: jest.fn(async () => "192.0.2.50") }));
 import { createOpenDay, createUser } from "@/__tests__/factories";
 import { freshDb } from "@/__tests__/helpers/db";
@@ -8,6 +7,7 @@ import { registerAction } from "@/app/(public)/open-days/[slug]/actions";
 import { cancelBookingAction, updateBookingAction } from "@/app/(public)/open-days/registrations/[token]/actions";
 import { getRegistrationByToken, register } from "@/lib/open-days/registrations";
 import { clearOutbox, nextIp, outbox, regInput } from "./helpers";
+import { form } from "../helpers/form";
 
 let db: ReturnType<typeof freshDb>;
 beforeEach(() => {
@@ -17,11 +17,6 @@ beforeEach(() => {
   jest.mocked(clientIp).mockResolvedValue(nextIp());
 });
 
-const form = (fields: Record<string, string | string[]>) => {
-  const fd = new FormData();
-  for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) fd.append(k, x);
-  return fd;
-};
 const dump = () =>
   JSON.stringify(["registrations", "registration_sessions", "audit_log"].map((t) => db.$client.prepare(`select * from ${t}`).all()));
 

@@ -1,13 +1,14 @@
-jest.mock("@/lib/auth/session", () => ({ currentSessionUser: jest.fn() }));
 jest.mock("@/lib/request", () => ({ clientIp: jest.fn(async () => "192.0.2.60") }));
 import type { Role } from "@/db/schema";
 import { createOpenDay, createUser } from "@/__tests__/factories";
 import { freshDb } from "@/__tests__/helpers/db";
-import { currentSessionUser, type SessionUser } from "@/lib/auth/session";
+import type { SessionUser } from "@/lib/auth/session";
 import { register } from "@/lib/open-days/registrations";
 import { GET as exportCsv } from "@/app/editor/open-days/[id]/registrations.csv/route";
 import { cancelRegistrationAction, closeRegistrationAction, createOpenDayAction, updateOpenDayAction } from "@/app/editor/open-days/actions";
 import { nextIp, regInput } from "./helpers";
+import { form } from "../helpers/form";
+import { actAs } from "../helpers/session";
 
 let db: ReturnType<typeof freshDb>;
 beforeEach(() => {
@@ -16,22 +17,9 @@ beforeEach(() => {
 
 const TABLES = ["open_days", "open_day_sessions", "registrations", "registration_sessions", "audit_log"];
 const dump = () => JSON.stringify(TABLES.map((t) => db.$client.prepare(`select * from ${t}`).all()));
-const form = (fields: Record<string, string>) => {
-  const fd = new FormData();
-  for (const [k, v] of Object.entries(fields)) fd.append(k, v);
-  return fd;
-};
 
-function actAs(role: Role | null): SessionUser | null {
-  if (!role) {
-    jest.mocked(currentSessionUser).mockResolvedValue(null);
-    return null;
-  }
-  const u = createUser({ role });
-  const user = { id: u.id, email: u.email, name: u.name, role };
-  jest.mocked(currentSessionUser).mockResolvedValue(user);
-  return user;
-}
+/** Signs in as a new user of this role (or out). */
+const actAsRole = (role: Role | null): SessionUser | null => actAs(role && createUser({ role }));
 
 /** Runs an action; a redirect (thrown by Next) is returned as { redirect }. */
 async function outcome(p: Promise<unknown>): Promise<{ redirect?: string; state?: unknown }> {
@@ -86,7 +74,7 @@ describe.each([
 ] as const)("%s is refused and nothing changes", (_label, role) => {
   test("every editor action", async () => {
     for (const c of await cases()) {
-      actAs(role);
+      actAsRole(role);
       const before = dump();
       const result = await outcome(c.run());
       if (role === null) expect(result).toEqual({ redirect: "/login" });
@@ -98,7 +86,7 @@ describe.each([
   test("the CSV export", async () => {
     const day = createOpenDay();
     await register(regInput(day.id), { ip: nextIp() });
-    actAs(role);
+    actAsRole(role);
     const before = dump();
     const res = await exportCsv(new Request("http://localhost/x"), { params: Promise.resolve({ id: String(day.id) }) });
     expect(res.status).toBe(role === null ? 401 : 403);
@@ -110,7 +98,7 @@ describe.each([
 describe.each(["editor", "admin"] as const)("%s is allowed", (role) => {
   test("every editor action succeeds and is audited", async () => {
     for (const c of await cases()) {
-      actAs(role);
+      actAsRole(role);
       const audits = db.$client.prepare("select count(*) n from audit_log").get() as { n: number };
       const result = await outcome(c.run());
       expect({ name: c.name, ...result }).toEqual({ name: c.name, redirect: expect.stringMatching(c.success) });
@@ -121,7 +109,7 @@ describe.each(["editor", "admin"] as const)("%s is allowed", (role) => {
   test("the CSV export", async () => {
     const day = createOpenDay();
     await register(regInput(day.id, { email: "someone@example.com" }), { ip: nextIp() });
-    actAs(role);
+    actAsRole(role);
     const res = await exportCsv(new Request("http://localhost/x"), { params: Promise.resolve({ id: String(day.id) }) });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");

@@ -1,4 +1,3 @@
-jest.mock("@/lib/auth/session", () => ({ currentSessionUser: jest.fn() }));
 import { eq } from "drizzle-orm";
 import { auditLog } from "@/db/schema";
 import { createOpenDay, createUser } from "@/__tests__/factories";

@@ -1,4 +1,3 @@
-jest.mock("@/lib/auth/session", () => ({ currentSessionUser: jest.fn() }));
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { createOpenDay } from "@/__tests__/factories";

@@ -1,4 +1,3 @@
-jest.mock("@/lib/auth/session", () => ({ currentSessionUser: jest.fn() }));
 import { eq } from "drizzle-orm";
 import { auditLog, openDays, registrations, registrationSessions } from "@/db/schema";
 import { createOpenDay } from "@/__tests__/factories";

@@ -1,8 +1,5 @@
-jest.mock("@/lib/auth/session", () => ({ currentSessionUser: jest.fn() }));
 // nodemailer needs Node timers that jsdom lacks; mail itself is tested in the node project.
 jest.mock("@/lib/mail", () => ({ sendMail: jest.fn(async () => ({ messageId: "test" })) }));
-// jsdom has no TextEncoder, which next/cache needs at import; lib/cache.ts bypasses it under Jest anyway.
-jest.mock("next/cache", () => ({ unstable_cache: jest.fn(), revalidateTag: jest.fn() }));
 jest.mock("@/app/(public)/open-days/[slug]/actions", () => ({ registerAction: jest.fn() }));
 jest.mock("@/app/(public)/open-days/registrations/[token]/actions", () => ({
   updateBookingAction: jest.fn(),

@@ -1,4 +1,3 @@
-jest.mock("@/lib/auth/session", () => ({ currentSessionUser: jest.fn() }));
 import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";

@@ -5,8 +5,6 @@
 import net from "node:net";
 import { SMTPServer } from "smtp-server";
 
-jest.mock("@/lib/auth/session", () => ({ currentSessionUser: jest.fn() }));
-
 type Received = { from: string; to: string[]; raw: string };
 const received: Received[] = [];
 let server: SMTPServer;

@@ -3,14 +3,6 @@ import NewsPage, { generateMetadata } from "@/app/(public)/news/page";
 import { createStory, createTopic } from "../factories";
 import { freshDb } from "../helpers/db";
 
-// jsdom has no TextEncoder, which next/cache needs at import; lib/cache.ts bypasses it under Jest anyway.
-jest.mock("next/cache", () => ({ unstable_cache: jest.fn(), revalidateTag: jest.fn() }));
-jest.mock("next/navigation", () => ({
-  notFound: jest.fn(() => {
-    throw new Error("NEXT_NOT_FOUND");
-  }),
-}));
-
 const HOUR = 3_600_000;
 
 function props(query: Record<string, string | string[]>) {

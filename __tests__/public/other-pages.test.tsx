@@ -9,14 +9,6 @@ import { recordView } from "@/lib/stories/views";
 import { createEvent, createPerson, createStory, createTopic } from "../factories";
 import { freshDb } from "../helpers/db";
 
-// jsdom has no TextEncoder, which next/cache needs at import; lib/cache.ts bypasses it under Jest anyway.
-jest.mock("next/cache", () => ({ unstable_cache: jest.fn(), revalidateTag: jest.fn() }));
-jest.mock("next/navigation", () => ({
-  notFound: jest.fn(() => {
-    throw new Error("NEXT_NOT_FOUND");
-  }),
-}));
-
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 

@@ -1,5 +1,3 @@
-jest.mock("@/lib/auth/session", () => ({ currentSessionUser: jest.fn() }));
-jest.mock("next/headers", () => ({ headers: async () => new Headers() }));
 jest.mock("@/lib/mail", () => ({ sendMail: jest.fn(async () => ({ messageId: "test" })) }));
 
 import { eq } from "drizzle-orm";

@@ -1,19 +1,25 @@
 /**
  * next/navigation under Jest (jest.config.ts maps it here for every test).
- * redirect() and notFound() throw like Next's do, with messages the tests
- * match ("NEXT_REDIRECT:/login", "NEXT_NOT_FOUND"); they are jest.fn so a
- * test can also assert on the call.
+ * redirect() and notFound() throw like Next's do: a message the tests match
+ * ("NEXT_REDIRECT:/login", "NEXT_NOT_FOUND") and Next's own digest
+ * ("NEXT_REDIRECT;replace;/login;307;", "NEXT_HTTP_ERROR_FALLBACK;404"),
+ * which tests that read the target from the digest rely on. They are
+ * jest.fn so a test can also assert on the call.
  */
+function nextError(message: string, digest: string): Error & { digest: string } {
+  return Object.assign(new Error(message), { digest });
+}
+
 export const redirect = jest.fn((url: string): never => {
-  throw new Error(`NEXT_REDIRECT:${url}`);
+  throw nextError(`NEXT_REDIRECT:${url}`, `NEXT_REDIRECT;replace;${url};307;`);
 });
 
 export const permanentRedirect = jest.fn((url: string): never => {
-  throw new Error(`NEXT_REDIRECT 308 ${url}`);
+  throw nextError(`NEXT_REDIRECT 308 ${url}`, `NEXT_REDIRECT;replace;${url};308;`);
 });
 
 export const notFound = jest.fn((): never => {
-  throw new Error("NEXT_NOT_FOUND");
+  throw nextError("NEXT_NOT_FOUND", "NEXT_HTTP_ERROR_FALLBACK;404");
 });
 
 let pathname = "/";
