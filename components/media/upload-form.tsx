@@ -18,7 +18,7 @@ export function MediaUploadForm({ action, stories }: { action: Action; stories: 
   const fileError = state.errors?.file;
   const options = [{ value: "", label: "Not for a particular story" }, ...stories.map((s) => ({ value: String(s.id), label: s.title }))];
   return (
-    <form action={formAction} encType="multipart/form-data" noValidate>
+    <form action={formAction} noValidate>
       <ErrorSummary notice state={state} />
       <div className="field">
         <label htmlFor="file">Image file</label>
