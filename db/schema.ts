@@ -191,6 +191,8 @@ export const stories = sqliteTable(
     /** The original outlet's counter (tracking pixel) URL, which its republishing terms require us to render as a 1×1 image. */
     syndicationCounterUrl: text("syndication_counter_url"),
     mediaUrl: text("media_url"),
+    /** WebVTT captions for a video story, uploaded by an editor (/uploads/<server-made name>.vtt); rendered as the player's English track. */
+    captionsUrl: text("captions_url"),
     transcript: text("transcript"),
     seoDescription: text("seo_description"),
     /** Licence under which others may republish our own story. */

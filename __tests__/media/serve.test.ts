@@ -11,6 +11,7 @@ beforeAll(() => {
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, `${NAME}.jpg`), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]));
   fs.writeFileSync(path.join(dir, `${NAME}-480.webp`), Buffer.from("RIFF....WEBP"));
+  fs.writeFileSync(path.join(dir, `${NAME}.vtt`), "WEBVTT\n\n00:00.000 --> 00:01.000\nCafé\n");
   // Things that must never be served, inside and just outside the uploads folder.
   fs.writeFileSync(path.join(dir, "notes.txt"), "private");
   fs.writeFileSync(path.join(config().dataDir, "newsroom-secret.jpg"), "secret");
@@ -37,7 +38,17 @@ describe("GET /uploads/[name]", () => {
     expect(res.headers.get("content-type")).toBe("image/webp");
   });
 
+  it("serves captions as UTF-8 WebVTT that the browser may not sniff (issue 11)", async () => {
+    const res = await get(`${NAME}.vtt`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/vtt; charset=utf-8");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(await res.text()).toBe("WEBVTT\n\n00:00.000 --> 00:01.000\nCafé\n");
+  });
+
   it.each([
+    `${NAME}-480.vtt`,
+    `${NAME}.VTT`,
     "../newsroom-secret.jpg",
     "..%2Fnewsroom-secret.jpg",
     `../uploads/${NAME}.jpg`,

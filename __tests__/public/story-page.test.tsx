@@ -112,6 +112,18 @@ describe("story page", () => {
     expect(screen.getByText("Spoken words.")).toBeInTheDocument();
   });
 
+  it("gives a video the captions an editor uploaded, as an English track on by default (issue 11)", async () => {
+    const captionsUrl = `/uploads/${"c".repeat(32)}.vtt`;
+    const { story } = seedStory({ type: "video", mediaUrl: "/uploads/clip.mp4", transcript: "Spoken words.", captionsUrl });
+    const { container } = render(await StoryPage(props(story.slug)));
+    const track = container.querySelector("video[controls] > track");
+    expect(track).toHaveAttribute("src", captionsUrl);
+    expect(track).toHaveAttribute("kind", "captions");
+    expect(track).toHaveAttribute("srclang", "en");
+    expect(track).toHaveAttribute("label", "English");
+    expect(track).toHaveAttribute("default");
+  });
+
   it("shows approved comments and the form when comments are on, neither when off", async () => {
     const { story } = seedStory();
     getDb().insert(comments).values([

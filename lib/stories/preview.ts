@@ -53,6 +53,7 @@ export type PreviewStory = Pick<
   | "syndicationUrl"
   | "syndicationLicence"
   | "mediaUrl"
+  | "captionsUrl"
   | "transcript"
   | "republishLicence"
 > & {
@@ -99,6 +100,7 @@ export function getStoryByPreviewToken(token: string, now: number = Date.now()):
     syndicationUrl: story.syndicationUrl,
     syndicationLicence: story.syndicationLicence,
     mediaUrl: story.mediaUrl,
+    captionsUrl: story.captionsUrl,
     transcript: story.transcript,
     republishLicence: story.republishLicence,
     authors,

@@ -35,6 +35,7 @@ export type StoryDetail = Omit<StoryCardData, "image"> & {
   hero: HeroMedia | null;
   syndication: { source: string; url: string | null; licence: string | null; counterUrl: string | null } | null;
   mediaUrl: string | null;
+  captionsUrl: string | null;
   transcript: string | null;
   republishLicence: string;
   commentsEnabled: boolean;
@@ -223,7 +224,7 @@ export function getStoryBySlug(slug: string) {
         publishAt: stories.publishAt, updatedAt: stories.updatedAt, body: stories.body, seoDescription: stories.seoDescription,
         syndicationSource: stories.syndicationSource, syndicationUrl: stories.syndicationUrl,
         syndicationLicence: stories.syndicationLicence, syndicationCounterUrl: stories.syndicationCounterUrl,
-        mediaUrl: stories.mediaUrl, transcript: stories.transcript,
+        mediaUrl: stories.mediaUrl, captionsUrl: stories.captionsUrl, transcript: stories.transcript,
         republishLicence: stories.republishLicence, commentsEnabled: stories.commentsEnabled,
         heroUrl: media.url, heroAlt: media.altText, heroWidth: media.width, heroHeight: media.height,
         heroCaption: media.caption, heroCredit: media.credit,
@@ -257,7 +258,7 @@ export function getStoryBySlug(slug: string) {
       syndication: s.syndicationSource
         ? { source: s.syndicationSource, url: s.syndicationUrl, licence: s.syndicationLicence, counterUrl: s.syndicationCounterUrl }
         : null,
-      mediaUrl: s.mediaUrl, transcript: s.transcript, republishLicence: s.republishLicence, commentsEnabled: s.commentsEnabled,
+      mediaUrl: s.mediaUrl, captionsUrl: s.captionsUrl, transcript: s.transcript, republishLicence: s.republishLicence, commentsEnabled: s.commentsEnabled,
     };
   });
 }

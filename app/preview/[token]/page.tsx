@@ -74,7 +74,7 @@ export default async function PreviewPage({ params }: { params: Promise<{ token:
             </figure>
           ) : null}
           {(story.type === "video" || story.type === "audio") && story.mediaUrl ? (
-            <MediaPlayer kind={story.type} src={story.mediaUrl} title={story.title} transcript={story.transcript} />
+            <MediaPlayer kind={story.type} src={story.mediaUrl} title={story.title} transcript={story.transcript} captionsSrc={story.captionsUrl ?? undefined} />
           ) : null}
           <Markdown source={story.body} />
           {story.syndicationSource ? (

@@ -106,7 +106,7 @@ export default async function StoryPage({ params }: Props) {
         {story.hero ? (
           <Figure src={story.hero.url} alt={story.hero.alt} caption={story.hero.caption} credit={story.hero.credit} width={story.hero.width} height={story.hero.height} eager />
         ) : null}
-        {playable ? <MediaPlayer kind={story.type as "video" | "audio"} src={story.mediaUrl!} title={story.title} transcript={story.transcript} /> : null}
+        {playable ? <MediaPlayer kind={story.type as "video" | "audio"} src={story.mediaUrl!} title={story.title} transcript={story.transcript} captionsSrc={story.captionsUrl ?? undefined} /> : null}
 
         <Markdown source={story.body} className="prose story__body" />
 
