@@ -1,6 +1,3 @@
-const mockHeaders = jest.fn(async () => new Headers({ "x-newsroom-socket-ip": "203.0.113.4" }));
-jest.mock("next/headers", () => ({ headers: () => mockHeaders() }));
-
 import { eq, sql } from "drizzle-orm";
 import { auditLog, revokedSessions, users } from "@/db/schema";
 import { jwtCallback, sessionCallback, signOutEvent } from "@/lib/auth/callbacks";
@@ -8,6 +5,9 @@ import { newClaims } from "@/lib/auth/claims";
 import { revokeSession } from "@/lib/auth/sign-out";
 import { createUser } from "../factories";
 import { freshDb } from "../helpers/db";
+import { setRequestHeaders } from "../helpers/stubs/next-headers";
+
+beforeEach(() => setRequestHeaders({ "x-newsroom-socket-ip": "203.0.113.4" }));
 
 /**
  * next-auth's /api/auth/session runs jwt() then session(); a null from jwt()

@@ -6,6 +6,7 @@ import { newClaims } from "@/lib/auth/claims";
 import { currentSessionClaims, currentSessionUser } from "@/lib/auth/session";
 import { createUser } from "../factories";
 import { freshDb } from "../helpers/db";
+import { form } from "../helpers/form";
 
 jest.mock("next-auth", () => ({
   CredentialsSignin: class CredentialsSignin extends Error {
@@ -13,22 +14,10 @@ jest.mock("next-auth", () => ({
   },
 }));
 jest.mock("@/lib/auth/auth", () => ({ signIn: jest.fn(), signOut: jest.fn() }));
-jest.mock("@/lib/auth/session", () => ({ currentSessionUser: jest.fn(), currentSessionClaims: jest.fn() }));
 jest.mock("@/lib/request", () => ({ clientIp: jest.fn(async () => "203.0.113.5") }));
-jest.mock("next/navigation", () => ({
-  redirect: jest.fn((url: string) => {
-    throw new Error(`NEXT_REDIRECT:${url}`);
-  }),
-}));
 
 const mockedSignIn = signIn as unknown as jest.Mock;
 const mockedSignOut = signOut as unknown as jest.Mock;
-
-function form(fields: Record<string, string>): FormData {
-  const fd = new FormData();
-  for (const [k, v] of Object.entries(fields)) fd.append(k, v);
-  return fd;
-}
 
 let db: ReturnType<typeof freshDb>;
 beforeEach(() => {

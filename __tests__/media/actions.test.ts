@@ -1,14 +1,3 @@
-jest.mock("@/lib/auth/session", () => ({ currentSessionUser: jest.fn() }));
-jest.mock("next/navigation", () => ({
-  redirect: jest.fn((url: string) => {
-    throw new Error(`NEXT_REDIRECT:${url}`);
-  }),
-  notFound: jest.fn(() => {
-    throw new Error("NEXT_NOT_FOUND");
-  }),
-}));
-jest.mock("next/headers", () => ({ headers: async () => new Headers({ "x-newsroom-socket-ip": "203.0.113.9" }) }));
-
 import fs from "node:fs";
 import { count, eq } from "drizzle-orm";
 import { updateMediaAction, uploadMediaAction } from "@/app/editor/media/actions";
@@ -21,6 +10,9 @@ import { getMedia, listMedia, MEDIA_PAGE_SIZE } from "@/lib/media/library";
 import { createStory, createUser } from "../factories";
 import { freshDb } from "../helpers/db";
 import { makeImage, SVG } from "./images";
+import { setRequestHeaders } from "../helpers/stubs/next-headers";
+
+beforeEach(() => setRequestHeaders({ "x-newsroom-socket-ip": "203.0.113.9" }));
 
 const signIn = (u: s.User | null) =>
   (currentSessionUser as jest.Mock).mockResolvedValue(u && { id: u.id, email: u.email, name: u.name, role: u.role });

@@ -1,5 +1,3 @@
-jest.mock("@/lib/auth/session", () => ({ currentSessionUser: jest.fn() }));
-
 import fs from "node:fs";
 import path from "node:path";
 import sharp from "sharp";

@@ -1,15 +1,4 @@
-jest.mock("@/lib/auth/session", () => ({ currentSessionUser: jest.fn() }));
-jest.mock("next/navigation", () => ({
-  redirect: jest.fn((url: string) => {
-    throw new Error(`NEXT_REDIRECT:${url}`);
-  }),
-  notFound: jest.fn(() => {
-    throw new Error("NEXT_NOT_FOUND");
-  }),
-  usePathname: () => "/editor/media",
-}));
 // jsdom has no TextEncoder, which next/cache loads at import.
-jest.mock("next/cache", () => ({ revalidateTag: jest.fn(), unstable_cache: (fn: () => unknown) => fn }));
 jest.mock("@/app/editor/media/actions", () => ({ uploadMediaAction: jest.fn(), updateMediaAction: jest.fn() }));
 jest.mock("@/app/editor/stories/import/actions", () => ({ importSnippetAction: jest.fn() }));
 
@@ -22,6 +11,9 @@ import * as s from "@/db/schema";
 import { currentSessionUser } from "@/lib/auth/session";
 import { createUser } from "../factories";
 import { freshDb } from "../helpers/db";
+import { setPathname } from "../helpers/stubs/next-navigation";
+
+beforeEach(() => setPathname("/editor/media"));
 
 const signIn = (u: s.User | null) =>
   (currentSessionUser as jest.Mock).mockResolvedValue(u && { id: u.id, email: u.email, name: u.name, role: u.role });

@@ -1,7 +1,6 @@
 /**
  * @jest-environment node
  */
-jest.mock("@/lib/auth/session", () => ({ currentSessionUser: jest.fn() }));
 
 import fs from "node:fs";
 import { renderToStaticMarkup } from "react-dom/server";

@@ -1,4 +1,3 @@
-jest.mock("@/lib/auth/session", () => ({ currentSessionUser: jest.fn() }));
 jest.mock("@/lib/mail", () => ({ sendMail: jest.fn(async () => ({ messageId: "test" })) }));
 import { eq } from "drizzle-orm";
 import * as s from "@/db/schema";
