@@ -47,6 +47,8 @@ export const ACTION_LABELS: Record<string, string> = {
   "promo.delete": "Deleted a promo",
   "media.upload": "Uploaded an image",
   "media.update": "Edited an image's details",
+  "story.captions": "Added captions to a video",
+  "story.captions.remove": "Removed a video's captions",
   "user.create": "Added a user",
   "user.role": "Changed a user's role",
   "user.disable": "Disabled a user",

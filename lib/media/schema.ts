@@ -47,3 +47,6 @@ export const mediaUploadSchema = mediaDetailsSchema.extend({
   ),
 });
 export type MediaUploadInput = z.infer<typeof mediaUploadSchema>;
+
+/** The captions forms carry only the file (read from the form data by the action) and the bound story id. */
+export const captionsFormSchema = z.object({});

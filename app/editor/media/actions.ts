@@ -4,8 +4,9 @@ import { defineAction } from "@/lib/action";
 import { InvalidError } from "@/lib/errors";
 import { MAX_UPLOAD_BYTES } from "@/lib/media/image-check";
 import { updateMediaDetails } from "@/lib/media/library";
+import { removeCaptions, storeCaptions } from "@/lib/media/captions-upload";
 import { storeUpload } from "@/lib/media/upload";
-import { mediaDetailsSchema, mediaUploadSchema } from "@/lib/media/schema";
+import { captionsFormSchema, mediaDetailsSchema, mediaUploadSchema } from "@/lib/media/schema";
 
 const CHOOSE_FILE = "Choose an image file to upload.";
 
@@ -33,5 +34,30 @@ export const updateMediaAction = defineAction<typeof mediaDetailsSchema, "contri
     updateMediaDetails({ ...input, id }, ctx);
     // Echo what was saved: React resets the form after the action, and the page's props are from before the save.
     return { ok: true, message: "The image details have been saved.", values: ctx.values };
+  },
+);
+
+const CHOOSE_CAPTIONS = "Choose a WebVTT captions file (.vtt) to upload.";
+
+/** Attach (or replace) a video story's WebVTT captions (bound to the story id); lib/media/captions-upload checks who may and the bytes. */
+export const uploadCaptionsAction = defineAction<typeof captionsFormSchema, "contributor", [storyId: number]>(
+  { role: "contributor", schema: captionsFormSchema },
+  async (_input, ctx) => {
+    const [storyId] = ctx.args;
+    const file = ctx.formData.get("file");
+    if (!(file instanceof File) || file.size === 0) throw new InvalidError(CHOOSE_CAPTIONS, { file: CHOOSE_CAPTIONS });
+    const bytes = Buffer.from(await file.arrayBuffer());
+    await storeCaptions({ storyId, bytes, fileName: file.name, mimeType: file.type }, ctx);
+    return { ok: true, message: "The captions have been added." };
+  },
+);
+
+/** Take the captions off a story (bound to the story id). */
+export const removeCaptionsAction = defineAction<typeof captionsFormSchema, "contributor", [storyId: number]>(
+  { role: "contributor", schema: captionsFormSchema },
+  (_input, ctx) => {
+    const [storyId] = ctx.args;
+    removeCaptions({ storyId }, ctx);
+    return { ok: true, message: "The captions have been removed." };
   },
 );
