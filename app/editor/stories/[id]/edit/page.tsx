@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Markdown } from "@/components/markdown";
 import { PreviewLinkForm } from "@/components/editor/preview-link-form";
+import { CaptionsForm } from "@/components/media/captions-form";
 import { StoryForm } from "@/components/editor/story-form";
 import { STORY_TYPES } from "@/lib/stories/labels";
 import { can } from "@/lib/auth/permissions";
@@ -12,6 +13,7 @@ import { getEditorChoices, getStoryForEditor, listRevisions, storyFormValues } f
 import { STORY_TYPE_LABELS } from "@/lib/stories/labels";
 import { STATUS_LABELS } from "@/lib/stories/workflow";
 import { createPreviewLinkAction, saveStoryAction } from "../../actions";
+import { removeCaptionsAction, uploadCaptionsAction } from "../../../media/actions";
 
 export const metadata: Metadata = { title: "Edit story" };
 
@@ -108,6 +110,13 @@ export default async function EditStoryPage({
           <Markdown source={story.body} />
         </>
       )}
+
+      {story.editable && story.type === "video" ? (
+        <section className="section" aria-labelledby="captions-heading">
+          <h2 id="captions-heading">Captions</h2>
+          <CaptionsForm upload={uploadCaptionsAction.bind(null, story.id)} remove={removeCaptionsAction.bind(null, story.id)} captionsUrl={story.captionsUrl} />
+        </section>
+      ) : null}
 
       {pressOffice ? (
         <section className="section" aria-labelledby="preview-link-heading">
