@@ -1,8 +1,8 @@
 /**
  * Which captions file goes with a video. Pure, so the player component can
- * ask. Only the demo clip has one so far (written by the seed,
- * db/seed/captions.ts); captions for editors' own videos need a place in
- * the data model first (see the issue 11 report).
+ * ask. This is the fallback for the demo clip (written by the seed,
+ * db/seed/captions.ts); editors' own videos carry uploaded captions in
+ * stories.captions_url (lib/media/captions-upload.ts), which pages pass in.
  */
 const KNOWN_CAPTIONS: Record<string, string> = {
   "/demo/media/sample-video.mp4": "/demo/media/sample-video.vtt",
