@@ -5,21 +5,10 @@ import { parseLocalDateTime } from "@/lib/dates";
 import StoryPage, { generateMetadata } from "@/app/(public)/news/[slug]/page";
 import { createEvent, createPerson, createStory, createTopic } from "../factories";
 import { freshDb } from "../helpers/db";
+import { setRequestHeaders } from "../helpers/stubs/next-headers";
 
-// jsdom has no TextEncoder, which next/cache needs at import; lib/cache.ts bypasses it under Jest anyway.
 // The page reads the CSP nonce that proxy.ts put on the request.
-jest.mock("next/headers", () => ({ headers: async () => new Headers({ "x-nonce": "dGVzdC1ub25jZS0xMjM0" }) }));
-jest.mock("next/cache", () => ({ unstable_cache: jest.fn(), revalidateTag: jest.fn() }));
-// The comment form's server action pulls in lib/form → the auth guard → next-auth (ESM): mock the session as everywhere else.
-jest.mock("@/lib/auth/session", () => ({ currentSessionUser: jest.fn() }));
-jest.mock("next/navigation", () => ({
-  notFound: jest.fn(() => {
-    throw new Error("NEXT_NOT_FOUND");
-  }),
-  permanentRedirect: jest.fn((url: string) => {
-    throw new Error(`NEXT_REDIRECT 308 ${url}`);
-  }),
-}));
+beforeEach(() => setRequestHeaders({ "x-nonce": "dGVzdC1ub25jZS0xMjM0" }));
 
 const DAY = 86_400_000;
 // 22nd April 2024 at 00:30 in London: 21st April in UTC and in New York.
