@@ -144,3 +144,87 @@ export function createOpenDay({ sessions, ...overrides }: OpenDayOverrides = {})
   );
   return { ...day, sessions: rows };
 }
+
+/** A promo in the research slot, active, unless overridden. */
+export function createPromo(overrides: Partial<typeof s.promos.$inferInsert> = {}): s.Promo {
+  const n = next();
+  return getDb()
+    .insert(s.promos)
+    .values({ slot: "research", title: `Promo ${n}`, linkUrl: `/promo-${n}`, ...overrides })
+    .returning()
+    .get();
+}
+
+/** A pending reader comment on the given story, unless overridden. */
+export function createComment(overrides: Partial<typeof s.comments.$inferInsert> & { storyId: number }): s.Comment {
+  const n = next();
+  return getDb()
+    .insert(s.comments)
+    .values({ name: `Reader ${n}`, email: `reader${n}@example.com`, body: `Comment ${n}.`, ...overrides })
+    .returning()
+    .get();
+}
+
+/** An audit-log entry for a story save, no actor, unless overridden. */
+export function createAuditEntry(overrides: Partial<typeof s.auditLog.$inferInsert> = {}): s.AuditEntry {
+  return getDb()
+    .insert(s.auditLog)
+    .values({ action: "story.save", entity: "story", entityId: "1", ip: "192.0.2.1", ...overrides })
+    .returning()
+    .get();
+}
+
+/**
+ * `count` failed sign-ins for an email from an IP, one millisecond apart
+ * starting at `at` (default: ten seconds ago).
+ */
+export function createSignInFailures(
+  { email, ip = "192.0.2.1", count = 1, at = Date.now() - 10_000 }: { email: string; ip?: string; count?: number; at?: number },
+) {
+  getDb()
+    .insert(s.loginAttempts)
+    .values(Array.from({ length: count }, (_, i) => ({ email, ip, success: false, at: at + i })))
+    .run();
+}
+
+/** A stored revision of a story (an empty snapshot unless overridden). */
+export function createRevision(overrides: Partial<typeof s.storyRevisions.$inferInsert> & { storyId: number }): s.StoryRevision {
+  return getDb()
+    .insert(s.storyRevisions)
+    .values({ version: 1, snapshot: {} as never, ...overrides })
+    .returning()
+    .get();
+}
+
+/** An old slug that redirects to the given story. */
+export function createSlugRedirect(overrides: Partial<typeof s.slugRedirects.$inferInsert> & { storyId: number }) {
+  const n = next();
+  return getDb()
+    .insert(s.slugRedirects)
+    .values({ oldSlug: `old-slug-${n}`, ...overrides })
+    .returning()
+    .get();
+}
+
+/** A day's read count for a story. */
+export function createStoryView(overrides: typeof s.storyViews.$inferInsert) {
+  return getDb().insert(s.storyViews).values(overrides).returning().get();
+}
+
+/** A confirmed undergraduate registration for the given open day, unless overridden. */
+export function createRegistration(overrides: Partial<typeof s.registrations.$inferInsert> & { openDayId: number }): s.Registration {
+  const n = next();
+  return getDb()
+    .insert(s.registrations)
+    .values({
+      name: `Applicant ${n}`,
+      email: `applicant${n}@example.com`,
+      level: "undergraduate",
+      status: "confirmed",
+      // Unique per row (the column has a unique index); not a real token hash.
+      manageTokenHash: n.toString(16).padStart(64, "0"),
+      ...overrides,
+    })
+    .returning()
+    .get();
+}

@@ -12,9 +12,7 @@ import { saveStory } from "@/lib/stories/editor";
 import { listRevisions } from "@/lib/stories/editor-reads";
 import { createPreviewLink } from "@/lib/stories/preview";
 import { storySchema } from "@/lib/stories/schema";
-import { getDb } from "@/db/client";
-import { storyRevisions } from "@/db/schema";
-import { createStory } from "../factories";
+import { createRevision, createStory } from "../factories";
 import { freshDb } from "../helpers/db";
 import { actAs } from "../helpers/session";
 import { cast, storyForm } from "./helpers";
@@ -28,7 +26,7 @@ describe("edit page", () => {
   test("straight after an import it lists the import notes", async () => {
     const people = cast();
     const story = createStory({ status: "draft", publishAt: null, createdBy: people.owner.id, authors: [people.ownerPerson] });
-    getDb().insert(storyRevisions).values({ storyId: story.id, version: 1, snapshot: {} as never, reason: "import", note: "Dropped a photo credited to an agency.", createdBy: people.owner.id }).run();
+    createRevision({ storyId: story.id, version: 1, reason: "import", note: "Dropped a photo credited to an agency.", createdBy: people.owner.id });
     actAs(people.owner);
     const { unmount } = render(await page(story.id, { imported: "1" }));
     expect(screen.getByRole("heading", { name: "Imported from the republishing snippet" })).toBeInTheDocument();
