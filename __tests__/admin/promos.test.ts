@@ -2,7 +2,7 @@ import { deletePromoAction, savePromoAction } from "@/app/editor/promos/actions"
 import { getDb } from "@/db/client";
 import { promos } from "@/db/schema";
 import { purgedTags, watchPageCache } from "@/__tests__/helpers/page-cache";
-import { createUser } from "../factories";
+import { createPromo, createUser } from "../factories";
 import { freshDb } from "../helpers/db";
 import { auditActions, snapshot } from "./mocks";
 import { form } from "../helpers/form";
@@ -27,7 +27,7 @@ describe("promos", () => {
   });
 
   it("edits a promo; an unticked box makes it inactive", async () => {
-    const p = getDb().insert(promos).values({ slot: "research", title: "Old", linkUrl: "/r" }).returning().get();
+    const p = createPromo({ slot: "research", title: "Old", linkUrl: "/r" });
     const state = await savePromoAction({}, form({ ...valid, id: String(p.id), active: "" }));
     expect(state).toMatchObject({ ok: true });
     expect(getDb().select().from(promos).get()).toMatchObject({ id: p.id, slot: "open-days", title: "Come to an open day", active: false });
@@ -35,7 +35,7 @@ describe("promos", () => {
   });
 
   it("deletes a promo", async () => {
-    const p = getDb().insert(promos).values({ slot: "research", title: "Old", linkUrl: "/r" }).returning().get();
+    const p = createPromo({ slot: "research", title: "Old", linkUrl: "/r" });
     expect(await deletePromoAction({}, form({ id: String(p.id) }))).toMatchObject({ ok: true });
     expect(getDb().select().from(promos).all()).toEqual([]);
     expect(auditActions()).toEqual(["promo.delete"]);
