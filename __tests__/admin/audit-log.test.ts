@@ -1,14 +1,12 @@
-import { getDb } from "@/db/client";
-import { auditLog } from "@/db/schema";
 import { AUDIT_PAGE_SIZE, listAuditActions, listAuditEntries } from "@/lib/audit/log";
 import { parseLocalDateTime } from "@/lib/dates";
-import { createUser } from "../factories";
+import { createAuditEntry, createUser } from "../factories";
 import { freshDb } from "../helpers/db";
 
 beforeEach(() => freshDb());
 
 function entry(at: number, action: string, actorId: number | null = null) {
-  getDb().insert(auditLog).values({ at, action, entity: "story", entityId: "1", actorId, actorEmail: actorId ? `u${actorId}` : null, ip: "192.0.2.1" }).run();
+  createAuditEntry({ at, action, entity: "story", entityId: "1", actorId, actorEmail: actorId ? `u${actorId}` : null, ip: "192.0.2.1" });
 }
 
 describe("audit log queries", () => {
