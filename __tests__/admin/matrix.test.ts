@@ -7,10 +7,9 @@ import { moderateCommentsAction } from "@/app/editor/comments/actions";
 import { savePersonAction, updateProfileAction } from "@/app/editor/people/actions";
 import { deletePromoAction, savePromoAction } from "@/app/editor/promos/actions";
 import { changeRoleAction, createUserAction, resetPasswordAction, setDisabledAction, unlockSignInAction } from "@/app/editor/users/actions";
-import { getDb } from "@/db/client";
-import { comments, promos, type Role } from "@/db/schema";
+import type { Role } from "@/db/schema";
 import type { FormState } from "@/lib/form";
-import { createPerson, createStory, createUser } from "../factories";
+import { createComment, createPerson, createPromo, createStory, createUser } from "../factories";
 import { freshDb } from "../helpers/db";
 import { snapshot } from "./mocks";
 import { form } from "../helpers/form";
@@ -29,8 +28,8 @@ function fixtures() {
   const ownProfile = createPerson({ userId: contributor.id, name: "Own Profile" });
   const otherProfile = createPerson({ name: "Someone Else" });
   const story = createStory();
-  const comment = getDb().insert(comments).values({ storyId: story.id, name: "Reader", email: "r@x.test", body: "Nice." }).returning().get();
-  const promo = getDb().insert(promos).values({ slot: "research", title: "Research", linkUrl: "/research" }).returning().get();
+  const comment = createComment({ storyId: story.id, name: "Reader", email: "r@x.test", body: "Nice." });
+  const promo = createPromo({ slot: "research", title: "Research", linkUrl: "/research" });
   return { admin, editor, contributor, target, ownProfile, otherProfile, comment, promo };
 }
 type F = ReturnType<typeof fixtures>;
