@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { changeRoleAction, createUserAction, resetPasswordAction, setDisabledAction, unlockSignInAction } from "@/app/editor/users/actions";
-import { loginAttempts, users } from "@/db/schema";
+import { users } from "@/db/schema";
 import { throttleStatus } from "@/lib/auth/throttle";
 import { verifyPassword } from "@/lib/auth/password";
-import { createUser } from "../factories";
+import { createSignInFailures, createUser } from "../factories";
 import { freshDb } from "../helpers/db";
 import { auditActions, snapshot } from "./mocks";
 import { form } from "../helpers/form";
@@ -108,8 +108,7 @@ describe("users", () => {
 
 describe("unlocking sign-in", () => {
   function failFrom(email: string, ip: string, n: number) {
-    const now = Date.now();
-    db.insert(loginAttempts).values(Array.from({ length: n }, (_, i) => ({ email, ip, success: false, at: now - 10_000 + i }))).run();
+    createSignInFailures({ email, ip, count: n, at: Date.now() - 10_000 });
   }
 
   it("an admin clears every sign-in delay on an account, audited", async () => {
