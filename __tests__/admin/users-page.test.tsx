@@ -8,9 +8,7 @@ jest.mock("@/app/editor/users/actions", () => ({
 
 import { render, screen, within } from "@testing-library/react";
 import UsersPage from "@/app/editor/users/page";
-import { getDb } from "@/db/client";
-import * as s from "@/db/schema";
-import { createUser } from "../factories";
+import { createSignInFailures, createUser } from "../factories";
 import { freshDb } from "../helpers/db";
 import { setPathname } from "../helpers/stubs/next-navigation";
 import { actAs } from "../helpers/session";
@@ -41,7 +39,7 @@ describe("users page", () => {
   it("offers to clear sign-in delays for an account with failed attempts, and says so", async () => {
     const locked = createUser({ name: "Cat Contributor", email: "cat@newsroom.test" });
     createUser({ name: "Dan Calm" });
-    getDb().insert(s.loginAttempts).values(Array.from({ length: 6 }, (_, i) => ({ email: locked.email, ip: "203.0.113.66", success: false, at: Date.now() - 1000 + i }))).run();
+    createSignInFailures({ email: locked.email, ip: "203.0.113.66", count: 6, at: Date.now() - 1000 });
     render(await UsersPage());
     const catRow = within(rowOf("Cat Contributor"));
     expect(catRow.getByText(/6 failed sign-ins/)).toBeInTheDocument();
