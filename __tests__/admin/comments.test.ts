@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { comments, type CommentStatus } from "@/db/schema";
 import { purgedTags, watchPageCache } from "@/__tests__/helpers/page-cache";
 import { countPendingComments, listCommentsForModeration } from "@/lib/comments/moderation";
-import { createStory, createUser } from "../factories";
+import { createComment, createStory, createUser } from "../factories";
 import { freshDb } from "../helpers/db";
 import { auditActions, snapshot } from "./mocks";
 import { form } from "../helpers/form";
@@ -21,7 +21,7 @@ beforeEach(() => {
 });
 
 function comment(storyId: number, status: CommentStatus = "pending", createdAt = Date.now()) {
-  return getDb().insert(comments).values({ storyId, name: "Reader", email: "r@x.test", body: `Comment ${status}`, status, createdAt }).returning().get();
+  return createComment({ storyId, name: "Reader", email: "r@x.test", body: `Comment ${status}`, status, createdAt });
 }
 const statusOf = (id: number) => getDb().select({ s: comments.status }).from(comments).where(eq(comments.id, id)).get()!.s;
 
