@@ -1,9 +1,7 @@
 import { render, screen, within } from "@testing-library/react";
 import AuditPage from "@/app/editor/audit/page";
-import { getDb } from "@/db/client";
-import { auditLog, registrations } from "@/db/schema";
 import { formatDateTime } from "@/lib/dates";
-import { createEvent, createOpenDay, createStory, createUser } from "../factories";
+import { createAuditEntry, createEvent, createOpenDay, createRegistration, createStory, createUser } from "../factories";
 import { freshDb } from "../helpers/db";
 import { setPathname } from "../helpers/stubs/next-navigation";
 import { actAs } from "../helpers/session";
@@ -13,7 +11,7 @@ beforeEach(() => setPathname("/editor/audit"));
 beforeEach(() => freshDb());
 
 type Entry = { action: string; entity: string; entityId: string | null; actorId?: number | null; actorEmail?: string | null; details?: Record<string, unknown> | null; at: number };
-const add = (e: Entry) => getDb().insert(auditLog).values({ ip: "192.0.2.1", actorId: null, actorEmail: null, details: null, ...e }).run();
+const add = (e: Entry) => createAuditEntry({ ip: "192.0.2.1", actorId: null, actorEmail: null, details: null, ...e });
 const rowFor = (text: string) => screen.getAllByRole("row").find((r) => r.textContent?.includes(text))!;
 
 describe("the audit log page", () => {
@@ -30,11 +28,7 @@ describe("the audit log page", () => {
     add({ action: "open-day.update", entity: "open-day", entityId: String(day.id), actorId: admin.id, actorEmail: admin.email, details: { capacity: 120, sessions: 3 }, at: base + 3000 });
     add({ action: "user.role", entity: "user", entityId: String(editor.id), actorId: admin.id, actorEmail: admin.email, details: { from: "contributor", to: "editor" }, at: base + 2000 });
     add({ action: "event.delete", entity: "event", entityId: "9999", actorId: editor.id, actorEmail: editor.email, details: { title: "Old talk" }, at: base + 1000 });
-    const reg = getDb()
-      .insert(registrations)
-      .values({ openDayId: day.id, name: "Pat Applicant", email: "pat@example.com", level: "undergraduate", status: "confirmed", manageTokenHash: "x".repeat(64) })
-      .returning()
-      .get();
+    const reg = createRegistration({ openDayId: day.id, name: "Pat Applicant", email: "pat@example.com", level: "undergraduate", status: "confirmed", manageTokenHash: "x".repeat(64) });
     add({ action: "registration.create", entity: "registration", entityId: String(reg.id), details: { openDayId: day.id, status: "confirmed" }, at: base });
     actAs(admin);
     render(await AuditPage({ searchParams: Promise.resolve({}) }));
