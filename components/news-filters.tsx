@@ -1,3 +1,4 @@
+import { FilterSelect } from "@/components/filter-select";
 import { STORY_TYPES, type StoryType } from "@/lib/stories/labels";
 import { STORY_TYPE_LABELS } from "@/lib/stories/labels";
 
@@ -12,24 +13,22 @@ export function NewsFilters({ topics, type, topic }: Props) {
   return (
     <form method="get" action="/news" className="filters" aria-labelledby="news-filters-heading">
       <h2 id="news-filters-heading" className="visually-hidden">Filter stories</h2>
-      <div className="field">
-        <label htmlFor="filter-type">Type</label>
-        <select id="filter-type" name="type" defaultValue={type ?? ""}>
-          <option value="">All types</option>
-          {STORY_TYPES.map((t) => (
-            <option key={t} value={t}>{STORY_TYPE_LABELS[t]}</option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-topic">Topic</label>
-        <select id="filter-topic" name="topic" defaultValue={topic ?? ""}>
-          <option value="">All topics</option>
-          {topics.map((t) => (
-            <option key={t.slug} value={t.slug}>{t.name}</option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect
+        id="filter-type"
+        name="type"
+        label="Type"
+        allLabel="All types"
+        options={STORY_TYPES.map((t) => ({ value: t, label: STORY_TYPE_LABELS[t] }))}
+        value={type}
+      />
+      <FilterSelect
+        id="filter-topic"
+        name="topic"
+        label="Topic"
+        allLabel="All topics"
+        options={topics.map((t) => ({ value: t.slug, label: t.name }))}
+        value={topic}
+      />
       <div className="field filters__submit">
         <button type="submit">Show stories</button>
       </div>

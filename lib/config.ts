@@ -89,6 +89,16 @@ export function loadConfig(env: Env = process.env): Config {
   return buildConfig(env);
 }
 
+/** For the start scripts: a bad configuration ends the process with its message, not a stack trace. */
+export function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+}
+
 let current: Config | undefined;
 
 /** The process-wide configuration, validated on first use. */

@@ -9,7 +9,7 @@ import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import { loadConfig } from "@/lib/config";
+import { loadConfigOrExit } from "@/lib/config";
 import { bodyFor, etagFor, keptHeaders, matchesIfNoneMatch, negotiate, type Entry } from "@/lib/page-cache/entry";
 import { currentViewsSink, installPageCache } from "@/lib/page-cache/global";
 import { beaconSlug, classify, isAsset, type Decision } from "@/lib/page-cache/key";
@@ -276,13 +276,7 @@ export async function startServer(options: {
 }
 
 async function main(): Promise<void> {
-  let cfg;
-  try {
-    cfg = loadConfig();
-  } catch (error) {
-    console.error((error as Error).message);
-    process.exit(1);
-  }
+  const cfg = loadConfigOrExit();
   const { close } = await startServer({ port: cfg.port, pageCacheBytes: cfg.pageCacheBytes, viewCounting: cfg.viewCounting });
   let closing = false;
   const stop = () => {

@@ -6,18 +6,12 @@
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { loadConfig } from "@/lib/config";
+import { loadConfigOrExit } from "@/lib/config";
 import { buildIfNeeded } from "./build-if-needed";
 import { prepareData } from "./prepare-data";
 
 function main(): void {
-  let cfg;
-  try {
-    cfg = loadConfig();
-  } catch (error) {
-    console.error((error as Error).message);
-    process.exit(1);
-  }
+  const cfg = loadConfigOrExit();
   const { accounts, password } = prepareData(cfg);
   buildIfNeeded();
 

@@ -1,3 +1,5 @@
+import { FilterSelect } from "@/components/filter-select";
+
 type Option = { value: string; label: string };
 
 /** The finder's filters: a GET form, so results have a shareable URL and work without JavaScript. */
@@ -13,17 +15,7 @@ export function FinderForm({
   months: Option[];
 }) {
   const select = (name: keyof typeof filters, label: string, anyLabel: string, options: Option[]) => (
-    <div className="field">
-      <label htmlFor={`filter-${name}`}>{label}</label>
-      <select id={`filter-${name}`} name={name} defaultValue={filters[name]}>
-        <option value="">{anyLabel}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <FilterSelect id={`filter-${name}`} name={name} label={label} allLabel={anyLabel} options={options} value={filters[name]} />
   );
   const plain = (xs: string[]) => xs.map((x) => ({ value: x, label: x }));
   return (

@@ -1,13 +1,9 @@
 /** The staff sign-in form. */
 import { z } from "zod";
+import { emailField } from "@/lib/form-fields";
 
 export const signInSchema = z.object({
-  email: z
-    .string()
-    .trim()
-    .min(1, "Enter your email address.")
-    .max(254, "Your email address must be 254 characters or fewer.")
-    .pipe(z.email("Enter an email address in the right format, like name@example.com.")),
+  email: emailField(),
   password: z.string().min(1, "Enter your password.").max(1024, "Your password is too long."),
   next: z.string().max(2000).default(""),
 });

@@ -10,6 +10,7 @@
  * day's date, in the site zone.
  */
 import { z } from "zod";
+import { emailField } from "@/lib/form-fields";
 import { LEVELS, OPEN_DAY_STATUSES } from "@/db/schema";
 import { dayKey, parseLocalDateTime } from "@/lib/dates";
 import { SLUG_PATTERN } from "@/lib/slug";
@@ -143,12 +144,7 @@ const guests = z.coerce
 
 export const registrationSchema = z.object({
   name: z.string().trim().min(1, "Enter your name.").max(120, "Your name must be 120 characters or fewer."),
-  email: z
-    .string()
-    .trim()
-    .min(1, "Enter your email address.")
-    .max(254, "Your email address must be 254 characters or fewer.")
-    .pipe(z.email("Enter an email address in the right format, like name@example.com.")),
+  email: emailField(),
   level: z.enum(LEVELS, { error: "Choose undergraduate or postgraduate." }),
   subject: z.string().trim().max(120, "The subject must be 120 characters or fewer.").default(""),
   guests: z.preprocess((v) => (v === undefined || v === "" ? 0 : v), guests),

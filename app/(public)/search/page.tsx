@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { FilterSelect } from "@/components/filter-select";
 import { Pagination } from "@/components/pagination";
 import { formatDate, formatDayDate, isoDateTime } from "@/lib/dates";
 import { firstParam, parsePage } from "@/lib/pagination";
@@ -18,6 +19,8 @@ const KIND_OPTIONS: { value: SearchKind; label: string }[] = [
   { value: "expert", label: "Experts" },
   { value: "open-day", label: "Open days" },
 ];
+
+const TYPE_OPTIONS = Object.entries(STORY_TYPE_LABELS).map(([value, label]) => ({ value, label }));
 
 /** Junk filter values are ignored (searching everything) rather than refused. */
 async function readParams(searchParams: Props["searchParams"]) {
@@ -85,28 +88,8 @@ export default async function SearchPage({ searchParams }: Props) {
           <input type="search" id="search-q" name="q" defaultValue={q} maxLength={2000} autoComplete="off" />
         </div>
         <div className="search-form__filters">
-          <div className="field">
-            <label htmlFor="search-kind">Show</label>
-            <select id="search-kind" name="kind" defaultValue={kind ?? ""}>
-              <option value="">Everything</option>
-              {KIND_OPTIONS.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="search-type">Story type</label>
-            <select id="search-type" name="type" defaultValue={type ?? ""}>
-              <option value="">Any type</option>
-              {Object.entries(STORY_TYPE_LABELS).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect id="search-kind" name="kind" label="Show" allLabel="Everything" options={KIND_OPTIONS} value={kind} />
+          <FilterSelect id="search-type" name="type" label="Story type" allLabel="Any type" options={TYPE_OPTIONS} value={type} />
         </div>
         <button type="submit">Search</button>
       </form>

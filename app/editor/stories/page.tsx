@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/editor/data-table";
+import { FilterSelect } from "@/components/filter-select";
 import { STORY_STATUSES, type StoryStatus } from "@/lib/stories/labels";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/page-guard";
@@ -10,6 +11,8 @@ import { STORY_TYPE_LABELS } from "@/lib/stories/labels";
 import { STATUS_LABELS } from "@/lib/stories/workflow";
 
 export const metadata: Metadata = { title: "Stories" };
+
+const STATUS_OPTIONS = STORY_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }));
 
 export default async function StoriesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser("contributor");
@@ -31,17 +34,7 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
         </Link>
       </p>
       <form method="get" className="event-filters" aria-label="Filter stories">
-        <div className="field">
-          <label htmlFor="filter-status">Status</label>
-          <select id="filter-status" name="status" defaultValue={status ?? ""}>
-            <option value="">Any status</option>
-            {STORY_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="filter-status" name="status" label="Status" allLabel="Any status" options={STATUS_OPTIONS} value={status} />
         {pressOffice ? (
           <div className="field field--checkbox">
             <input type="checkbox" id="filter-mine" name="mine" value="1" defaultChecked={mine} /> <label htmlFor="filter-mine">Only mine</label>
