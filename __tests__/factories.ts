@@ -228,3 +228,13 @@ export function createRegistration(overrides: Partial<typeof s.registrations.$in
     .returning()
     .get();
 }
+
+/** A 1200×800 JPEG in the media library, unless overridden. */
+export function createMedia(overrides: Partial<s.NewMedia> = {}): s.Media {
+  const n = next();
+  return getDb()
+    .insert(s.media)
+    .values({ fileName: `image-${n}.jpg`, url: `/uploads/image-${n}.jpg`, mimeType: "image/jpeg", bytes: 1, width: 1200, height: 800, altText: `Image ${n}`, ...overrides })
+    .returning()
+    .get();
+}
