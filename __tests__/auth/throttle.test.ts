@@ -5,7 +5,7 @@ import { auditLog, loginAttempts } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { authenticate, INVALID_MESSAGE } from "@/lib/auth/sign-in";
 import { clearSignInFailures, LOCKED_MESSAGE, THROTTLE, throttleStatus } from "@/lib/auth/throttle";
-import { createUser } from "../factories";
+import { createSignInFailures, createUser } from "../factories";
 import { freshDb } from "../helpers/db";
 
 const MIN = 60_000;
@@ -126,8 +126,7 @@ describe("sign-in", () => {
 
   it("refuses an IP after 100 failures in an hour, for every account", async () => {
     createUser({ email: "ada@newsroom.test", passwordHash });
-    const rows = Array.from({ length: THROTTLE.ipFailures }, (_, i) => ({ email: `spray${i}@x.test`, ip: "192.0.2.1", success: false, at: T0 + i * 1000 }));
-    db.insert(loginAttempts).values(rows).run();
+    for (let i = 0; i < THROTTLE.ipFailures; i++) createSignInFailures({ email: `spray${i}@x.test`, ip: "192.0.2.1", at: T0 + i * 1000 });
     const now = T0 + 30 * MIN;
     expect(await signIn("ada@newsroom.test", PASSWORD, now, "192.0.2.1")).toEqual({ ok: false, reason: "locked" });
     // Another IP can still sign in to the same account.
