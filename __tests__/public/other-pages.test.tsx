@@ -1,12 +1,10 @@
 import { render, screen, within } from "@testing-library/react";
-import { getDb } from "@/db/client";
-import { promos } from "@/db/schema";
 import HomePage, { generateMetadata as homeMetadata } from "@/app/(public)/page";
 import ExpertsPage from "@/app/(public)/experts/page";
 import ExpertPage, { generateMetadata as expertMetadata } from "@/app/(public)/experts/[slug]/page";
 import TopicPage, { generateMetadata as topicMetadata } from "@/app/(public)/topics/[slug]/page";
 import { recordView } from "@/lib/stories/views";
-import { createEvent, createPerson, createStory, createTopic } from "../factories";
+import { createEvent, createPerson, createPromo, createStory, createTopic } from "../factories";
 import { freshDb } from "../helpers/db";
 
 const HOUR = 3_600_000;
@@ -23,10 +21,8 @@ describe("home page", () => {
     createStory({ title: "A comment", type: "expert-comment", publishAt: Date.now() - 2 * HOUR });
     createStory({ title: "Secret draft", status: "draft", featured: true });
     for (let i = 0; i < 5; i++) createEvent({ title: `Event ${i}`, startsAt: Date.now() + (i + 1) * DAY });
-    getDb().insert(promos).values([
-      { slot: "open-days", title: "Come to an open day", linkUrl: "/open-days" },
-      { slot: "research", title: "Research that matters", linkUrl: "/research" },
-    ]).run();
+    createPromo({ slot: "open-days", title: "Come to an open day", linkUrl: "/open-days" });
+    createPromo({ slot: "research", title: "Research that matters", linkUrl: "/research" });
     recordView(featured.id);
 
     render(await HomePage());
