@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { media, slugRedirects, storyViews } from "@/db/schema";
+import { storyViews } from "@/db/schema";
 import { dayKey } from "@/lib/dates";
 import {
   getFeaturedStory,
@@ -12,7 +12,7 @@ import {
   resolveOldSlug,
 } from "@/lib/stories/public";
 import { mostReadThisWeek, recordRepublishView, recordView, viewTotals } from "@/lib/stories/views";
-import { createPerson, createStory, createTopic } from "../factories";
+import { createMedia, createPerson, createSlugRedirect, createStory, createStoryView, createTopic } from "../factories";
 import { freshDb } from "../helpers/db";
 
 const HOUR = 3_600_000;
@@ -86,11 +86,7 @@ describe("listStories", () => {
   });
 
   it("includes the hero image on cards", async () => {
-    const hero = getDb()
-      .insert(media)
-      .values({ fileName: "a.jpg", url: "/uploads/a.jpg", mimeType: "image/jpeg", bytes: 1, width: 1200, height: 800, altText: "A river" })
-      .returning()
-      .get();
+    const hero = createMedia({ fileName: "a.jpg", url: "/uploads/a.jpg", mimeType: "image/jpeg", bytes: 1, width: 1200, height: 800, altText: "A river" });
     createStory({ heroImageId: hero.id });
     const [card] = (await listStories()).items;
     expect(card?.image).toEqual({ url: "/uploads/a.jpg", alt: "A river", width: 1200, height: 800 });
@@ -102,11 +98,7 @@ describe("getStoryBySlug", () => {
     const b = createPerson({ name: "Bea", slug: "bea", jobTitle: "Lecturer", institution: "Harrowgate", department: "History" });
     const a = createPerson({ name: "Zed", slug: "zed" });
     const topic = createTopic({ slug: "history", name: "History" });
-    const hero = getDb()
-      .insert(media)
-      .values({ fileName: "h.jpg", url: "/h.jpg", mimeType: "image/jpeg", bytes: 1, width: 10, height: 5, altText: "Alt", caption: "Cap", credit: "Photo: X" })
-      .returning()
-      .get();
+    const hero = createMedia({ fileName: "h.jpg", url: "/h.jpg", mimeType: "image/jpeg", bytes: 1, width: 10, height: 5, altText: "Alt", caption: "Cap", credit: "Photo: X" });
     createStory({ slug: "the-story", authors: [b, a], topics: [topic], heroImageId: hero.id, syndicationSource: "The Conversation", syndicationUrl: "https://theconversation.com/x", syndicationLicence: "CC BY-ND 4.0" });
     const story = await getStoryBySlug("the-story");
     expect(story?.authors).toEqual([
@@ -129,7 +121,8 @@ describe("resolveOldSlug", () => {
   it("maps an old slug to the current slug of a public story only", async () => {
     const live = createStory({ slug: "new-name" });
     const [draft] = createHiddenStories();
-    getDb().insert(slugRedirects).values([{ oldSlug: "old-name", storyId: live.id }, { oldSlug: "old-draft", storyId: draft!.id }]).run();
+    createSlugRedirect({ oldSlug: "old-name", storyId: live.id });
+    createSlugRedirect({ oldSlug: "old-draft", storyId: draft!.id });
     expect(await resolveOldSlug("old-name")).toBe("new-name");
     expect(await resolveOldSlug("old-draft")).toBeNull();
     expect(await resolveOldSlug("never-existed")).toBeNull();
@@ -211,7 +204,7 @@ describe("views", () => {
       expect.arrayContaining([{ storyId: b.id, day: today, views: 2, republishViews: 0 }]),
     );
     // Views older than a week do not count.
-    getDb().insert(storyViews).values({ storyId: a.id, day: dayKey(Date.now() - 10 * DAY), views: 50 }).run();
+    createStoryView({ storyId: a.id, day: dayKey(Date.now() - 10 * DAY), views: 50 });
     const top = await mostReadThisWeek(5);
     expect(top.map((s) => [s.title, s.views])).toEqual([["B", 2], ["A", 1]]);
   });
