@@ -1,9 +1,9 @@
 import { render, screen, within } from "@testing-library/react";
 import { getDb } from "@/db/client";
-import { comments, media, promos, slugRedirects, storyViews } from "@/db/schema";
+import { storyViews } from "@/db/schema";
 import { parseLocalDateTime } from "@/lib/dates";
 import StoryPage, { generateMetadata } from "@/app/(public)/news/[slug]/page";
-import { createEvent, createPerson, createStory, createTopic } from "../factories";
+import { createComment, createEvent, createMedia, createPerson, createPromo, createSlugRedirect, createStory, createTopic } from "../factories";
 import { freshDb } from "../helpers/db";
 import { setRequestHeaders } from "../helpers/stubs/next-headers";
 
@@ -21,11 +21,7 @@ function props(slug: string) {
 function seedStory(overrides: Parameters<typeof createStory>[0] = {}) {
   const author = createPerson({ name: "Intigam Mamedov", slug: "intigam-mamedov", jobTitle: "Postdoctoral research fellow", institution: "University of Harrowgate" });
   const topic = createTopic({ slug: "politics", name: "Politics" });
-  const hero = getDb()
-    .insert(media)
-    .values({ fileName: "h.jpg", url: "/uploads/h.jpg", mimeType: "image/jpeg", bytes: 1, width: 1200, height: 800, altText: "Kabul street", caption: "Afghanistan’s economy is in crisis.", credit: "Guido Schiefer/Alamy" })
-    .returning()
-    .get();
+  const hero = createMedia({ fileName: "h.jpg", url: "/uploads/h.jpg", mimeType: "image/jpeg", bytes: 1, width: 1200, height: 800, altText: "Kabul street", caption: "Afghanistan’s economy is in crisis.", credit: "Guido Schiefer/Alamy" });
   const story = createStory({
     slug: "russia-and-the-taliban",
     type: "expert-comment",
@@ -50,7 +46,7 @@ describe("story page", () => {
     const { story, topic } = seedStory({ syndicationSource: "The Conversation", syndicationUrl: "https://theconversation.com/x", syndicationLicence: "CC BY-ND 4.0" });
     createStory({ title: "A related story", topics: [topic] });
     createEvent({ title: "REVEAL: Fine Art", startsAt: Date.now() + 3 * DAY });
-    getDb().insert(promos).values({ slot: "open-days", title: "Open days", text: "Visit us.", linkUrl: "/open-days" }).run();
+    createPromo({ slot: "open-days", title: "Open days", text: "Visit us.", linkUrl: "/open-days" });
 
     const { container } = render(await StoryPage(props(story.slug)));
 
@@ -115,10 +111,8 @@ describe("story page", () => {
 
   it("shows approved comments and the form when comments are on, neither when off", async () => {
     const { story } = seedStory();
-    getDb().insert(comments).values([
-      { storyId: story.id, name: "Approved Reader", email: "a@example.com", body: "Good piece.", status: "approved" },
-      { storyId: story.id, name: "Pending Reader", email: "p@example.com", body: "Wait.", status: "pending" },
-    ]).run();
+    createComment({ storyId: story.id, name: "Approved Reader", email: "a@example.com", body: "Good piece.", status: "approved" });
+    createComment({ storyId: story.id, name: "Pending Reader", email: "p@example.com", body: "Wait.", status: "pending" });
     const { unmount } = render(await StoryPage(props(story.slug)));
     expect(screen.getByRole("heading", { level: 2, name: "Comments" })).toBeInTheDocument();
     expect(screen.getByText("Good piece.")).toBeInTheDocument();
@@ -142,7 +136,7 @@ describe("story page", () => {
 
   it("redirects an old slug permanently to the current one", async () => {
     const { story } = seedStory();
-    getDb().insert(slugRedirects).values({ oldSlug: "old-russia", storyId: story.id }).run();
+    createSlugRedirect({ oldSlug: "old-russia", storyId: story.id });
     await expect(StoryPage(props("old-russia"))).rejects.toThrow("NEXT_REDIRECT 308 /news/russia-and-the-taliban");
   });
 
@@ -153,7 +147,7 @@ describe("story page", () => {
     ["unpublished", { status: "unpublished" as const }],
   ])("is not found when %s, and records nothing", async (_label, overrides) => {
     const { story } = seedStory(overrides);
-    getDb().insert(slugRedirects).values({ oldSlug: "old-hidden", storyId: story.id }).run();
+    createSlugRedirect({ oldSlug: "old-hidden", storyId: story.id });
     await expect(StoryPage(props(story.slug))).rejects.toThrow("NEXT_NOT_FOUND");
     await expect(StoryPage(props("old-hidden"))).rejects.toThrow("NEXT_NOT_FOUND");
     expect(getDb().select().from(storyViews).all()).toEqual([]);
