@@ -1,8 +1,6 @@
 import { render, screen, within } from "@testing-library/react";
 import StoryPage from "@/app/(public)/news/[slug]/page";
-import { getDb } from "@/db/client";
-import { comments } from "@/db/schema";
-import { createStory } from "../factories";
+import { createComment, createStory } from "../factories";
 import { freshDb } from "../helpers/db";
 import { setRequestHeaders } from "../helpers/stubs/next-headers";
 
@@ -20,13 +18,8 @@ async function renderStory(slug: string) {
 describe("comments on the story page", () => {
   it("shows approved comments (never e-mail addresses) and the form", async () => {
     const story = createStory({ slug: "with-comments" });
-    getDb()
-      .insert(comments)
-      .values([
-        { storyId: story.id, name: "Approved Reader", email: "approved@example.com", body: "Great read.", status: "approved" },
-        { storyId: story.id, name: "Pending Reader", email: "pending@example.com", body: "Awaiting moderation.", status: "pending" },
-      ])
-      .run();
+    createComment({ storyId: story.id, name: "Approved Reader", email: "approved@example.com", body: "Great read.", status: "approved" });
+    createComment({ storyId: story.id, name: "Pending Reader", email: "pending@example.com", body: "Awaiting moderation.", status: "pending" });
     const { container } = await renderStory("with-comments");
     const section = screen.getByRole("region", { name: "Comments" });
     expect(within(section).getByText("Approved Reader")).toBeInTheDocument();
@@ -38,7 +31,7 @@ describe("comments on the story page", () => {
 
   it("has no comments section when comments are switched off", async () => {
     const story = createStory({ slug: "no-comments", commentsEnabled: false });
-    getDb().insert(comments).values({ storyId: story.id, name: "Old Reader", email: "old@example.com", body: "Before closing.", status: "approved" }).run();
+    createComment({ storyId: story.id, name: "Old Reader", email: "old@example.com", body: "Before closing.", status: "approved" });
     await renderStory("no-comments");
     expect(screen.queryByRole("region", { name: "Comments" })).toBeNull();
     expect(screen.queryByLabelText("Comment")).toBeNull();
