@@ -1,7 +1,7 @@
 import { count, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { auditLog, comments, rateLimits } from "@/db/schema";
-import { createStory } from "@/__tests__/factories";
+import { createComment, createStory } from "@/__tests__/factories";
 import { freshDb } from "@/__tests__/helpers/db";
 import { submitCommentAction } from "@/app/(public)/news/[slug]/actions";
 import { listApprovedComments } from "@/lib/comments/public";
@@ -118,16 +118,11 @@ describe("listApprovedComments", () => {
   it("returns approved comments only, oldest first, without e-mail addresses", async () => {
     const story = createStory();
     const other = createStory();
-    const db = getDb();
-    db.insert(comments)
-      .values([
-        { storyId: story.id, name: "Second", email: "b@example.com", body: "Later", status: "approved", createdAt: 2000 },
-        { storyId: story.id, name: "First", email: "a@example.com", body: "Earlier", status: "approved", createdAt: 1000 },
-        { storyId: story.id, name: "Waiting", email: "c@example.com", body: "Pending", status: "pending" },
-        { storyId: story.id, name: "Spam", email: "d@example.com", body: "Rejected", status: "rejected" },
-        { storyId: other.id, name: "Elsewhere", email: "e@example.com", body: "Other story", status: "approved" },
-      ])
-      .run();
+    createComment({ storyId: story.id, name: "Second", email: "b@example.com", body: "Later", status: "approved", createdAt: 2000 });
+    createComment({ storyId: story.id, name: "First", email: "a@example.com", body: "Earlier", status: "approved", createdAt: 1000 });
+    createComment({ storyId: story.id, name: "Waiting", email: "c@example.com", body: "Pending", status: "pending" });
+    createComment({ storyId: story.id, name: "Spam", email: "d@example.com", body: "Rejected", status: "rejected" });
+    createComment({ storyId: other.id, name: "Elsewhere", email: "e@example.com", body: "Other story", status: "approved" });
     const list = await listApprovedComments(story.id);
     expect(list.map((c) => c.name)).toEqual(["First", "Second"]);
     for (const c of list) expect(Object.keys(c).sort()).toEqual(["body", "createdAt", "id", "name"]);
@@ -136,7 +131,7 @@ describe("listApprovedComments", () => {
 
   it("returns nothing for a story that is not public", async () => {
     const story = createStory({ status: "draft" });
-    getDb().insert(comments).values({ storyId: story.id, name: "A", email: "a@example.com", body: "Hi", status: "approved" }).run();
+    createComment({ storyId: story.id, name: "A", email: "a@example.com", body: "Hi", status: "approved" });
     expect(await listApprovedComments(story.id)).toEqual([]);
   });
 });
