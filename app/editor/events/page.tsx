@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/editor/data-table";
+import { ListHeader } from "@/components/editor/list-header";
 import { EventActionButton } from "@/components/event-action-button";
 import { NotAllowed } from "@/components/not-allowed";
 import { listEventsForEditor } from "@/lib/events/editor";
@@ -19,17 +20,7 @@ export default async function EditorEventsPage({ searchParams }: { searchParams:
   const rows = listEventsForEditor();
   return (
     <div className="container">
-      <h1>Events</h1>
-      {deleted && (
-        <p className="notice notice--success" role="status">
-          The event was deleted.
-        </p>
-      )}
-      <p>
-        <Link href="/editor/events/new" className="button">
-          New event
-        </Link>
-      </p>
+      <ListHeader heading="Events" notice={deleted ? "The event was deleted." : undefined} newHref="/editor/events/new" newLabel="New event" />
       <DataTable
         caption="All events, latest first"
         rows={rows}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/editor/data-table";
+import { ListHeader } from "@/components/editor/list-header";
 import { EventActionButton } from "@/components/event-action-button";
 import { NotAllowed } from "@/components/not-allowed";
 import { levelLabel } from "@/components/open-days/open-day-card";
@@ -20,17 +21,7 @@ export default async function EditorOpenDaysPage({ searchParams }: { searchParam
   const days = listOpenDaysForEditor();
   return (
     <div className="container">
-      <h1>Open days</h1>
-      {closed && (
-        <p className="notice notice--success" role="status">
-          Registration is now closed for that open day.
-        </p>
-      )}
-      <p>
-        <Link href="/editor/open-days/new" className="button">
-          New open day
-        </Link>
-      </p>
+      <ListHeader heading="Open days" notice={closed ? "Registration is now closed for that open day." : undefined} newHref="/editor/open-days/new" newLabel="New open day" />
       <DataTable
         caption="All open days, latest first, with registration totals"
         rows={days}
