@@ -1,14 +1,9 @@
 /** Editor forms for expert profiles (people). */
 import { z } from "zod";
-import { isSafeLink } from "@/lib/http/links";
+import { checkboxField, optionalLinkField } from "@/lib/form-fields";
 import { SLUG_PATTERN } from "@/lib/slug";
 
-const optionalUrl = z
-  .string()
-  .trim()
-  .max(2000, "The photo address must be 2,000 characters or fewer.")
-  .refine((v) => v === "" || isSafeLink(v), "Enter a photo address starting with / or https:// (no backslashes or spaces).")
-  .default("");
+const optionalUrl = optionalLinkField("photo address");
 
 /** One area of expertise per line or comma-separated. */
 const expertise = z
@@ -19,14 +14,12 @@ const expertise = z
   )
   .pipe(z.array(z.string().max(60, "Each area of expertise must be 60 characters or fewer.")).max(20, "List at most 20 areas of expertise."));
 
-const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
-
 /** The fields a contributor may change on their own profile. */
 export const ownProfileSchema = z.object({
   bio: z.string().trim().max(5000, "The biography must be 5,000 characters or fewer.").default(""),
   expertise,
   photoUrl: optionalUrl,
-  availableForMedia: checkbox,
+  availableForMedia: checkboxField,
 });
 export type OwnProfileInput = z.infer<typeof ownProfileSchema>;
 
@@ -50,7 +43,7 @@ export const personSchema = ownProfileSchema.extend({
     .max(254)
     .refine((v) => v === "" || z.email().safeParse(v).success, "Enter an email address in the right format, like name@example.com.")
     .default(""),
-  isGuest: checkbox,
+  isGuest: checkboxField,
   userId: z.preprocess((v) => (v === "" || v === undefined ? undefined : v), z.coerce.number().int().positive().optional()),
 });
 export type PersonInput = z.infer<typeof personSchema>;

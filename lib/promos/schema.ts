@@ -1,5 +1,6 @@
 /** The editor form for one home-page promo. */
 import { z } from "zod";
+import { checkboxField, optionalLinkField } from "@/lib/form-fields";
 import { PROMO_SLOTS } from "@/db/schema";
 import { isSafeLink } from "@/lib/http/links";
 
@@ -11,14 +12,7 @@ const link = z
   .max(2000, "The link must be 2,000 characters or fewer.")
   .refine(isSafeLink, "Enter a link starting with / or https:// (no backslashes or spaces).");
 
-const optionalImage = z
-  .string()
-  .trim()
-  .max(2000, "The image address must be 2,000 characters or fewer.")
-  .refine((v) => v === "" || isSafeLink(v), "Enter an image address starting with / or https:// (no backslashes or spaces).")
-  .default("");
-
-const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
+const optionalImage = optionalLinkField("image address");
 
 export const promoSchema = z
   .object({
@@ -31,7 +25,7 @@ export const promoSchema = z
     imageUrl: optionalImage,
     imageAlt: z.string().trim().max(300, "The alt text must be 300 characters or fewer.").default(""),
     position: z.coerce.number({ error: "Enter a position from 0 to 99." }).int("Enter a position from 0 to 99.").min(0, "Enter a position from 0 to 99.").max(99, "Enter a position from 0 to 99."),
-    active: checkbox,
+    active: checkboxField,
   })
   .refine((p) => p.imageUrl === "" || p.imageAlt !== "", {
     path: ["imageAlt"],
