@@ -1,6 +1,4 @@
-import { getDb } from "@/db/client";
-import { media } from "@/db/schema";
-import { createPerson, createStory, createTopic } from "@/__tests__/factories";
+import { createMedia, createPerson, createStory, createTopic } from "@/__tests__/factories";
 import { freshDb } from "@/__tests__/helpers/db";
 import { GET } from "@/app/feed.xml/route";
 import { FEED_LIMIT } from "@/lib/feeds";
@@ -26,11 +24,7 @@ const text = (node: Element, selector: string) => node.getElementsByTagName(sele
 
 describe("/feed.xml", () => {
   it("is well-formed RSS 2.0 with every element a reader needs", async () => {
-    const hero = getDb()
-      .insert(media)
-      .values({ fileName: "h.jpg", url: "/uploads/h.jpg", mimeType: "image/jpeg", bytes: 12345, width: 1200, height: 800, altText: "A lab" })
-      .returning()
-      .get();
+    const hero = createMedia({ fileName: "h.jpg", url: "/uploads/h.jpg", mimeType: "image/jpeg", bytes: 12345, width: 1200, height: 800, altText: "A lab" });
     const author = createPerson({ name: "Dr Ada Byte" });
     const coauthor = createPerson({ name: "Prof. O'Neil & Sons" });
     const topic = createTopic({ name: "Physics & Astronomy" });
