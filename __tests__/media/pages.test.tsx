@@ -6,10 +6,9 @@ import { render, screen, within } from "@testing-library/react";
 import MediaDetailsPage from "@/app/editor/media/[id]/page";
 import MediaLibraryPage from "@/app/editor/media/page";
 import ImportStoryPage from "@/app/editor/stories/import/page";
-import { getDb } from "@/db/client";
 import * as s from "@/db/schema";
 import { currentSessionUser } from "@/lib/auth/session";
-import { createUser } from "../factories";
+import { createMedia, createUser } from "../factories";
 import { freshDb } from "../helpers/db";
 import { setPathname } from "../helpers/stubs/next-navigation";
 
@@ -19,22 +18,18 @@ const signIn = (u: s.User | null) =>
   (currentSessionUser as jest.Mock).mockResolvedValue(u && { id: u.id, email: u.email, name: u.name, role: u.role });
 
 function seedMedia(uploadedBy: number, altText: string, extra: Partial<s.NewMedia> = {}): s.Media {
-  return getDb()
-    .insert(s.media)
-    .values({
-      fileName: "0123456789abcdef0123456789abcdef.jpg",
-      url: "/uploads/0123456789abcdef0123456789abcdef.jpg",
-      mimeType: "image/jpeg",
-      bytes: 2048,
-      width: 1200,
-      height: 800,
-      altText,
-      variants: [{ width: 480, url: "/uploads/0123456789abcdef0123456789abcdef-480.webp" }],
-      uploadedBy,
-      ...extra,
-    })
-    .returning()
-    .get();
+  return createMedia({
+    fileName: "0123456789abcdef0123456789abcdef.jpg",
+    url: "/uploads/0123456789abcdef0123456789abcdef.jpg",
+    mimeType: "image/jpeg",
+    bytes: 2048,
+    width: 1200,
+    height: 800,
+    altText,
+    variants: [{ width: 480, url: "/uploads/0123456789abcdef0123456789abcdef-480.webp" }],
+    uploadedBy,
+    ...extra,
+  });
 }
 
 beforeEach(() => freshDb());
