@@ -7,7 +7,7 @@ import { currentSessionUser } from "@/lib/auth/session";
 import { purgedTags, watchPageCache } from "@/__tests__/helpers/page-cache";
 import { config } from "@/lib/config";
 import { getMedia, listMedia, MEDIA_PAGE_SIZE } from "@/lib/media/library";
-import { createStory, createUser } from "../factories";
+import { createMedia, createStory, createUser } from "../factories";
 import { freshDb } from "../helpers/db";
 import { makeImage, SVG } from "./images";
 import { setRequestHeaders } from "../helpers/stubs/next-headers";
@@ -32,11 +32,7 @@ function uploadForm(bytes: Buffer, fields: Record<string, string> = {}): FormDat
 }
 
 function seedMedia(uploadedBy: number, altText: string): s.Media {
-  return getDb()
-    .insert(s.media)
-    .values({ fileName: `${"a".repeat(31)}${uploadedBy % 10}.jpg`, url: "/uploads/x.jpg", mimeType: "image/jpeg", bytes: 10, width: 10, height: 10, altText, uploadedBy })
-    .returning()
-    .get();
+  return createMedia({ fileName: `${"a".repeat(31)}${uploadedBy % 10}.jpg`, url: "/uploads/x.jpg", mimeType: "image/jpeg", bytes: 10, width: 10, height: 10, altText, uploadedBy });
 }
 
 beforeEach(() => {
