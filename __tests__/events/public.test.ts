@@ -1,4 +1,4 @@
-import { createEvent } from "../factories";
+import { createEvent, createMedia } from "../factories";
 import { freshDb } from "../helpers/db";
 import { EVENTS_PAGE_SIZE, getEventBySlug, listCampuses, listCategories, listEvents, listEventsForCalendar } from "@/lib/events/public";
 
@@ -71,13 +71,7 @@ describe("listEvents", () => {
   });
 
   it("returns the image with its caption and credit", async () => {
-    const { getDb } = await import("@/db/client");
-    const { media } = await import("@/db/schema");
-    const image = getDb()
-      .insert(media)
-      .values({ fileName: "x.webp", url: "/uploads/x.webp", mimeType: "image/webp", bytes: 10, width: 1200, height: 800, altText: "Students in the gallery", caption: "The 2026 show", credit: "Photo: Jane Doe" })
-      .returning()
-      .get();
+    const image = createMedia({ fileName: "x.webp", url: "/uploads/x.webp", mimeType: "image/webp", bytes: 10, width: 1200, height: 800, altText: "Students in the gallery", caption: "The 2026 show", credit: "Photo: Jane Doe" });
     createEvent({ slug: "with-image", imageId: image.id });
     const event = await getEventBySlug("with-image");
     expect(event?.image).toMatchObject({ url: "/uploads/x.webp", altText: "Students in the gallery", caption: "The 2026 show", credit: "Photo: Jane Doe" });
