@@ -5,10 +5,8 @@
 import { render, screen, within } from "@testing-library/react";
 import EventPage, { generateMetadata } from "@/app/(public)/events/[slug]/page";
 import EventsPage from "@/app/(public)/events/page";
-import { getDb } from "@/db/client";
-import { media } from "@/db/schema";
 import { formatMonth, parseLocalDateTime } from "@/lib/dates";
-import { createEvent } from "../factories";
+import { createEvent, createMedia } from "../factories";
 import { freshDb } from "../helpers/db";
 import { setRequestHeaders } from "../helpers/stubs/next-headers";
 
@@ -71,11 +69,7 @@ describe("/events/<slug>", () => {
   });
 
   it("a cancelled all-day multi-day event with a booking link and an image", async () => {
-    const image = getDb()
-      .insert(media)
-      .values({ fileName: "show.webp", url: "/uploads/show.webp", mimeType: "image/webp", bytes: 1, width: 1200, height: 800, altText: "Paintings on a white wall", caption: "Last year's show", credit: "Photo: Jane Doe" })
-      .returning()
-      .get();
+    const image = createMedia({ fileName: "show.webp", url: "/uploads/show.webp", mimeType: "image/webp", bytes: 1, width: 1200, height: 800, altText: "Paintings on a white wall", caption: "Last year's show", credit: "Photo: Jane Doe" });
     createEvent({ slug: "degree-show", title: "Degree show", status: "cancelled", allDay: true, startsAt: at("2026-03-03"), endsAt: at("2026-03-06"), bookingUrl: "https://tickets.example.org/show", imageId: image.id });
     const { container } = await renderEvent("degree-show");
     expect(screen.getByText("This event has been cancelled.")).toBeInTheDocument();
