@@ -1,10 +1,8 @@
-import { getDb } from "@/db/client";
-import { promos } from "@/db/schema";
 import { listUpcomingEvents } from "@/lib/events/upcoming";
 import { getExpertBySlug, listExpertFacets, listExperts } from "@/lib/people/public";
 import { listPromos } from "@/lib/promos/public";
 import { getTopicBySlug, listTopics } from "@/lib/topics/public";
-import { createEvent, createPerson, createStory, createTopic } from "../factories";
+import { createEvent, createPerson, createPromo, createStory, createTopic } from "../factories";
 import { freshDb } from "../helpers/db";
 
 const HOUR = 3_600_000;
@@ -70,16 +68,11 @@ describe("topics", () => {
 
 describe("promos", () => {
   it("lists active promos in slot order, then position", async () => {
-    getDb()
-      .insert(promos)
-      .values([
-        { slot: "student-life", title: "Life", linkUrl: "/life" },
-        { slot: "open-days", title: "Open days 2", linkUrl: "/open-days", position: 2 },
-        { slot: "open-days", title: "Open days 1", linkUrl: "/open-days", position: 1 },
-        { slot: "research", title: "Research", linkUrl: "/research" },
-        { slot: "newspaper", title: "Inactive", linkUrl: "/x", active: false },
-      ])
-      .run();
+    createPromo({ slot: "student-life", title: "Life", linkUrl: "/life" });
+    createPromo({ slot: "open-days", title: "Open days 2", linkUrl: "/open-days", position: 2 });
+    createPromo({ slot: "open-days", title: "Open days 1", linkUrl: "/open-days", position: 1 });
+    createPromo({ slot: "research", title: "Research", linkUrl: "/research" });
+    createPromo({ slot: "newspaper", title: "Inactive", linkUrl: "/x", active: false });
     expect((await listPromos()).map((p) => p.title)).toEqual(["Open days 1", "Open days 2", "Research", "Life"]);
   });
 });
