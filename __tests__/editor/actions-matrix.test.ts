@@ -12,7 +12,7 @@ import {
 import { POST as autosave } from "@/app/editor/stories/[id]/autosave/route";
 import { purgedTags, watchPageCache } from "@/__tests__/helpers/page-cache";
 import type { FormState } from "@/lib/form";
-import { createPerson, createStory } from "../factories";
+import { createPerson, createRevision, createStory } from "../factories";
 import { freshDb } from "../helpers/db";
 import { form } from "../helpers/form";
 import { actAs } from "../helpers/session";
@@ -40,10 +40,7 @@ function storyIn(status: s.StoryStatus, extra: Partial<s.NewStory> = {}) {
     authors: [people.ownerPerson],
     ...extra,
   });
-  getDb()
-    .insert(s.storyRevisions)
-    .values({ storyId: story.id, version: 1, reason: "save", snapshot: { ...story, authorIds: [people.ownerPerson.id], topicIds: [] } })
-    .run();
+  createRevision({ storyId: story.id, version: 1, reason: "save", snapshot: { ...story, authorIds: [people.ownerPerson.id], topicIds: [] } });
   return story;
 }
 
