@@ -14,7 +14,7 @@ import { createPreviewLink, getStoryByPreviewToken, hashPreviewToken } from "@/l
 import { publishDueStories } from "@/lib/stories/schedule";
 import { toLocalDateTimeInput } from "@/lib/dates";
 import { storySchema } from "@/lib/stories/schema";
-import { createStory } from "../factories";
+import { createStory, createStoryView } from "../factories";
 import { freshDb } from "../helpers/db";
 import { form } from "../helpers/form";
 import { actAs } from "../helpers/session";
@@ -284,10 +284,8 @@ describe("dashboard", () => {
     expect(getDashboard(actor(people.other)).returned).toEqual([]);
 
     const published = createStory({ createdBy: people.owner.id });
-    db().insert(s.storyViews).values([
-      { storyId: published.id, day: "2025-01-01", views: 5, republishViews: 3 },
-      { storyId: published.id, day: "2025-01-02", views: 1, republishViews: 4 },
-    ]).run();
+    createStoryView({ storyId: published.id, day: "2025-01-01", views: 5, republishViews: 3 });
+    createStoryView({ storyId: published.id, day: "2025-01-02", views: 1, republishViews: 4 });
     expect(getDashboard(actor(people.owner)).republished).toEqual([{ id: published.id, title: published.title, republishViews: 7 }]);
   });
 });
