@@ -1,18 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Markdown } from "@/components/markdown";
 import { PreviewLinkForm } from "@/components/editor/preview-link-form";
 import { CaptionsForm } from "@/components/media/captions-form";
 import { StoryForm } from "@/components/editor/story-form";
 import { STORY_TYPES } from "@/lib/stories/labels";
 import { can } from "@/lib/auth/permissions";
-import { requirePageUser } from "@/lib/auth/page-guard";
 import { formatDateTime } from "@/lib/dates";
-import { getEditorChoices, getStoryForEditor, listRevisions, storyFormValues } from "@/lib/stories/editor-reads";
+import { getEditorChoices, listRevisions, storyFormValues } from "@/lib/stories/editor-reads";
 import { STORY_TYPE_LABELS } from "@/lib/stories/labels";
 import { STATUS_LABELS } from "@/lib/stories/workflow";
 import { createPreviewLinkAction, saveStoryAction } from "../../actions";
+import { loadEditorStory, type StoryPageProps } from "../load-story";
 import { removeCaptionsAction, uploadCaptionsAction } from "../../../media/actions";
 
 export const metadata: Metadata = { title: "Edit story" };
@@ -28,19 +27,9 @@ const DONE: Record<string, string> = {
   "schedule-unpublish": "The unpublish time has been set.",
 };
 
-export default async function EditStoryPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const user = await requirePageUser("contributor");
-  const { id } = await params;
+export default async function EditStoryPage({ params, searchParams }: StoryPageProps) {
+  const { user, story } = await loadEditorStory(params);
   const { done, imported } = await searchParams;
-  const storyId = Number(id);
-  const story = Number.isInteger(storyId) && storyId > 0 ? getStoryForEditor(storyId, user) : null;
-  if (!story) notFound();
   const pressOffice = can(user, "story.manage");
   const choices = getEditorChoices();
   // Straight after an import, show what the import changed or dropped (kept as the import revision's note).

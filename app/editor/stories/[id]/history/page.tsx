@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { RestoreForm } from "@/components/editor/restore-form";
 import { RevisionDiff } from "@/components/editor/revision-diff";
-import { requirePageUser } from "@/lib/auth/page-guard";
 import { formatDateTime } from "@/lib/dates";
 import { InvalidError } from "@/lib/errors";
-import { diffRevisions, getStoryForEditor, listRevisions } from "@/lib/stories/editor-reads";
+import { diffRevisions, listRevisions } from "@/lib/stories/editor-reads";
 import { restoreRevisionAction } from "../../actions";
+import { loadEditorStory, type StoryPageProps } from "../load-story";
 
 export const metadata: Metadata = { title: "Story history" };
 
@@ -24,19 +23,9 @@ const REASONS: Record<string, string> = {
   import: "Imported",
 };
 
-export default async function StoryHistoryPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const user = await requirePageUser("contributor");
-  const { id } = await params;
+export default async function StoryHistoryPage({ params, searchParams }: StoryPageProps) {
+  const { story } = await loadEditorStory(params);
   const query = await searchParams;
-  const storyId = Number(id);
-  const story = Number.isInteger(storyId) && storyId > 0 ? getStoryForEditor(storyId, user) : null;
-  if (!story) notFound();
   const revisions = listRevisions(story.id);
   const a = Number(query.a);
   const b = Number(query.b);
