@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { BackHeading } from "@/components/editor/back-heading";
 import { EventForm } from "@/components/event-form";
 import { NotAllowed } from "@/components/not-allowed";
 import { config } from "@/lib/config";
@@ -14,10 +14,7 @@ export default async function NewEventPage() {
   if (!allowed) return <NotAllowed heading="New event" reason="Only editors and administrators can manage events." />;
   return (
     <div className="container narrow">
-      <p>
-        <Link href="/editor/events">All events</Link>
-      </p>
-      <h1>New event</h1>
+      <BackHeading href="/editor/events" backLabel="All events" heading="New event" />
       <EventForm action={createEventAction} initial={{ status: "draft" }} submitLabel="Create event" timeZone={config().timeZone} suggestions={eventSuggestions()} />
     </div>
   );

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EventActionButton } from "@/components/event-action-button";
+import { BackHeading } from "@/components/editor/back-heading";
 import { EventForm } from "@/components/event-form";
 import { NotAllowed } from "@/components/not-allowed";
 import { config } from "@/lib/config";
@@ -28,10 +29,7 @@ export default async function EditEventPage({ params, searchParams }: { params: 
   const notice = saved ? SAVED_MESSAGES[saved] : undefined;
   return (
     <div className="container narrow">
-      <p>
-        <Link href="/editor/events">All events</Link>
-      </p>
-      <h1>Edit event</h1>
+      <BackHeading href="/editor/events" backLabel="All events" heading="Edit event" />
       {notice && (
         <p className="notice notice--success" role="status">
           {notice}
