@@ -9,6 +9,7 @@ import { listPromos } from "@/lib/promos/public";
 import { STORY_TYPE_LABELS } from "@/lib/stories/labels";
 import { getFeaturedStory, listLatest } from "@/lib/stories/public";
 import { mostReadThisWeek } from "@/lib/stories/views";
+import { PageSection } from "@/components/page-section";
 
 export function generateMetadata(): Metadata {
   const { siteName } = config();
@@ -57,38 +58,22 @@ export default async function HomePage() {
         <p>No stories have been published yet.</p>
       )}
 
-      <section className="section" aria-labelledby="latest-heading">
-        <div className="section__head">
-          <h2 id="latest-heading">Latest news and features</h2>
-          <a href="/news">All news and features</a>
-        </div>
+      <PageSection id="latest" heading="Latest news and features" more={{ href: "/news", label: "All news and features" }}>
         {latest.length ? <StoryCardGrid stories={latest} /> : <p>No other stories yet.</p>}
-      </section>
+      </PageSection>
 
-      <section className="section" aria-labelledby="comment-heading">
-        <div className="section__head">
-          <h2 id="comment-heading">Expert comment</h2>
-          <a href="/news?type=expert-comment">All expert comment</a>
-        </div>
+      <PageSection id="comment" heading="Expert comment" more={{ href: "/news?type=expert-comment", label: "All expert comment" }}>
         {comment.length ? <StoryCardGrid stories={comment} /> : <p>No expert comment yet.</p>}
-      </section>
+      </PageSection>
 
-      <section className="section" aria-labelledby="events-heading">
-        <div className="section__head">
-          <h2 id="events-heading">Upcoming events</h2>
-          <a href="/events">All events</a>
-        </div>
+      <PageSection id="events" heading="Upcoming events" more={{ href: "/events", label: "All events" }}>
         <EventTeaserList events={events} />
-      </section>
+      </PageSection>
 
       {promos.length ? (
-        <section className="section" aria-labelledby="promos-heading">
-          <div className="section__head">
-            <h2 id="promos-heading">Discover {siteName}</h2>
-            <a href="/open-days">Open days</a>
-          </div>
+        <PageSection id="promos" heading={<>Discover {siteName}</>} more={{ href: "/open-days", label: "Open days" }}>
           <PromoList promos={promos} />
-        </section>
+        </PageSection>
       ) : null}
 
       <section className="section" aria-labelledby="most-read-heading">

@@ -24,6 +24,7 @@ import { STORY_TYPE_LABELS } from "@/lib/stories/labels";
 import { getStoryBySlug, listLatest, listRelated, resolveOldSlug } from "@/lib/stories/public";
 import { buildRepublishSnippet, canonicalStoryUrl } from "@/lib/stories/republish";
 import { submitCommentAction } from "./actions";
+import { PageSection } from "@/components/page-section";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -146,30 +147,20 @@ export default async function StoryPage({ params }: Props) {
 
       <div className="container story__more">
         {related.length ? (
-          <section className="section" aria-labelledby="related-heading">
-            <div className="section__head"><h2 id="related-heading">Related stories</h2></div>
+          <PageSection id="related" heading="Related stories">
             <StoryCardGrid stories={related} />
-          </section>
+          </PageSection>
         ) : null}
-        <section className="section" aria-labelledby="latest-heading">
-          <div className="section__head">
-            <h2 id="latest-heading">Latest news and features</h2>
-            <a href="/news">All news and features</a>
-          </div>
+        <PageSection id="latest" heading="Latest news and features" more={{ href: "/news", label: "All news and features" }}>
           <StoryCardGrid stories={latest} />
-        </section>
-        <section className="section" aria-labelledby="events-heading">
-          <div className="section__head">
-            <h2 id="events-heading">Upcoming events</h2>
-            <a href="/events">More events</a>
-          </div>
+        </PageSection>
+        <PageSection id="events" heading="Upcoming events" more={{ href: "/events", label: "More events" }}>
           <EventTeaserList events={events} />
-        </section>
+        </PageSection>
         {promos.length ? (
-          <section className="section" aria-labelledby="promos-heading">
-            <div className="section__head"><h2 id="promos-heading">Discover {siteName}</h2></div>
+          <PageSection id="promos" heading={<>Discover {siteName}</>}>
             <PromoList promos={promos} />
-          </section>
+          </PageSection>
         ) : null}
         <p className="back-to-top"><a href="#top">Back to top</a></p>
       </div>
