@@ -1,12 +1,13 @@
 import "server-only";
 import crypto from "node:crypto";
-import { and, asc, eq, gt } from "drizzle-orm";
+import { and, eq, gt } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { media, people, previewLinks, stories, storyAuthors, type Story } from "@/db/schema";
+import { media, previewLinks, stories, type Story } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { assertCan } from "@/lib/auth/permissions";
 import { config } from "@/lib/config";
 import type { WriteContext } from "@/lib/context";
+import { listStoryAuthors } from "./public";
 import { storyNotFound } from "./records";
 
 const HOUR = 3_600_000;
@@ -74,13 +75,7 @@ export function getStoryByPreviewToken(token: string, now: number = Date.now()):
   if (!link) return null;
   const story = db.select().from(stories).where(eq(stories.id, link.storyId)).get();
   if (!story) return null;
-  const authors = db
-    .select({ name: people.name, jobTitle: people.jobTitle, institution: people.institution })
-    .from(storyAuthors)
-    .innerJoin(people, eq(people.id, storyAuthors.personId))
-    .where(eq(storyAuthors.storyId, story.id))
-    .orderBy(asc(storyAuthors.position))
-    .all();
+  const authors = listStoryAuthors(story.id);
   const hero = story.heroImageId
     ? db
         .select({ url: media.url, alt: media.altText, caption: media.caption, credit: media.credit })

@@ -25,6 +25,16 @@ export type StoryCardData = {
   image: CardImage | null;
 };
 export type StoryAuthor = { name: string; slug: string; jobTitle: string; institution: string; department: string };
+/** A story's bylines in the order the editor set (name breaks ties); the public page and the preview share it. */
+export function listStoryAuthors(storyId: number): StoryAuthor[] {
+  return getDb()
+    .select({ name: people.name, slug: people.slug, jobTitle: people.jobTitle, institution: people.institution, department: people.department })
+    .from(storyAuthors)
+    .innerJoin(people, eq(people.id, storyAuthors.personId))
+    .where(eq(storyAuthors.storyId, storyId))
+    .orderBy(asc(storyAuthors.position), asc(people.name))
+    .all();
+}
 export type HeroMedia = CardImage & { caption: string; credit: string };
 export type StoryDetail = Omit<StoryCardData, "image"> & {
   body: string;
@@ -234,13 +244,7 @@ export function getStoryBySlug(slug: string) {
       .where(and(eq(stories.slug, slug), publicStory()))
       .get();
     if (!s) return null;
-    const authors = db
-      .select({ name: people.name, slug: people.slug, jobTitle: people.jobTitle, institution: people.institution, department: people.department })
-      .from(storyAuthors)
-      .innerJoin(people, eq(people.id, storyAuthors.personId))
-      .where(eq(storyAuthors.storyId, s.id))
-      .orderBy(asc(storyAuthors.position), asc(people.name))
-      .all();
+    const authors = listStoryAuthors(s.id);
     const storyTopicRows = db
       .select({ id: topics.id, slug: topics.slug, name: topics.name })
       .from(storyTopics)
