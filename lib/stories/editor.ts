@@ -69,6 +69,19 @@ function contentOf(fields: Omit<StoryFields, "slug" | "authorIds" | "topicIds" |
   };
 }
 
+/**
+ * Writes the next version of a story, only if nobody saved since `row` was read
+ * (optimistic lock): undefined when the version moved on.
+ */
+function saveVersion(tx: Tx, row: Story, user: Actor, now: number, set: Partial<typeof stories.$inferInsert>): Story | undefined {
+  return tx
+    .update(stories)
+    .set({ ...set, version: row.version + 1, updatedBy: user.id, updatedAt: now })
+    .where(and(eq(stories.id, row.id), eq(stories.version, row.version)))
+    .returning()
+    .get();
+}
+
 /** Moves a story to a new address, keeping the old one as a redirect. */
 function changeSlug(tx: Tx, story: Story, slug: string): void {
   if (slugTaken(tx, slug, story.id)) throw new InvalidError(SLUG_TAKEN_MESSAGE, { slug: SLUG_TAKEN_MESSAGE });
@@ -146,21 +159,13 @@ export async function saveStory(input: SaveInput, ctx: WriteContext): Promise<Sa
     if (slug !== row.slug) changeSlug(tx, row, slug);
     const plan = transition ? planTransition(row, input.body, user, owner, transition, now) : null;
 
-    const updated = tx
-      .update(stories)
-      .set({
-        ...contentOf(input),
-        slug,
-        // Status, dates and "featured" are the press office's: posted by a contributor they are ignored.
-        featured: can(user, "story.manage") ? input.featured : row.featured,
-        ...(plan?.patch ?? {}),
-        version: row.version + 1,
-        updatedBy: user.id,
-        updatedAt: now,
-      })
-      .where(and(eq(stories.id, row.id), eq(stories.version, row.version)))
-      .returning()
-      .get();
+    const updated = saveVersion(tx, row, user, now, {
+      ...contentOf(input),
+      slug,
+      // Status, dates and "featured" are the press office's: posted by a contributor they are ignored.
+      featured: can(user, "story.manage") ? input.featured : row.featured,
+      ...(plan?.patch ?? {}),
+    });
     if (!updated) throw staleEdit(currentVersionOf(tx, row));
     replaceAuthorsAndTopics(tx, row.id, input.authorIds, input.topicIds);
 
@@ -233,31 +238,23 @@ export function restoreRevision({ id: storyId, revisionId }: { id: number; revis
     if (!revision) throw new NotFoundError("That revision could not be found for this story.");
     const snap = revision.snapshot;
     const heroOk = snap.heroImageId !== null && tx.select({ id: media.id }).from(media).where(eq(media.id, snap.heroImageId)).get();
-    const updated = tx
-      .update(stories)
-      .set({
-        type: snap.type,
-        title: snap.title,
-        standfirst: snap.standfirst,
-        body: snap.body,
-        bodyText: markdownToSearchText(snap.body),
-        heroImageId: heroOk ? snap.heroImageId : null,
-        syndicationSource: snap.syndicationSource,
-        syndicationUrl: snap.syndicationUrl,
-        syndicationLicence: snap.syndicationLicence,
-        mediaUrl: snap.mediaUrl,
-        transcript: snap.transcript,
-        seoDescription: snap.seoDescription,
-        republishLicence: snap.republishLicence,
-        commentsEnabled: snap.commentsEnabled,
-        featured: can(user, "story.manage") ? snap.featured : row.featured,
-        version: row.version + 1,
-        updatedBy: user.id,
-        updatedAt: now,
-      })
-      .where(and(eq(stories.id, row.id), eq(stories.version, row.version)))
-      .returning()
-      .get();
+    const updated = saveVersion(tx, row, user, now, {
+      type: snap.type,
+      title: snap.title,
+      standfirst: snap.standfirst,
+      body: snap.body,
+      bodyText: markdownToSearchText(snap.body),
+      heroImageId: heroOk ? snap.heroImageId : null,
+      syndicationSource: snap.syndicationSource,
+      syndicationUrl: snap.syndicationUrl,
+      syndicationLicence: snap.syndicationLicence,
+      mediaUrl: snap.mediaUrl,
+      transcript: snap.transcript,
+      seoDescription: snap.seoDescription,
+      republishLicence: snap.republishLicence,
+      commentsEnabled: snap.commentsEnabled,
+      featured: can(user, "story.manage") ? snap.featured : row.featured,
+    });
     if (!updated) throw new ConflictError("The story changed while restoring. Please try again.");
     // Authors or topics deleted since then are left out rather than failing the restore.
     const livePeople = new Set(snap.authorIds.length ? tx.select({ id: people.id }).from(people).where(inArray(people.id, snap.authorIds)).all().map((r) => r.id) : []);
