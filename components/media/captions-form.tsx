@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { ErrorSummary } from "@/components/form/fields";
+import { FileField } from "@/components/media/file-field";
 import type { FormState } from "@/lib/action";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
@@ -28,22 +29,13 @@ export function CaptionsForm({ upload, remove, captionsUrl }: { upload: Action; 
         )}
       </p>
       <form action={uploadAction} noValidate>
-        <div className="field">
-          <label htmlFor="captions-file">Captions file</label>
-          <p className="field-hint" id="captions-file-hint">
-            A WebVTT file (.vtt, starting “WEBVTT”), UTF-8, up to 1 MB.{captionsUrl ? " It replaces the current captions." : ""}
-          </p>
-          {fileError ? <p className="field-error" id="captions-file-error">{fileError}</p> : null}
-          <input
-            type="file"
-            id="captions-file"
-            name="file"
-            accept=".vtt,text/vtt"
-            required
-            aria-describedby={fileError ? "captions-file-hint captions-file-error" : "captions-file-hint"}
-            aria-invalid={fileError ? true : undefined}
-          />
-        </div>
+        <FileField
+          id="captions-file"
+          label="Captions file"
+          accept=".vtt,text/vtt"
+          hint={<>A WebVTT file (.vtt, starting “WEBVTT”), UTF-8, up to 1 MB.{captionsUrl ? " It replaces the current captions." : ""}</>}
+          error={fileError}
+        />
         <button type="submit" disabled={pending}>{pending ? "Uploading…" : "Upload captions"}</button>
       </form>
       {captionsUrl ? (

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { ErrorSummary, SelectField } from "@/components/form/fields";
+import { FileField } from "@/components/media/file-field";
 import type { FormState } from "@/lib/form";
 import { MediaDetailsFields } from "./media-fields";
 
@@ -20,23 +21,18 @@ export function MediaUploadForm({ action, stories }: { action: Action; stories: 
   return (
     <form action={formAction} noValidate>
       <ErrorSummary notice state={state} />
-      <div className="field">
-        <label htmlFor="file">Image file</label>
-        <p className="field-hint" id="file-hint">
-          JPEG, PNG, WebP or AVIF, up to 10 MB and 40 megapixels.
-          {state.message && !state.ok ? " Please choose the file again." : ""}
-        </p>
-        {fileError ? <p className="field-error" id="file-error">{fileError}</p> : null}
-        <input
-          type="file"
-          id="file"
-          name="file"
-          accept="image/jpeg,image/png,image/webp,image/avif"
-          required
-          aria-describedby={fileError ? "file-hint file-error" : "file-hint"}
-          aria-invalid={fileError ? true : undefined}
-        />
-      </div>
+      <FileField
+        id="file"
+        label="Image file"
+        accept="image/jpeg,image/png,image/webp,image/avif"
+        hint={
+          <>
+            JPEG, PNG, WebP or AVIF, up to 10 MB and 40 megapixels.
+            {state.message && !state.ok ? " Please choose the file again." : ""}
+          </>
+        }
+        error={fileError}
+      />
       <MediaDetailsFields state={state} values={EMPTY} />
       {stories.length > 0 ? <SelectField name="storyId" label="For the story (optional)" options={options} state={state} /> : null}
       <button type="submit" disabled={pending}>{pending ? "Uploading…" : "Upload image"}</button>
