@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useRef } from "react";
+import { Honeypot } from "@/components/form/honeypot";
 import { ErrorSummary, Field, errorFor, valueOf, type FormState } from "@/components/form/fields";
 
 type Props = {
@@ -50,11 +51,7 @@ export function CommentForm({ action, storyId }: Props) {
         <Field name="body" label={LABELS.body} idPrefix="comment" hint="Up to 4,000 characters. Plain text: links and formatting are not shown." error={errorFor(e, "body")}>
           {(p) => <textarea {...p} rows={6} maxLength={4000} defaultValue={valueOf(v, "body")} />}
         </Field>
-        {/* Honeypot: off-screen, out of the tab order and hidden from assistive technology. */}
-        <div className="honeypot" aria-hidden="true">
-          <label htmlFor="comment-website">Website</label>
-          <input type="text" id="comment-website" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
-        </div>
+        <Honeypot id="comment-website" label="Website" />
         <button type="submit" disabled={pending}>
           {pending ? "Sending…" : "Send comment"}
         </button>

@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { ErrorSummary, Field, SelectField, errorFor, listOf, valueOf, type FormState } from "@/components/form/fields";
+import { GuestsField } from "@/components/open-days/guests-field";
+import { ErrorSummary, SelectField, errorFor, listOf, valueOf, type FormState } from "@/components/form/fields";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
@@ -31,17 +32,7 @@ export function ChangeBookingForm({
     <form action={formAction} noValidate key={JSON.stringify(v ?? {})}>
       <ErrorSummary state={state} labels={{ guests: "Number of guests", sessionIds: "Sessions" }} idPrefix="change" />
       <input type="hidden" name="token" value={token} />
-      <Field name="guests" label="Number of guests" hint="From 0 to 3. Each guest takes a place." error={errorFor(state.errors, "guests")} idPrefix="change">
-        {(p) => (
-          <select {...p} defaultValue={valueOf(v, "guests", String(guests))}>
-            {[0, 1, 2, 3].map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <GuestsField hint="From 0 to 3. Each guest takes a place." error={errorFor(state.errors, "guests")} defaultValue={valueOf(v, "guests", String(guests))} idPrefix="change" />
       {sessions.length > 0 && (
         <fieldset className="field" aria-describedby={sessionsError ? "change-sessionIds-error" : undefined}>
           <legend id="change-sessionIds">Sessions</legend>

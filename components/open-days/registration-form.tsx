@@ -1,6 +1,8 @@
 "use client";
 
 import { useActionState, useEffect, useRef } from "react";
+import { Honeypot } from "@/components/form/honeypot";
+import { GuestsField } from "@/components/open-days/guests-field";
 import { ErrorSummary, Field, errorFor, listOf, valueOf, type FormState } from "@/components/form/fields";
 
 export type RegistrationState = FormState & {
@@ -87,17 +89,7 @@ export function RegistrationForm({ action, defaultLevel, subjects, sessions }: P
           </>
         )}
       </Field>
-      <Field name="guests" label={LABELS.guests} hint="Family or friends coming with you, from 0 to 3. Each guest takes a place." error={errorFor(e, "guests")}>
-        {(p) => (
-          <select {...p} defaultValue={valueOf(v, "guests", "0")}>
-            {[0, 1, 2, 3].map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <GuestsField hint="Family or friends coming with you, from 0 to 3. Each guest takes a place." error={errorFor(e, "guests")} defaultValue={valueOf(v, "guests", "0")} />
       {sessions.length > 0 && (
         <fieldset className="field" aria-describedby={["sessions-hint", sessionsError ? "field-sessionIds-error" : ""].filter(Boolean).join(" ")}>
           <legend id="field-sessionIds">Sessions you would like to attend</legend>
@@ -144,10 +136,7 @@ export function RegistrationForm({ action, defaultLevel, subjects, sessions }: P
           </p>
         )}
       </div>
-      <div className="honeypot" aria-hidden="true">
-        <label htmlFor="field-website">Leave this empty</label>
-        <input type="text" id="field-website" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
-      </div>
+      <Honeypot id="field-website" label="Leave this empty" />
       <button type="submit" disabled={pending}>
         {pending ? "Registering…" : "Register"}
       </button>
