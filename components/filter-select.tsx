@@ -1,4 +1,4 @@
-import type { Option } from "@/components/form/fields";
+import { OptionList, type Option } from "@/components/form/fields";
 
 type Props = {
   id: string;
@@ -17,11 +17,7 @@ export function FilterSelect({ id, name, label, allLabel, options, value }: Prop
       <label htmlFor={id}>{label}</label>
       <select id={id} name={name} defaultValue={value ?? ""}>
         <option value="">{allLabel}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        <OptionList options={options} />
       </select>
     </div>
   );

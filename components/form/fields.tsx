@@ -112,16 +112,21 @@ export function TextField({
 
 export type Option = { value: string; label: string };
 
+/** The <option>s of a select, one per choice. */
+export function OptionList({ options }: { options: readonly Option[] }) {
+  return options.map((o) => (
+    <option key={o.value} value={o.value}>
+      {o.label}
+    </option>
+  ));
+}
+
 export function SelectField({ state, defaultValue = "", options, ...field }: FieldBase & StateProps & { options: readonly Option[] }) {
   return (
     <Field {...field} error={fromState(state, field.name, field.error)}>
       {(p) => (
         <select {...p} defaultValue={valueOf(state?.values, field.name, defaultValue)}>
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
+          <OptionList options={options} />
         </select>
       )}
     </Field>
