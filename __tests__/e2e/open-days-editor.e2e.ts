@@ -1,5 +1,5 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { axeViolations, baseUrl, launchBrowser, login } from "./support/browser";
+import type { Page } from "playwright-core";
+import { axeViolations, baseUrl, login, pagePerTest } from "./support/browser";
 
 /**
  * Issue 5, the editor's side and the public events: an editor reads an open
@@ -7,25 +7,16 @@ import { axeViolations, baseUrl, launchBrowser, login } from "./support/browser"
  * list what is "On now" and offer iCalendar files. Works on a fresh seed.
  */
 
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
-beforeEach(async () => {
-  // Public forms are rate-limited per client IP: a per-run address, passed as a trusted proxy would
-  // (the e2e server trusts loopback: TRUSTED_PROXIES in support/global-setup.ts), isolates this file.
-  context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": `203.0.113.${(Date.now() % 250) + 1}` } });
-  page = await context.newPage();
-});
-afterEach(async () => {
-  await context.close();
-});
+// Public forms are rate-limited per client IP: a per-run address, passed as a trusted proxy would
+// (the e2e server trusts loopback: TRUSTED_PROXIES in support/global-setup.ts), isolates this file.
+pagePerTest(
+  (p) => {
+    page = p;
+  },
+  () => ({ "x-forwarded-for": `203.0.113.${(Date.now() % 250) + 1}` }),
+);
 
 const DAY = "Undergraduate open day: City campus";
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { axeViolations, baseUrl, launchBrowser } from "./support/browser";
+import type { Page } from "playwright-core";
+import { axeViolations, baseUrl, pagePerTest } from "./support/browser";
 import { readState } from "./support/server";
 
 /**
@@ -12,27 +12,20 @@ import { readState } from "./support/server";
  * afternoons at Riverside campus, and only sessions without a booking limit.
  */
 
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
-beforeEach(async () => {
-  // Public forms are rate-limited per client IP. A per-run address, passed as a trusted proxy
-  // would (the e2e server trusts loopback: TRUSTED_PROXIES in support/global-setup.ts), keeps
-  // this file's few submissions in their own bucket when other suites share the server.
-  const n = Date.now() % 250;
-  context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": `198.51.100.${n + 1}` } });
-  page = await context.newPage();
-});
-afterEach(async () => {
-  await context.close();
-});
+// Public forms are rate-limited per client IP. A per-run address, passed as a trusted proxy
+// would (the e2e server trusts loopback: TRUSTED_PROXIES in support/global-setup.ts), keeps
+// this file's few submissions in their own bucket when other suites share the server.
+pagePerTest(
+  (p) => {
+    page = p;
+  },
+  () => {
+    const n = Date.now() % 250;
+    return { "x-forwarded-for": `198.51.100.${n + 1}` };
+  },
+);
 
 /** The server's data folder: the fresh server's (state file) or, for a running one, E2E_DATA_DIR. */
 function outboxDir(): string | null {

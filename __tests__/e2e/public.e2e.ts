@@ -1,30 +1,23 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { axeViolations, baseUrl, launchBrowser } from "./support/browser";
+import type { Page } from "playwright-core";
+import { axeViolations, baseUrl, pagePerTest } from "./support/browser";
 
 /** Issue 3's journeys through the public newsroom, as a reader (and a machine) uses it. */
 
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
-beforeEach(async () => {
-  // Each test is a reader at an address of their own, so comments that other journeys send
-  // against the same server never share this reader's rate-limit window. The address is the
-  // one a trusted proxy would report: the e2e server trusts loopback (TRUSTED_PROXIES in
-  // support/global-setup.ts); a server without TRUSTED_PROXIES ignores the header.
-  const n = (Date.now() + Math.floor(Math.random() * 1000)) % 250;
-  context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": `192.0.2.${n + 1}` } });
-  page = await context.newPage();
-});
-afterEach(async () => {
-  await context.close();
-});
+// Each test is a reader at an address of their own, so comments that other journeys send
+// against the same server never share this reader's rate-limit window. The address is the
+// one a trusted proxy would report: the e2e server trusts loopback (TRUSTED_PROXIES in
+// support/global-setup.ts); a server without TRUSTED_PROXIES ignores the header.
+pagePerTest(
+  (p) => {
+    page = p;
+  },
+  () => {
+    const n = (Date.now() + Math.floor(Math.random() * 1000)) % 250;
+    return { "x-forwarded-for": `192.0.2.${n + 1}` };
+  },
+);
 
 const main = () => page.locator("main");
 const h1Text = async () => (await page.getByRole("heading", { level: 1 }).textContent())!.trim();

@@ -1,20 +1,10 @@
-import type { Browser, Page } from "playwright-core";
-import { axeViolations, baseUrl, launchBrowser } from "./support/browser";
+import type { Page } from "playwright-core";
+import { axeViolations, baseUrl, pagePerTest } from "./support/browser";
 
-let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
-beforeEach(async () => {
-  page = await browser.newPage();
-});
-afterEach(async () => {
-  await page.close();
+pagePerTest((p) => {
+  page = p;
 });
 
 describe("smoke journey", () => {

@@ -1,13 +1,9 @@
 import { createEvent, createMedia } from "../factories";
-import { freshDb } from "../helpers/db";
+import { freshDbPerTest } from "../helpers/db";
+import { DAY, HOUR } from "../helpers/time";
 import { EVENTS_PAGE_SIZE, getEventBySlug, listCampuses, listCategories, listEvents, listEventsForCalendar } from "@/lib/events/public";
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-
-beforeEach(() => {
-  freshDb();
-});
+freshDbPerTest();
 
 describe("listEvents", () => {
   it("lists upcoming events soonest first, including one that started yesterday and ends tomorrow (on now)", async () => {

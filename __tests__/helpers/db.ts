@@ -6,3 +6,10 @@ export function freshDb(): DB {
   setDb(db);
   return db;
 }
+
+/** Every test in the file starts on its own fresh database. */
+export function freshDbPerTest(): void {
+  beforeEach(() => {
+    freshDb();
+  });
+}

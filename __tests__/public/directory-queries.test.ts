@@ -3,14 +3,10 @@ import { getExpertBySlug, listExpertFacets, listExperts } from "@/lib/people/pub
 import { listPromos } from "@/lib/promos/public";
 import { getTopicBySlug, listTopics } from "@/lib/topics/public";
 import { createEvent, createPerson, createPromo, createStory, createTopic } from "../factories";
-import { freshDb } from "../helpers/db";
+import { freshDbPerTest } from "../helpers/db";
+import { DAY, HOUR } from "../helpers/time";
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-
-beforeEach(() => {
-  freshDb();
-});
+freshDbPerTest();
 
 describe("experts", () => {
   it("lists staff experts and guests with a public story, never guests with only drafts", async () => {

@@ -5,14 +5,10 @@ import ExpertPage, { generateMetadata as expertMetadata } from "@/app/(public)/e
 import TopicPage, { generateMetadata as topicMetadata } from "@/app/(public)/topics/[slug]/page";
 import { recordView } from "@/lib/stories/views";
 import { createEvent, createPerson, createPromo, createStory, createTopic } from "../factories";
-import { freshDb } from "../helpers/db";
+import { freshDbPerTest } from "../helpers/db";
+import { DAY, HOUR } from "../helpers/time";
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-
-beforeEach(() => {
-  freshDb();
-});
+freshDbPerTest();
 
 describe("home page", () => {
   it("shows the featured story, latest, expert comment, events, promos and most read, each linking on", async () => {

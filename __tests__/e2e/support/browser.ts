@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { E2E_PASSWORD, readState } from "./server";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -10,6 +10,29 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}
+
+/**
+ * One browser for the test file and a fresh context and page for each test,
+ * sending `headers()` (e.g. the reader's address as a trusted proxy would
+ * report it). `use` receives each test's page.
+ */
+export function pagePerTest(use: (page: Page) => void, headers: () => Record<string, string> = () => ({})): void {
+  let browser: Browser;
+  let context: BrowserContext | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser.close();
+  });
+  beforeEach(async () => {
+    context = await browser.newContext({ extraHTTPHeaders: headers() });
+    use(await context.newPage());
+  });
+  afterEach(async () => {
+    await context?.close();
   });
 }
 
