@@ -46,3 +46,15 @@ describe("smoke journey", () => {
     expect(await res.json()).toEqual({ status: "ok", db: "ok", pageCache: expect.objectContaining({ entries: expect.any(Number), budget: expect.any(Number) }) });
   });
 });
+
+describe("not found (issue 11)", () => {
+  it.each(["/news/no-such-story-anywhere", "/events/no-such-event", "/no-such-page"])("%s answers 404 with the whole page in the HTML, readable without JavaScript", async (pathname) => {
+    const res = await fetch(baseUrl() + pathname, { headers: { accept: "text/html" } });
+    expect(res.status).toBe(404);
+    const html = await res.text();
+    expect(html).not.toContain('id="__next_error__"');
+    expect(html.match(/<h1[^>]*>Page not found<\/h1>/g)).toHaveLength(1);
+    expect(html.match(/<main\b/g)).toHaveLength(1);
+    expect(html.match(/<header\b/g)).toHaveLength(1);
+  });
+});
