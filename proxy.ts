@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIE_NAMES } from "@/lib/auth/cookie-names";
 import { config as siteConfig } from "@/lib/config";
 import { contentSecurityPolicy, newNonce } from "@/lib/http/csp";
+import { isCrossSite } from "@/lib/http/links";
 
 /** experimental.serverActions.bodySizeLimit in next.config.ts: a bigger action body would fail as a 500. */
 export const ACTION_BODY_LIMIT_BYTES = 12 * 1024 * 1024;
@@ -23,8 +24,7 @@ function plain(status: number, message: string): NextResponse {
  */
 function refuseAction(request: NextRequest): NextResponse | null {
   if (request.method !== "POST" || !request.headers.has("next-action")) return null;
-  const origin = request.headers.get("origin");
-  if (origin !== null && origin !== new URL(siteConfig().siteUrl).origin) return plain(403, "This form can only be sent from this site.");
+  if (isCrossSite(request.headers.get("origin"), siteConfig().siteUrl)) return plain(403, "This form can only be sent from this site.");
   const length = Number(request.headers.get("content-length") ?? "0");
   if (length > ACTION_BODY_LIMIT_BYTES) return plain(413, "The file is too large: images must be 10 MB or smaller.");
   return null;

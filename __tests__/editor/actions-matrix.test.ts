@@ -196,6 +196,10 @@ describe("autosave route", () => {
     actAs(people.admin);
     expect((await post(story, { body: "someone else" })).status).toBe(409);
     expect((await post(story, {}, { origin: "https://evil.example" })).status).toBe(403);
+    // Host headers are the sender's words: naming the evil site there does not make it this site (issue 11).
+    const forged = dbState();
+    expect((await post(story, { body: "forged" }, { origin: "https://evil.example", host: "evil.example", "x-forwarded-host": "evil.example" })).status).toBe(403);
+    expect(dbState()).toBe(forged);
     const live = storyIn("published");
     const liveBefore = dbState();
     expect((await post(live)).status).toBe(422);

@@ -35,3 +35,13 @@ export function isHttpUrl(value: string): boolean {
 export function isSafeLink(value: string): boolean {
   return isSameSitePath(value) || isHttpUrl(value);
 }
+
+/**
+ * A browser request sent from another site: its Origin header is present and
+ * is not SITE_URL's origin. Host and X-Forwarded-Host are whatever the sender
+ * wrote, so they decide nothing. A request without Origin is not a browser's
+ * cross-site form (Next lets those through too).
+ */
+export function isCrossSite(origin: string | null, siteUrl: string): boolean {
+  return origin !== null && origin !== new URL(siteUrl).origin;
+}

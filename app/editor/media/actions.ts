@@ -10,13 +10,19 @@ import { captionsFormSchema, mediaDetailsSchema, mediaUploadSchema } from "@/lib
 
 const CHOOSE_FILE = "Choose an image file to upload.";
 
+/** The form's file, or a message on the file field when none was chosen. */
+function chosenFile(formData: FormData, message: string): File {
+  const file = formData.get("file");
+  if (!(file instanceof File) || file.size === 0) throw new InvalidError(message, { file: message });
+  return file;
+}
+
 /**
  * Upload: role and details are checked first (defineAction), then the file
  * from its bytes in lib/media/upload (never its name or declared type).
  */
 export const uploadMediaAction = defineAction({ role: "contributor", schema: mediaUploadSchema }, async (input, ctx) => {
-  const file = ctx.formData.get("file");
-  if (!(file instanceof File) || file.size === 0) throw new InvalidError(CHOOSE_FILE, { file: CHOOSE_FILE });
+  const file = chosenFile(ctx.formData, CHOOSE_FILE);
   if (file.size > MAX_UPLOAD_BYTES) {
     const message = `This file is ${(file.size / 1024 / 1024).toFixed(1)} MB; images must be 10 MB or smaller.`;
     throw new InvalidError(message, { file: message });
@@ -44,8 +50,7 @@ export const uploadCaptionsAction = defineAction<typeof captionsFormSchema, "con
   { role: "contributor", schema: captionsFormSchema },
   async (_input, ctx) => {
     const [storyId] = ctx.args;
-    const file = ctx.formData.get("file");
-    if (!(file instanceof File) || file.size === 0) throw new InvalidError(CHOOSE_CAPTIONS, { file: CHOOSE_CAPTIONS });
+    const file = chosenFile(ctx.formData, CHOOSE_CAPTIONS);
     const bytes = Buffer.from(await file.arrayBuffer());
     await storeCaptions({ storyId, bytes, fileName: file.name, mimeType: file.type }, ctx);
     return { ok: true, message: "The captions have been added." };

@@ -1,6 +1,8 @@
 import { requireRole } from "@/lib/auth/guard";
 import { fieldErrors, formValues } from "@/lib/action";
+import { config } from "@/lib/config";
 import { errorResponse } from "@/lib/errors";
+import { isCrossSite } from "@/lib/http/links";
 import { clientIpOf } from "@/lib/request";
 import { saveStory } from "@/lib/stories/editor";
 import { storySchema } from "@/lib/stories/schema";
@@ -11,15 +13,14 @@ const noStore = { "Cache-Control": "private, no-store" };
  * Autosave for the story form (fetch keepalive / sendBeacon when the tab is
  * hidden or closed, and every 30 s). A route handler rather than a server
  * action because sendBeacon needs a plain URL; it checks the session and
- * the origin itself, since Next's action CSRF check does not cover it.
+ * the origin (SITE_URL's, never the Host headers) itself, since Next's
+ * action CSRF check does not cover it.
  * Refusals come back as errorResponse() makes them: 401/403 auth, 409 a
  * newer version (with its `version`), 422 fields or a story not to be
  * autosaved.
  */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const origin = request.headers.get("origin");
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
-  if (origin && (!URL.canParse(origin) || new URL(origin).host !== host)) {
+  if (isCrossSite(request.headers.get("origin"), config().siteUrl)) {
     return Response.json({ message: "Cross-site request refused." }, { status: 403, headers: noStore });
   }
   try {
