@@ -11,10 +11,12 @@ import { stories } from "@/db/schema";
  * count of every topic. Each is built once and kept while it is provably
  * current, so a reader never sees a stale list:
  *
- * - no connection has committed a write since it was built: PRAGMA
- *   data_version changes when another connection commits, total_changes()
- *   when this one writes (any write, even a view-count flush, starts afresh:
- *   a rebuild is one index walk, ~230 ms for all of /news at 100,000 stories);
+ * - nothing the lists read has changed since it was built: triggers
+ *   (migration 0006) bump listing_generation.n on every write to a story's
+ *   existence, type, status, publish or expiry time, to story_topics,
+ *   story_authors or topics, from any connection; view-count flushes,
+ *   comments, events and promos leave it alone, so they cost no rebuild
+ *   (one is an index walk, ~135–230 ms for all of /news at 100,000 stories);
  * - no publish or expiry time has passed since (publicStory() compares with
  *   the clock, so a scheduled story turns public without any write).
  *
@@ -29,18 +31,19 @@ const MAX_WEIGHT = 4_000_000;
 const MAX_AGE_MS = 10 * 60_000;
 
 type Entry = { value: unknown; weight: number };
-type State = { version: string; validUntil: number; entries: Map<string, Entry>; weight: number };
+type State = { version: number; validUntil: number; entries: Map<string, Entry>; weight: number };
 
 const states = new WeakMap<Database.Database, State>();
-const versionStatements = new WeakMap<Database.Database, Database.Statement>();
+const generationStatements = new WeakMap<Database.Database, Database.Statement>();
 
-function versionOf(client: Database.Database): string {
-  let totalChanges = versionStatements.get(client);
-  if (!totalChanges) {
-    totalChanges = client.prepare("select total_changes()").pluck();
-    versionStatements.set(client, totalChanges);
+/** The story generation: what the lists read has changed whenever it has. */
+function versionOf(client: Database.Database): number {
+  let generation = generationStatements.get(client);
+  if (!generation) {
+    generation = client.prepare("select n from listing_generation where id = 1").pluck();
+    generationStatements.set(client, generation);
   }
-  return `${client.pragma("data_version", { simple: true })}:${totalChanges.get()}`;
+  return Number(generation.get());
 }
 
 /** The next moment the set of public stories changes with no write: a publish or an expiry time. */
@@ -54,8 +57,7 @@ function nextVisibilityChange(now: number): number {
   return Math.min(publish ?? Infinity, expiry ?? Infinity, now + MAX_AGE_MS);
 }
 
-function currentState(now: number): State {
-  const client = getDb().$client;
+function currentState(now: number, client: Database.Database): State {
   const version = versionOf(client);
   const state = states.get(client);
   if (state && state.version === version && now < state.validUntil) return state;
@@ -70,7 +72,11 @@ function currentState(now: number): State {
  */
 export function memoUntilChange<T>(key: string, build: (now: number) => T, weight: (value: T) => number = () => 1): T {
   const now = Date.now();
-  const state = currentState(now);
+  const client = getDb().$client;
+  // Inside a transaction the counter may count writes that are later rolled back, and a
+  // later commit could bring it back to the same number: build, but keep nothing.
+  if (client.inTransaction) return build(now);
+  const state = currentState(now, client);
   const hit = state.entries.get(key);
   if (hit) {
     // Re-insert: a Map iterates in insertion order, so the first key is the least recently used.
