@@ -3,46 +3,12 @@
  * running production server with plain HTTP: what is cached and with which
  * headers, what never is, freshness after a publish (editor and scheduler),
  * single flight, 304s, a junk-URL flood, and views counted from cache hits.
+ * Every other change (edit, unpublish, expiry, featuring, comments, events,
+ * open-day places, promos, experts) is timed in freshness.e2e.ts.
  * @see docs/decisions/0006-page-cache.md
  */
-import http from "node:http";
-import path from "node:path";
-import Database from "better-sqlite3";
 import { baseUrl, launchBrowser, login } from "./support/browser";
-import { readState } from "./support/server";
-
-type Raw = { status: number; headers: http.IncomingHttpHeaders; body: Buffer; text: string };
-
-/** A raw request: no automatic decompression, so Content-Encoding and byte counts are what the server sent. */
-function request(pathname: string, options: { method?: string; headers?: Record<string, string> } = {}): Promise<Raw> {
-  const url = new URL(pathname, baseUrl());
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: options.method ?? "GET", headers: options.headers ?? {}, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => {
-        const body = Buffer.concat(chunks);
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body, text: body.toString("utf8") });
-      });
-      res.on("error", reject);
-    });
-    req.on("error", reject);
-    req.end();
-  });
-}
-
-/**
- * Requests until the answer comes from the cache. A copy older than the cache's lifetime is
- * answered STALE while one refresh renders, so a page warmed by an earlier test file may take
- * a request or two to be a plain HIT again.
- */
-async function cached(pathname: string, headers: Record<string, string> = {}): Promise<Raw> {
-  for (let i = 0; ; i++) {
-    const res = await request(pathname, { headers });
-    if (res.headers["x-cache"] === "HIT" || i >= 30) return res;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { cached, one, openServerDb, request } from "./support/http";
 
 type Stats = { entries: number; bytes: number; budget: number; probationBytes: number; evictions: number; renders: number; stores: number; hits: number };
 
@@ -51,17 +17,7 @@ async function stats(): Promise<Stats> {
   return (JSON.parse(res.text) as { pageCache: Stats }).pageCache;
 }
 
-/** The server's own database file (the e2e data folder, or E2E_DATA_DIR for a server you started). */
-function openServerDb(): Database.Database {
-  const dataDir = process.env.E2E_DATA_DIR || readState().dataDir;
-  const db = new Database(path.join(dataDir, "newsroom.db"));
-  db.pragma("busy_timeout = 5000");
-  return db;
-}
-
-const one = (db: Database.Database, sql: string, ...args: unknown[]) => db.prepare(sql).get(...args) as Record<string, string | number>;
-
-let db: Database.Database;
+let db: ReturnType<typeof openServerDb>;
 let slugs: { story: string; person: string; topic: string; event: string; openDay: string };
 
 beforeAll(() => {
@@ -269,33 +225,6 @@ describe("fresh within a second", () => {
     }
   });
 
-  it("a comment approved in the editor appears on the cached story page on the very next request", async () => {
-    const body = `Approved through the page-cache test ${Date.now()}`;
-    const storyId = Number(one(db, "select id from stories where slug = ?", slugs.story).id);
-    const { lastInsertRowid } = db.prepare("insert into comments (story_id, name, email, body, status, created_at) values (?, 'Casey Reader', 'casey@example.org', ?, 'pending', ?)").run(storyId, body, Date.now());
-    const before = await cached(`/news/${slugs.story}`);
-    expect(before.headers["x-cache"]).toBe("HIT");
-    expect(before.text).not.toContain(body);
-
-    const browser = await launchBrowser();
-    try {
-      const page = await browser.newPage();
-      await login(page, "editor@newsroom.test");
-      await page.goto(`${baseUrl()}/editor/comments?status=pending`);
-      await page.locator(`button[name="decision"][value="approve:${lastInsertRowid}"]`).click();
-      const deadline = Date.now() + 15_000;
-      while (one(db, "select status from comments where id = ?", lastInsertRowid).status !== "approved" && Date.now() < deadline) {
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    } finally {
-      await browser.close();
-    }
-    expect(one(db, "select status from comments where id = ?", lastInsertRowid).status).toBe("approved");
-    const after = await request(`/news/${slugs.story}`);
-    expect(after.headers["x-cache"]).toBe("MISS");
-    expect(after.text).toContain(body);
-  });
-
   it("a story scheduled a few seconds ahead is on the home page within a second of its time, through the scheduler", async () => {
     const title = `Scheduled by the page-cache test ${Date.now()}`;
     const slug = `page-cache-scheduled-${Date.now()}`;
@@ -324,74 +253,6 @@ describe("fresh within a second", () => {
     expect(seenAt).not.toBeNull();
     expect(seenAt!).toBeGreaterThanOrEqual(publishAt - 100);
     expect(one(db, "select status from stories where slug = ?", slug).status).toBe("published");
-  });
-});
-
-describe("expiry through the scheduler", () => {
-  it("a story whose expiry passes leaves its cached page and the home page within a second", async () => {
-    const title = `Expiring by the page-cache test ${Date.now()}`;
-    const slug = `page-cache-expiring-${Date.now()}`;
-    const unpublishAt = Date.now() + 4_000;
-    db.prepare(
-      "insert into stories (type, slug, title, standfirst, body, body_text, status, publish_at, unpublish_at, created_at, updated_at) values ('news-release', ?, ?, 'Expiring standfirst.', 'Expiring body.', 'Expiring body.', 'published', ?, ?, ?, ?)",
-    ).run(slug, title, Date.now() - 60_000, unpublishAt, Date.now(), Date.now());
-    // A new address, so its first request renders it with the story public.
-    expect((await request(`/news/${slug}`)).status).toBe(200);
-    expect((await request(`/news/${slug}`)).headers["x-cache"]).toBe("HIT");
-
-    let goneAt: number | null = null;
-    while (Date.now() < unpublishAt + 3_000) {
-      const startedAt = Date.now();
-      const res = await request(`/news/${slug}`);
-      if (res.status === 404) {
-        goneAt = startedAt;
-        break;
-      }
-      expect(startedAt).toBeLessThan(unpublishAt + 1_000);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(goneAt).not.toBeNull();
-    expect(goneAt!).toBeGreaterThanOrEqual(unpublishAt - 100);
-    expect((await request("/")).text).not.toContain(title);
-    expect(one(db, "select status from stories where slug = ?", slug).status).toBe("unpublished");
-  });
-});
-
-describe("open-day places", () => {
-  it("a registration changes the places left on the cached finder and day page on the very next request", async () => {
-    const placesIn = (html: string) => {
-      const m = html.match(new RegExp(`href="/open-days/${slugs.openDay}"[\\s\\S]*?(\\d+) places? left`));
-      return m ? Number(m[1]) : null;
-    };
-    const before = await cached("/open-days");
-    expect(before.headers["x-cache"]).toBe("HIT");
-    const left = placesIn(before.text);
-    expect(left).not.toBeNull();
-    const dayBefore = await cached(`/open-days/${slugs.openDay}`);
-    expect(dayBefore.headers["x-cache"]).toBe("HIT");
-
-    const browser = await launchBrowser();
-    try {
-      const page = await browser.newPage();
-      await page.goto(`${baseUrl()}/open-days/${slugs.openDay}`);
-      const form = page.getByRole("region", { name: "Register" });
-      await form.getByLabel("Full name").fill("Page Cache Check");
-      await form.getByLabel("Email address").fill(`page-cache-${Date.now()}@example.com`);
-      const session = form.locator('input[name="sessionIds"]');
-      if ((await session.count()) > 0) await session.first().check();
-      await form.getByLabel(/I have read the privacy notice/).check();
-      await form.getByRole("button", { name: "Register" }).click();
-      await page.waitForURL(/\/open-days\/registrations\//, { timeout: 30_000 });
-    } finally {
-      await browser.close();
-    }
-
-    const after = await request("/open-days");
-    expect(after.headers["x-cache"]).toBe("MISS");
-    expect(placesIn(after.text)).toBe(left! - 1);
-    const dayAfter = await request(`/open-days/${slugs.openDay}`);
-    expect(dayAfter.headers["x-cache"]).toBe("MISS");
-    expect(dayAfter.text).not.toBe(dayBefore.text);
   });
 });
 
