@@ -18,6 +18,35 @@ export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Data
  */
 export type Tx = Pick<DB, "select" | "selectDistinct" | "insert" | "update" | "delete" | "run" | "get" | "all">;
 
+/** Distinct SQL texts kept prepared per connection (lists with IN (…) of varying length make new texts). */
+const KEPT_STATEMENTS = 500;
+
+/**
+ * Drizzle prepares every query afresh (sqlite3_prepare on each call: a few
+ * per cent of an uncached page render). The connection keeps the last
+ * KEPT_STATEMENTS statements by SQL text and hands the same one out again,
+ * back in its default mode (drizzle switches statements to raw mode; a
+ * caller may pluck), so a kept statement behaves like a fresh one. Safe
+ * because better-sqlite3 runs a statement to completion inside each call;
+ * nothing here iterates a statement lazily.
+ */
+function keepStatements(sqlite: Database.Database): void {
+  const prepare = sqlite.prepare.bind(sqlite);
+  const kept = new Map<string, Database.Statement>();
+  sqlite.prepare = ((source: string) => {
+    let stmt = kept.get(source);
+    if (stmt) {
+      kept.delete(source);
+      if (stmt.reader) stmt.raw(false).pluck(false).expand(false);
+    } else {
+      stmt = prepare(source);
+      if (kept.size >= KEPT_STATEMENTS) kept.delete(kept.keys().next().value!);
+    }
+    kept.set(source, stmt);
+    return stmt;
+  }) as typeof sqlite.prepare;
+}
+
 export function openDatabase(file: string): DB {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
@@ -25,6 +54,7 @@ export function openDatabase(file: string): DB {
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
+  keepStatements(sqlite);
   const db = drizzle(sqlite, { schema }) as DB;
   migrate(db);
   return db;

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
+import { cache } from "react";
 import { Byline } from "@/components/byline";
 import { CommentForm } from "@/components/comment-form";
 import { CommentList } from "@/components/comment-list";
@@ -28,6 +29,9 @@ import { PageSection } from "@/components/page-section";
 
 type Props = { params: Promise<{ slug: string }> };
 
+/** generateMetadata and the page read the same story: once per request (React's cache lasts one render). */
+const storyFor = cache((slug: string) => getStoryBySlug(slug));
+
 function describe(story: { seoDescription: string | null; standfirst: string; body: string }): string {
   const text = story.seoDescription || story.standfirst || markdownToText(story.body);
   return text.length > 200 ? `${text.slice(0, 197).trimEnd()}…` : text;
@@ -35,7 +39,7 @@ function describe(story: { seoDescription: string | null; standfirst: string; bo
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
-  const story = await getStoryBySlug(slug);
+  const story = await storyFor(slug);
   if (!story) return { title: "Page not found" };
   const description = describe(story);
   const images = story.hero
@@ -70,7 +74,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function StoryPage({ params }: Props) {
   const { slug } = await params;
-  const story = await getStoryBySlug(slug);
+  const story = await storyFor(slug);
   if (!story) {
     const current = await resolveOldSlug(slug);
     if (current) permanentRedirect(`/news/${current}`);
