@@ -10,7 +10,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { loadConfigOrExit } from "@/lib/config";
-import { bodyFor, etagFor, keptHeaders, matchesIfNoneMatch, negotiate, type Entry } from "@/lib/page-cache/entry";
+import { bodyFor, etagFor, keptHeaders, makeEntry, matchesIfNoneMatch, negotiate, type Entry } from "@/lib/page-cache/entry";
 import { currentViewsSink, installPageCache } from "@/lib/page-cache/global";
 import { beaconSlug, classify, isAsset, type Decision } from "@/lib/page-cache/key";
 import { PageCache, type Rendered } from "@/lib/page-cache/page-cache";
@@ -34,6 +34,9 @@ const TTL_MS = 5 * 60_000;
 const RENDER_USER_AGENT = "Mozilla/5.0 (compatible; Newsroom-PageCache/1.0; Google-PageRenderer)";
 
 const RENDER_TIMEOUT_MS = 30_000;
+
+/** With PAGE_CACHE_MISS_TOKEN set (the bench), a request naming it in this header is rendered as a miss. */
+export const MISS_HEADER = "x-newsroom-cache-miss";
 
 /** The smallest transparent GIF: the view counter's answer. */
 const PIXEL = Buffer.from("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7", "base64");
@@ -178,9 +181,21 @@ export async function startServer(options: {
   pageCacheBytes: number;
   /** "beacon": a caching proxy serves the pages, so only the counter image counts (lib/config.ts VIEW_COUNTING). */
   viewCounting: "server" | "beacon";
+  /**
+   * For `npm run bench` only (env PAGE_CACHE_MISS_TOKEN, unset in production): an anonymous
+   * request carrying `x-newsroom-cache-miss: <token>` is answered as a cache miss every time —
+   * rendered through Next as an anonymous reader, compressed as for storing, never stored —
+   * so the bench measures what a miss costs without a session cookie. Without the token the
+   * header does nothing, so no reader can make the server render.
+   */
+  missToken?: string;
 }): Promise<{ close: () => Promise<void>; cache: PageCache }> {
   const started = Date.now();
   (process.env as Record<string, string>).NODE_ENV = "production";
+  // tsx (which runs this file) turns on Node's source-map support; Node would then read and keep
+  // the source map, sources included, of every chunk Next loads: about 50 MB of strings for the
+  // life of the process. Next's production build does not need it.
+  process.setSourceMapsEnabled(false);
   const { default: next } = await import("next");
   const app = next({ dev: false, dir: options.dir ?? process.cwd(), port: options.port, hostname: "localhost" });
   await app.prepare();
@@ -221,6 +236,12 @@ export async function startServer(options: {
         forceHeaders(res, { "cache-control": PRIVATE_CACHE_CONTROL, "x-cache": "BYPASS" });
       }
       await handle(req, res);
+      return;
+    }
+    if (options.missToken && header(req, MISS_HEADER) === options.missToken) {
+      const rendered = await renderVia(socketPath, agent, decision.url, req);
+      const entry = rendered.storable ? makeEntry({ status: rendered.status, headers: rendered.headers, body: rendered.body, tags: decision.tags, now: Date.now() }) : null;
+      countView(decision, req, entry ? sendEntry(req, res, entry, "MISS") : sendRendered(req, res, rendered));
       return;
     }
     const found = cache.lookup(decision.key);
@@ -277,7 +298,8 @@ export async function startServer(options: {
 
 async function main(): Promise<void> {
   const cfg = loadConfigOrExit();
-  const { close } = await startServer({ port: cfg.port, pageCacheBytes: cfg.pageCacheBytes, viewCounting: cfg.viewCounting });
+  const missToken = process.env.PAGE_CACHE_MISS_TOKEN;
+  const { close } = await startServer({ port: cfg.port, pageCacheBytes: cfg.pageCacheBytes, viewCounting: cfg.viewCounting, ...(missToken && missToken.length >= 16 ? { missToken } : {}) });
   let closing = false;
   const stop = () => {
     if (closing) return;

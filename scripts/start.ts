@@ -3,24 +3,51 @@
  * the database, seed demo content into an empty database, then serve
  * (scripts/server.ts: Next behind the page cache).
  * A second start keeps every record: the seed only runs on an empty database.
+ *
+ * This process stays beside the server for its whole life (it forwards
+ * signals and exits with it), so it stays small: the preparation runs in a
+ * child that exits when done (scripts/prepare-start.ts).
  */
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { loadConfigOrExit } from "@/lib/config";
-import { buildIfNeeded } from "./build-if-needed";
-import { prepareData } from "./prepare-data";
+import type { Prepared } from "./prepare-start";
+
+/**
+ * V8 grows its heap to several times the live set under a burst of renders
+ * (50 concurrent misses: ~270 MB of heap for ~65 MB live, the process at
+ * ~420 MB, and it never gives it back). optimize-for-size keeps the young
+ * generation small and grows the old one slowly: ~220 MB at the same load,
+ * with no hard limit to run out of (a --max-old-space-size would cap it too,
+ * but a process over the cap dies). Measured in README "Benchmarks".
+ */
+const SERVER_NODE_FLAGS = ["--optimize-for-size"];
+
+function prepare(): Prepared {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "newsroom-start-"));
+  const file = path.join(dir, "prepared.json");
+  try {
+    // The seed needs the react-server condition (it imports server-only modules); the server must not have it.
+    const result = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(__dirname, "prepare-start.ts"), file], { stdio: "inherit", env: process.env });
+    if (result.status !== 0) process.exit(result.status ?? 1);
+    return JSON.parse(fs.readFileSync(file, "utf8")) as Prepared;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 function main(): void {
   const cfg = loadConfigOrExit();
-  const { accounts, password } = prepareData(cfg);
-  buildIfNeeded();
+  const { accounts, password, authSecret } = prepare();
 
   const url = `http://localhost:${cfg.port}`;
   // The custom server (page cache in front of Next) runs in its own process without the
-  // react-server condition this script needs for the seed: Next loads its own React builds.
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(__dirname, "server.ts")], {
+  // react-server condition the seed needs: Next loads its own React builds.
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, "--import", "tsx", path.join(__dirname, "server.ts")], {
     stdio: ["ignore", "pipe", "inherit"],
-    env: { ...process.env, NODE_ENV: "production" },
+    env: { ...process.env, NODE_ENV: "production", AUTH_SECRET: authSecret },
   });
   let announced = false;
   child.stdout.on("data", (chunk: Buffer) => {
