@@ -1,11 +1,12 @@
 /**
  * Tables, targets, JSON and the SVG chart for `npm run bench`. The chart is a
- * hand-written SVG string: three bars a page (cache hit, cache miss, the
- * same-bytes limit) on one req/s scale, so no charting library is needed.
+ * hand-written SVG string: four bars a page (the same-bytes limit, cache hit,
+ * anonymous and signed-in cache miss) on one req/s scale, so no charting library is needed.
  */
 
 export type Run = { rps: number; p50: number; p99: number; non2xx: number; errors: number; requests: number; cache: string };
-export type PageFigures = { path: string; label: string; bytes: number; hit: Run; miss: Run; limit: Run; target: boolean };
+/** miss: signed-in (a session cookie: the page cache steps aside); anonMiss: an anonymous reader's miss (render + compress, not stored). */
+export type PageFigures = { path: string; label: string; bytes: number; hit: Run; miss: Run; anonMiss: Run; limit: Run; target: boolean };
 
 /** The issue's targets, printed beside the figures (targets live here, not in timed tests). */
 export const TARGETS = {
@@ -22,11 +23,12 @@ const pct = (n: number) => `${fmt(n * 100, 1)} %`;
 const ok = (pass: boolean) => (pass ? "ok" : "MISSED");
 
 export function pageTable(pages: PageFigures[], bareDynamicRps: number): string {
-  const head = ["page", "hit req/s", "p50", "p99", "non-2xx", "x-cache", "limit req/s", "hit/limit", "miss req/s", "miss p99", "miss/bare-dyn", "target"];
+  const head = ["page", "hit req/s", "p50", "p99", "non-2xx", "x-cache", "limit req/s", "hit/limit", "anon miss req/s", "anon miss p99", "anon/bare-dyn", "signed-in miss req/s", "signed-in p99", "signed-in/bare-dyn", "target"];
   const rows = pages.map((p) => {
     const share = p.hit.rps / p.limit.rps;
     const hitOk = share >= TARGETS.hitShareOfLimit && p.hit.p99 < TARGETS.hitP99Ms;
-    const missOk = p.miss.rps / bareDynamicRps >= TARGETS.missVsBareDynamic;
+    // A cache miss is an anonymous reader's request the cache cannot answer: that is what the target judges.
+    const missOk = p.anonMiss.rps / bareDynamicRps >= TARGETS.missVsBareDynamic;
     return [
       p.label,
       fmt(p.hit.rps),
@@ -36,6 +38,9 @@ export function pageTable(pages: PageFigures[], bareDynamicRps: number): string 
       p.hit.cache,
       fmt(p.limit.rps),
       pct(share),
+      fmt(p.anonMiss.rps),
+      `${fmt(p.anonMiss.p99, 1)} ms`,
+      `${fmt(p.anonMiss.rps / bareDynamicRps, 2)}x`,
       fmt(p.miss.rps),
       `${fmt(p.miss.p99, 1)} ms`,
       `${fmt(p.miss.rps / bareDynamicRps, 2)}x`,
@@ -55,11 +60,12 @@ export function chartSvg(pages: PageFigures[], title: string): string {
   const left = 230;
   const width = 900;
   const plotW = width - left - 90;
-  const max = Math.max(1, ...pages.flatMap((p) => [p.hit.rps, p.miss.rps, p.limit.rps]));
+  const max = Math.max(1, ...pages.flatMap((p) => [p.hit.rps, p.miss.rps, p.anonMiss.rps, p.limit.rps]));
   const series = [
     { key: "limit" as const, name: "same-bytes limit", colour: "#9aa5b1" },
     { key: "hit" as const, name: "portal, cache hit", colour: "#1d3557" },
-    { key: "miss" as const, name: "portal, cache miss", colour: "#b5121b" },
+    { key: "anonMiss" as const, name: "portal, miss (anonymous)", colour: "#e76f51" },
+    { key: "miss" as const, name: "portal, miss (signed in)", colour: "#b5121b" },
   ];
   const groupH = series.length * barH + gap;
   const top = 60;
@@ -84,6 +90,6 @@ export function chartSvg(pages: PageFigures[], title: string): string {
       parts.push(`<text x="${(left + w + 4).toFixed(1)}" y="${y + barH - 3}" font-size="10">${fmt(rps)} req/s</text>`);
     });
   });
-  parts.push(`<text x="${left}" y="${height - 8}" font-size="10" fill="#555">requests per second; the three bars of a page and all pages share one scale</text>`, "</svg>");
+  parts.push(`<text x="${left}" y="${height - 8}" font-size="10" fill="#555">requests per second; the bars of a page and all pages share one scale</text>`, "</svg>");
   return parts.join("\n");
 }
