@@ -30,6 +30,16 @@ async function publicPageShows(page: Page, path: string, ...texts: string[]): Pr
   }
 }
 
+/** Waits for a text; when it never comes, fails with what the page shows instead (the status line, alerts, main). */
+async function expectShown(page: Page, text: string): Promise<void> {
+  try {
+    await page.getByText(text).waitFor({ timeout: 20_000 });
+  } catch {
+    const shown = ((await page.locator("main").textContent().catch(() => "")) ?? "").replace(/\s+/g, " ").slice(0, 1500);
+    throw new Error(`${page.url()} never showed ${JSON.stringify(text)}; it shows: ${shown}`);
+  }
+}
+
 /** Today in the site's house style, e.g. "22nd April 2024" (Europe/London). */
 function britishToday(): string {
   const p = Object.fromEntries(
@@ -193,8 +203,9 @@ describe("the editor area", () => {
     const second = await signedIn("admin@newsroom.test");
     await second.page.goto(baseUrl() + editPath);
     await first.page.getByRole("textbox", { name: "Article" }).fill("The editor's newer text.");
+    await first.page.bringToFront();
     await first.page.getByRole("button", { name: "Save", exact: true }).click();
-    await first.page.getByText("Your changes have been saved.").waitFor();
+    await expectShown(first.page, "Your changes have been saved.");
 
     await second.page.getByRole("textbox", { name: "Article" }).fill("The admin's text, typed on the old version.");
     await second.page.getByRole("button", { name: "Save", exact: true }).click();
