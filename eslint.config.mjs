@@ -22,6 +22,17 @@ export default defineConfig([
     },
   },
   {
+    // Every query is a promise on both databases: one not awaited runs after its transaction
+    // has committed, or never (db/client.ts). The type-aware rules find every such call.
+    files: ["**/*.{ts,tsx}"],
+    languageOptions: { parserOptions: { projectService: true } },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/await-thenable": "error",
+      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: false }],
+    },
+  },
+  {
     // Modules that import each other in a circle load half-initialised; see docs/architecture.md.
     // Scoped to the files next's config gives the import plugin to (not .cjs).
     files: ["**/*.{js,jsx,mjs,ts,tsx,mts,cts}"],

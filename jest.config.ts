@@ -25,7 +25,10 @@ const common: Config = {
 
 /** lib/ and db/ run under node, components and pages under jsdom. */
 export default async function config(): Promise<Config> {
+  // npm run test:pg sets TEST_DATABASE_URL: a migrated template database first (helpers/db.ts).
+  const pg = process.env.TEST_DATABASE_URL ? { globalSetup: "<rootDir>/__tests__/helpers/pg-global-setup.ts", globalTeardown: "<rootDir>/__tests__/helpers/pg-global-teardown.ts" } : {};
   return {
+    ...pg,
     projects: [
       await createJestConfig({
         ...common,

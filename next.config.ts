@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { NextConfig } from "next";
 
 const securityHeaders = [
@@ -25,6 +26,9 @@ const nextConfig: NextConfig = {
   // A separate build folder lets several builds (e.g. e2e runs) live side by side.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
+  // Several instances (REDIS_URL set): Next's own cache is kept in Redis and shared, as Next's
+  // self-hosting guide says (lib/next-cache-handler.cjs); one instance alone keeps it in memory.
+  ...(process.env.REDIS_URL ? { cacheHandler: path.resolve("lib/next-cache-handler.cjs"), cacheMaxMemorySize: 0 } : {}),
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "sharp"],
   experimental: {
     // Media uploads (issue 4) allow 10 MB images; a little more lets an 11 MB file reach the

@@ -3,7 +3,7 @@
  * with unique, valid values. They write through the process-wide database
  * (set up per test file by helpers/setup-env.ts and helpers/db.ts).
  */
-import { getDb } from "@/db/client";
+import { first, getDb } from "@/db/client";
 import * as s from "@/db/schema";
 import { markdownToSearchText } from "@/db/search-text";
 
@@ -12,9 +12,9 @@ const next = () => ++seq;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-export function createUser(overrides: Partial<s.NewUser> = {}): s.User {
+export async function createUser(overrides: Partial<s.NewUser> = {}): Promise<s.User> {
   const n = next();
-  return getDb()
+  return (await first(getDb()
     .insert(s.users)
     .values({
       email: `user${n}@newsroom.test`,
@@ -24,13 +24,12 @@ export function createUser(overrides: Partial<s.NewUser> = {}): s.User {
       passwordHash: "not-a-hash",
       ...overrides,
     })
-    .returning()
-    .get();
+    .returning()))!;
 }
 
-export function createPerson(overrides: Partial<s.NewPerson> = {}): s.Person {
+export async function createPerson(overrides: Partial<s.NewPerson> = {}): Promise<s.Person> {
   const n = next();
-  return getDb()
+  return (await first(getDb()
     .insert(s.people)
     .values({
       slug: `expert-${n}`,
@@ -42,26 +41,24 @@ export function createPerson(overrides: Partial<s.NewPerson> = {}): s.Person {
       expertise: ["testing"],
       ...overrides,
     })
-    .returning()
-    .get();
+    .returning()))!;
 }
 
-export function createTopic(overrides: Partial<s.NewTopic> = {}): s.Topic {
+export async function createTopic(overrides: Partial<s.NewTopic> = {}): Promise<s.Topic> {
   const n = next();
-  return getDb()
+  return (await first(getDb()
     .insert(s.topics)
     .values({ slug: `topic-${n}`, name: `Topic ${n}`, kind: "subject", ...overrides })
-    .returning()
-    .get();
+    .returning()))!;
 }
 
 type StoryOverrides = Partial<s.NewStory> & { authors?: s.Person[]; topics?: s.Topic[] };
 
 /** A story; published an hour ago unless overridden. */
-export function createStory({ authors = [], topics = [], ...overrides }: StoryOverrides = {}): s.Story {
+export async function createStory({ authors = [], topics = [], ...overrides }: StoryOverrides = {}): Promise<s.Story> {
   const n = next();
   const db = getDb();
-  const story = db
+  const story = (await first(db
     .insert(s.stories)
     .values({
       type: "news-release",
@@ -75,18 +72,17 @@ export function createStory({ authors = [], topics = [], ...overrides }: StoryOv
       // Every writer stores the plain-text body the search index reads (db/search-text.ts).
       bodyText: overrides.bodyText ?? markdownToSearchText(overrides.body ?? `Body of story ${n}.\n\n## A sub-heading\n\nMore text.`),
     })
-    .returning()
-    .get();
-  authors.forEach((p, position) => db.insert(s.storyAuthors).values({ storyId: story.id, personId: p.id, position }).run());
-  topics.forEach((t) => db.insert(s.storyTopics).values({ storyId: story.id, topicId: t.id }).run());
+    .returning()))!;
+  for (const [position, p] of authors.entries()) await db.insert(s.storyAuthors).values({ storyId: story.id, personId: p.id, position });
+  for (const t of topics) await db.insert(s.storyTopics).values({ storyId: story.id, topicId: t.id });
   return story;
 }
 
 /** An event starting in a week, lasting two hours, unless overridden. */
-export function createEvent(overrides: Partial<s.NewEvent> = {}): s.Event {
+export async function createEvent(overrides: Partial<s.NewEvent> = {}): Promise<s.Event> {
   const n = next();
   const startsAt = overrides.startsAt ?? Date.now() + 7 * DAY;
-  return getDb()
+  return (await first(getDb()
     .insert(s.events)
     .values({
       slug: `event-${n}`,
@@ -101,18 +97,17 @@ export function createEvent(overrides: Partial<s.NewEvent> = {}): s.Event {
       status: "published",
       ...overrides,
     })
-    .returning()
-    .get();
+    .returning()))!;
 }
 
 type OpenDayOverrides = Partial<s.NewOpenDay> & { sessions?: Partial<typeof s.openDaySessions.$inferInsert>[] };
 
 /** An open open-day in two weeks with the given sessions (default: two). */
-export function createOpenDay({ sessions, ...overrides }: OpenDayOverrides = {}) {
+export async function createOpenDay({ sessions, ...overrides }: OpenDayOverrides = {}) {
   const n = next();
   const startsAt = overrides.startsAt ?? Date.now() + 14 * DAY;
   const db = getDb();
-  const day = db
+  const day = (await first(db
     .insert(s.openDays)
     .values({
       slug: `open-day-${n}`,
@@ -126,10 +121,10 @@ export function createOpenDay({ sessions, ...overrides }: OpenDayOverrides = {})
       status: "open",
       ...overrides,
     })
-    .returning()
-    .get();
-  const rows = (sessions ?? [{}, {}]).map((session, i) =>
-    db
+    .returning()))!;
+  const rows: s.OpenDaySession[] = [];
+  for (const [i, session] of (sessions ?? [{}, {}]).entries()) {
+    rows.push((await first(db
       .insert(s.openDaySessions)
       .values({
         openDayId: day.id,
@@ -139,82 +134,75 @@ export function createOpenDay({ sessions, ...overrides }: OpenDayOverrides = {})
         room: `Room ${i + 1}`,
         ...session,
       })
-      .returning()
-      .get(),
-  );
+      .returning()))!);
+  }
   return { ...day, sessions: rows };
 }
 
 /** A promo in the research slot, active, unless overridden. */
-export function createPromo(overrides: Partial<typeof s.promos.$inferInsert> = {}): s.Promo {
+export async function createPromo(overrides: Partial<typeof s.promos.$inferInsert> = {}): Promise<s.Promo> {
   const n = next();
-  return getDb()
+  return (await first(getDb()
     .insert(s.promos)
     .values({ slot: "research", title: `Promo ${n}`, linkUrl: `/promo-${n}`, ...overrides })
-    .returning()
-    .get();
+    .returning()))!;
 }
 
 /** A pending reader comment on the given story, unless overridden. */
-export function createComment(overrides: Partial<typeof s.comments.$inferInsert> & { storyId: number }): s.Comment {
+export async function createComment(overrides: Partial<typeof s.comments.$inferInsert> & { storyId: number }): Promise<s.Comment> {
   const n = next();
-  return getDb()
+  return (await first(getDb()
     .insert(s.comments)
     .values({ name: `Reader ${n}`, email: `reader${n}@example.com`, body: `Comment ${n}.`, ...overrides })
-    .returning()
-    .get();
+    .returning()))!;
 }
 
 /** An audit-log entry for a story save, no actor, unless overridden. */
-export function createAuditEntry(overrides: Partial<typeof s.auditLog.$inferInsert> = {}): s.AuditEntry {
-  return getDb()
+export async function createAuditEntry(overrides: Partial<typeof s.auditLog.$inferInsert> = {}): Promise<s.AuditEntry> {
+  return (await first(getDb()
     .insert(s.auditLog)
     .values({ action: "story.save", entity: "story", entityId: "1", ip: "192.0.2.1", ...overrides })
-    .returning()
-    .get();
+    .returning()))!;
 }
 
 /**
  * `count` failed sign-ins for an email from an IP, one millisecond apart
  * starting at `at` (default: ten seconds ago).
  */
-export function createSignInFailures(
+export async function createSignInFailures(
   { email, ip = "192.0.2.1", count = 1, at = Date.now() - 10_000 }: { email: string; ip?: string; count?: number; at?: number },
 ) {
-  getDb()
+  await getDb()
     .insert(s.loginAttempts)
-    .values(Array.from({ length: count }, (_, i) => ({ email, ip, success: false, at: at + i })))
-    .run();
+    .values(Array.from({ length: count }, (_, i) => ({ email, ip, success: false, at: at + i })));
 }
 
 /** A stored revision of a story (an empty snapshot unless overridden). */
-export function createRevision(overrides: Partial<typeof s.storyRevisions.$inferInsert> & { storyId: number }): s.StoryRevision {
-  return getDb()
+export async function createRevision(overrides: Partial<typeof s.storyRevisions.$inferInsert> & { storyId: number }): Promise<s.StoryRevision> {
+  return (await first(getDb()
     .insert(s.storyRevisions)
     .values({ version: 1, snapshot: {} as never, ...overrides })
-    .returning()
-    .get();
+    .returning()))!;
 }
 
 /** An old slug that redirects to the given story. */
-export function createSlugRedirect(overrides: Partial<typeof s.slugRedirects.$inferInsert> & { storyId: number }) {
+export async function createSlugRedirect(overrides: Partial<typeof s.slugRedirects.$inferInsert> & { storyId: number }) {
   const n = next();
-  return getDb()
+  return (await first(getDb()
     .insert(s.slugRedirects)
     .values({ oldSlug: `old-slug-${n}`, ...overrides })
-    .returning()
-    .get();
+    .returning()))!;
 }
 
 /** A day's read count for a story. */
-export function createStoryView(overrides: typeof s.storyViews.$inferInsert) {
-  return getDb().insert(s.storyViews).values(overrides).returning().get();
+export async function createStoryView(overrides: typeof s.storyViews.$inferInsert) {
+  return (await first(getDb().insert(s.storyViews).values(overrides).returning()))!;
 }
 
 /** A confirmed undergraduate registration for the given open day, unless overridden. */
-export function createRegistration(overrides: Partial<typeof s.registrations.$inferInsert> & { openDayId: number }): s.Registration {
+export async function createRegistration(overrides: Partial<typeof s.registrations.$inferInsert> & { openDayId: number }): Promise<s.Registration> {
   const n = next();
-  return getDb()
+  return (await first(getDb()
     .insert(s.registrations)
     .values({
       name: `Applicant ${n}`,
@@ -225,16 +213,14 @@ export function createRegistration(overrides: Partial<typeof s.registrations.$in
       manageTokenHash: n.toString(16).padStart(64, "0"),
       ...overrides,
     })
-    .returning()
-    .get();
+    .returning()))!;
 }
 
 /** A 1200×800 JPEG in the media library, unless overridden. */
-export function createMedia(overrides: Partial<s.NewMedia> = {}): s.Media {
+export async function createMedia(overrides: Partial<s.NewMedia> = {}): Promise<s.Media> {
   const n = next();
-  return getDb()
+  return (await first(getDb()
     .insert(s.media)
     .values({ fileName: `image-${n}.jpg`, url: `/uploads/image-${n}.jpg`, mimeType: "image/jpeg", bytes: 1, width: 1200, height: 800, altText: `Image ${n}`, ...overrides })
-    .returning()
-    .get();
+    .returning()))!;
 }

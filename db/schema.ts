@@ -4,14 +4,7 @@
  * serialises to JSON and would turn Date objects into strings.
  */
 import { relations, sql } from "drizzle-orm";
-import {
-  index,
-  integer,
-  primaryKey,
-  sqliteTable,
-  text,
-  uniqueIndex,
-} from "drizzle-orm/sqlite-core";
+import { index, integer, now, primaryKey, table, text, uniqueIndex } from "./columns";
 
 export const ROLES = ["admin", "editor", "contributor"] as const;
 export type Role = (typeof ROLES)[number];
@@ -47,11 +40,9 @@ export type OpenDayStatus = (typeof OPEN_DAY_STATUSES)[number];
 export const PROMO_SLOTS = ["open-days", "research", "newspaper", "student-life"] as const;
 export type PromoSlot = (typeof PROMO_SLOTS)[number];
 
-const now = sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`;
-
 // ─── users ──────────────────────────────────────────────────────────────────
 
-export const users = sqliteTable(
+export const users = table(
   "users",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
@@ -71,7 +62,7 @@ export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 
 /** Failed and successful sign-in attempts; the throttle counts failures here so a restart does not reset it. */
-export const loginAttempts = sqliteTable(
+export const loginAttempts = table(
   "login_attempts",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
@@ -84,14 +75,14 @@ export const loginAttempts = sqliteTable(
 );
 
 /** Sessions revoked by sign-out: a replayed cookie whose id is listed here is refused. */
-export const revokedSessions = sqliteTable("revoked_sessions", {
+export const revokedSessions = table("revoked_sessions", {
   jti: text("jti").primaryKey(),
   expiresAt: integer("expires_at").notNull(),
 });
 
 // ─── people (expert profiles) ───────────────────────────────────────────────
 
-export const people = sqliteTable(
+export const people = table(
   "people",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
@@ -123,7 +114,7 @@ export type NewPerson = typeof people.$inferInsert;
 
 // ─── topics ─────────────────────────────────────────────────────────────────
 
-export const topics = sqliteTable(
+export const topics = table(
   "topics",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
@@ -139,7 +130,7 @@ export type NewTopic = typeof topics.$inferInsert;
 
 // ─── media ──────────────────────────────────────────────────────────────────
 
-export const media = sqliteTable(
+export const media = table(
   "media",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
@@ -167,7 +158,7 @@ export type NewMedia = typeof media.$inferInsert;
 
 // ─── stories ────────────────────────────────────────────────────────────────
 
-export const stories = sqliteTable(
+export const stories = table(
   "stories",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
@@ -224,7 +215,7 @@ export const stories = sqliteTable(
 export type Story = typeof stories.$inferSelect;
 export type NewStory = typeof stories.$inferInsert;
 
-export const storyAuthors = sqliteTable(
+export const storyAuthors = table(
   "story_authors",
   {
     storyId: integer("story_id").notNull().references(() => stories.id, { onDelete: "cascade" }),
@@ -234,7 +225,7 @@ export const storyAuthors = sqliteTable(
   (t) => [primaryKey({ columns: [t.storyId, t.personId] }), index("story_authors_person").on(t.personId, t.storyId)],
 );
 
-export const storyTopics = sqliteTable(
+export const storyTopics = table(
   "story_topics",
   {
     storyId: integer("story_id").notNull().references(() => stories.id, { onDelete: "cascade" }),
@@ -248,7 +239,7 @@ export type StorySnapshot = Omit<Story, "id" | "createdAt" | "createdBy"> & {
   topicIds: number[];
 };
 
-export const storyRevisions = sqliteTable(
+export const storyRevisions = table(
   "story_revisions",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
@@ -265,7 +256,7 @@ export const storyRevisions = sqliteTable(
 );
 export type StoryRevision = typeof storyRevisions.$inferSelect;
 
-export const slugRedirects = sqliteTable(
+export const slugRedirects = table(
   "slug_redirects",
   {
     oldSlug: text("old_slug").primaryKey(),
@@ -276,7 +267,7 @@ export const slugRedirects = sqliteTable(
 );
 
 /** Daily read counts for "most read this week": counted on the server, no cookies. */
-export const storyViews = sqliteTable(
+export const storyViews = table(
   "story_views",
   {
     storyId: integer("story_id").notNull().references(() => stories.id, { onDelete: "cascade" }),
@@ -289,7 +280,7 @@ export const storyViews = sqliteTable(
 );
 
 /** Signed, expiring preview links for embargoed drafts; stored as a hash only. */
-export const previewLinks = sqliteTable(
+export const previewLinks = table(
   "preview_links",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
@@ -304,7 +295,7 @@ export const previewLinks = sqliteTable(
 
 // ─── comments ───────────────────────────────────────────────────────────────
 
-export const comments = sqliteTable(
+export const comments = table(
   "comments",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
@@ -323,7 +314,7 @@ export const comments = sqliteTable(
 export type Comment = typeof comments.$inferSelect;
 
 /** Generic fixed-window counters for per-IP rate limits on public forms. */
-export const rateLimits = sqliteTable(
+export const rateLimits = table(
   "rate_limits",
   {
     key: text("key").notNull(),
@@ -335,7 +326,7 @@ export const rateLimits = sqliteTable(
 
 // ─── events ─────────────────────────────────────────────────────────────────
 
-export const events = sqliteTable(
+export const events = table(
   "events",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
@@ -367,7 +358,7 @@ export const events = sqliteTable(
 export type Event = typeof events.$inferSelect;
 export type NewEvent = typeof events.$inferInsert;
 
-export const eventRevisions = sqliteTable(
+export const eventRevisions = table(
   "event_revisions",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
@@ -382,7 +373,7 @@ export const eventRevisions = sqliteTable(
 
 // ─── open days ──────────────────────────────────────────────────────────────
 
-export const openDays = sqliteTable(
+export const openDays = table(
   "open_days",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
@@ -409,7 +400,7 @@ export const openDays = sqliteTable(
 export type OpenDay = typeof openDays.$inferSelect;
 export type NewOpenDay = typeof openDays.$inferInsert;
 
-export const openDaySessions = sqliteTable(
+export const openDaySessions = table(
   "open_day_sessions",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
@@ -426,7 +417,7 @@ export const openDaySessions = sqliteTable(
 );
 export type OpenDaySession = typeof openDaySessions.$inferSelect;
 
-export const registrations = sqliteTable(
+export const registrations = table(
   "registrations",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
@@ -451,7 +442,7 @@ export const registrations = sqliteTable(
 );
 export type Registration = typeof registrations.$inferSelect;
 
-export const registrationSessions = sqliteTable(
+export const registrationSessions = table(
   "registration_sessions",
   {
     registrationId: integer("registration_id").notNull().references(() => registrations.id, { onDelete: "cascade" }),
@@ -468,7 +459,7 @@ export const registrationSessions = sqliteTable(
 
 // ─── promos, audit, scheduler ───────────────────────────────────────────────
 
-export const promos = sqliteTable(
+export const promos = table(
   "promos",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
@@ -487,7 +478,7 @@ export const promos = sqliteTable(
 );
 export type Promo = typeof promos.$inferSelect;
 
-export const auditLog = sqliteTable(
+export const auditLog = table(
   "audit_log",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),

@@ -1,5 +1,5 @@
 import "server-only";
-import { currentPageCache } from "@/lib/page-cache/global";
+import { currentPageCache, currentPurgeBroadcast } from "@/lib/page-cache/global";
 
 /**
  * The one way public output is refreshed. Reads name the tags of what they
@@ -37,7 +37,13 @@ export function cachedQuery<T>(_keyParts: (string | number)[], _tagList: string[
   }
 }
 
-/** Purges every cached page showing any of these tags; the next request renders afresh. */
+/**
+ * Purges every cached page showing any of these tags; the next request
+ * renders afresh. With several instances (REDIS_URL) the purge is also
+ * broadcast, so every instance and the proxy in front drop those pages too.
+ */
 export function revalidate(...tagList: string[]): void {
-  currentPageCache()?.purge([...new Set(tagList)]);
+  const unique = [...new Set(tagList)];
+  currentPageCache()?.purge(unique);
+  currentPurgeBroadcast()?.(unique);
 }

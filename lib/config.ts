@@ -30,6 +30,14 @@ const schema = z.object({
   MEDIA_EMAIL: z.email("must be an e-mail address").default("press@harrowgate.ac.uk"),
   DATA_DIR: z.string().min(1).default("data"),
   DATABASE_PATH: z.string().min(1).optional(),
+  // postgres://user:password@host:5432/newsroom: PostgreSQL instead of the SQLite file (db/dialect.ts).
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL (unset for the SQLite file)").optional(),
+  // Uploaded images and captions; several instances share one mounted folder (docs/deploy.md).
+  UPLOADS_DIR: z.string().min(1).optional(),
+  // redis://host:6379: page-cache purges reach every instance (lib/page-cache/purge-bus.ts).
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// URL").optional(),
+  // The proxy cache's purge endpoint (nginx with the cache-purge module), e.g. http://127.0.0.1:8080.
+  PROXY_PURGE_URL: z.url("must be an absolute URL such as http://127.0.0.1:8080").optional(),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
   MAIL_FROM: z.string().min(3).default("Harrowgate Newsroom <newsroom@harrowgate.ac.uk>"),
   REGISTRATION_RETENTION_DAYS: z.coerce.number().int("must be a whole number").min(1).max(3650).default(180),
@@ -72,7 +80,10 @@ function buildConfig(env: Env) {
     mediaEmail: c.MEDIA_EMAIL,
     dataDir,
     databasePath: databasePathFrom(blankless),
-    uploadsDir: path.join(dataDir, "uploads"),
+    databaseUrl: c.DATABASE_URL,
+    uploadsDir: c.UPLOADS_DIR ? path.resolve(c.UPLOADS_DIR) : path.join(dataDir, "uploads"),
+    redisUrl: c.REDIS_URL,
+    proxyPurgeUrl: c.PROXY_PURGE_URL?.replace(/\/$/, ""),
     outboxDir: path.join(dataDir, "outbox"),
     smtpUrl: c.SMTP_URL,
     mailFrom: c.MAIL_FROM,

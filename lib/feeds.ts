@@ -34,14 +34,14 @@ export type FeedStory = {
   hero: { url: string; bytes: number; mimeType: string } | null;
 };
 
-function latestPublicStories({ type, topic }: FeedFilter, now: number): FeedStory[] {
+async function latestPublicStories({ type, topic }: FeedFilter, now: number): Promise<FeedStory[]> {
   const db = getDb();
   const where = [
     publicStory(now),
     type ? eq(stories.type, type) : undefined,
     topic ? inArray(stories.id, db.select({ id: storyTopics.storyId }).from(storyTopics).where(eq(storyTopics.topicId, topic.id))) : undefined,
   ].filter(Boolean) as SQL[];
-  const rows = db
+  const rows = await db
     .select({
       id: stories.id,
       slug: stories.slug,
@@ -56,24 +56,21 @@ function latestPublicStories({ type, topic }: FeedFilter, now: number): FeedStor
     .leftJoin(media, eq(media.id, stories.heroImageId))
     .where(and(...where))
     .orderBy(desc(stories.publishAt), desc(stories.id))
-    .limit(FEED_LIMIT)
-    .all();
+    .limit(FEED_LIMIT);
   const ids = rows.map((r) => r.id);
   if (ids.length === 0) return [];
-  const authorRows = db
+  const authorRows = await db
     .select({ storyId: storyAuthors.storyId, name: people.name })
     .from(storyAuthors)
     .innerJoin(people, eq(people.id, storyAuthors.personId))
     .where(inArray(storyAuthors.storyId, ids))
-    .orderBy(asc(storyAuthors.position))
-    .all();
-  const topicRows = db
+    .orderBy(asc(storyAuthors.position));
+  const topicRows = await db
     .select({ storyId: storyTopics.storyId, name: topics.name })
     .from(storyTopics)
     .innerJoin(topics, eq(topics.id, storyTopics.topicId))
     .where(inArray(storyTopics.storyId, ids))
-    .orderBy(asc(topics.name))
-    .all();
+    .orderBy(asc(topics.name));
   return rows.map((r) => ({
     slug: r.slug,
     title: r.title,

@@ -1,10 +1,11 @@
 import "server-only";
-import { getDb } from "@/db/client";
+import { sql } from "drizzle-orm";
+import { first, getDb, rows } from "@/db/client";
 
 /** True when the database answers a trivial query. */
-export function databaseIsHealthy(): boolean {
+export async function databaseIsHealthy(): Promise<boolean> {
   try {
-    return getDb().$client.prepare("select 1 as ok").get() !== undefined;
+    return (await first(rows<{ ok: number }>(getDb(), sql`select 1 as ok`))) !== undefined;
   } catch {
     return false;
   }

@@ -1,4 +1,5 @@
 import "server-only";
+import { runExclusive } from "@/db/client";
 import type { Job } from "@/lib/job";
 
 /**
@@ -18,7 +19,8 @@ export async function runJobsOnce(jobs: readonly Job[], now = Date.now()): Promi
 
 async function runJob(job: Job, now: number): Promise<void> {
   try {
-    await job.run(now);
+    if (job.once) await runExclusive(job.name, async () => job.run(now));
+    else await job.run(now);
   } catch (error) {
     console.error(`[scheduler] ${job.name} failed:`, error);
   }

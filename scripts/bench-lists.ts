@@ -8,7 +8,8 @@
  * listing index's first build (lib/stories/listing-index.ts); the "after a
  * write" row measures the rebuild that follows any write. Target: p95 < 20 ms.
  */
-import { getDb } from "@/db/client";
+import { sql } from "drizzle-orm";
+import { exec, first, getDb, rows as sqlRows } from "@/db/client";
 import { listByPerson, listByTopic, listStories } from "@/lib/stories/public";
 import { listTopics } from "@/lib/topics/public";
 
@@ -20,9 +21,9 @@ function percentile(sorted: number[], p: number): number {
 }
 
 export async function benchLists({ rounds = 40 } = {}): Promise<ListBenchRow[]> {
-  const sqlite = getDb().$client;
-  const topic = sqlite.prepare("select t.id, t.slug from topics t join story_topics st on st.topic_id = t.id group by t.id order by count(*) desc limit 1").get() as { id: number; slug: string };
-  const person = sqlite.prepare("select person_id as id from story_authors group by person_id order by count(*) desc limit 1").get() as { id: number };
+  const db = getDb();
+  const topic = (await first(sqlRows<{ id: number; slug: string }>(db, sql`select t.id, t.slug from topics t join story_topics st on st.topic_id = t.id group by t.id order by count(*) desc limit 1`)))!;
+  const person = (await first(sqlRows<{ id: number }>(db, sql`select person_id as id from story_authors group by person_id order by count(*) desc limit 1`)))!;
   const pages = (n: number) => Array.from({ length: rounds }, (_, i) => 1 + Math.floor((i * n) / rounds));
   const kinds: { kind: string; run: (i: number) => Promise<unknown> }[] = [
     { kind: "/news page 1", run: () => listStories({ page: 1 }) },
@@ -54,7 +55,7 @@ export async function benchLists({ rounds = 40 } = {}): Promise<ListBenchRow[]> 
   // The price of a write: the next read of each list rebuilds it once.
   const rebuild: number[] = [];
   for (let i = 0; i < 5; i++) {
-    sqlite.prepare("update stories set updated_at = updated_at where id = (select min(id) from stories)").run();
+    await exec(db, sql`update stories set updated_at = updated_at where id = (select min(id) from stories)`);
     const t = performance.now();
     await listStories({ page: 1 });
     rebuild.push(performance.now() - t);

@@ -6,7 +6,8 @@
  * Prints p50/p95 per kind of query: common words, rare words, phrases,
  * prefixes, a deep page and a misspelling ("Did you mean"). Target: p95 < 20 ms.
  */
-import { getDb } from "@/db/client";
+import { sql } from "drizzle-orm";
+import { first, getDb, rows as sqlRows } from "@/db/client";
 import { search } from "@/lib/search/public";
 import { suggestQuery } from "@/lib/search/suggest";
 
@@ -18,16 +19,17 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
-/** Rare words come from the index itself: terms in only a few stories, so the figures do not depend on the seed's prose. */
-function rareTerms(n: number): string[] {
-  return getDb()
-    .$client.prepare("SELECT term FROM stories_fts_vocab WHERE doc BETWEEN 1 AND 3 AND length(term) >= 5 AND term GLOB '[a-z]*' ORDER BY doc, term LIMIT ?")
-    .all(n)
-    .map((r) => (r as { term: string }).term);
+/** Rare words come from the index itself: terms in only a few stories, so the figures do not depend on the seed's prose. SQLite-only (FTS5 vocab table, GLOB). */
+async function rareTerms(n: number): Promise<string[]> {
+  const terms = await sqlRows<{ term: string }>(
+    getDb(),
+    sql`SELECT term FROM stories_fts_vocab WHERE doc BETWEEN 1 AND 3 AND length(term) >= 5 AND term GLOB '[a-z]*' ORDER BY doc, term LIMIT ${n}`,
+  );
+  return terms.map((r) => r.term);
 }
 
 export async function benchSearch({ rounds = 30 } = {}): Promise<SearchBenchRow[]> {
-  const rare = rareTerms(6);
+  const rare = await rareTerms(6);
   const kinds: { kind: string; queries: string[]; run: (q: string) => Promise<unknown> }[] = [
     { kind: "common words", queries: ["university", "research", "harrowgate news", "students"], run: (q) => search({ q }) },
     { kind: "rare words", queries: rare.length ? rare : ["zeppelin"], run: (q) => search({ q }) },
@@ -37,7 +39,7 @@ export async function benchSearch({ rounds = 30 } = {}): Promise<SearchBenchRow[
     { kind: "story type filter", queries: ["research"], run: (q) => search({ q, type: "feature" }) },
     { kind: "misspelt (did you mean)", queries: ["reserch", "univresity", "climmate"], run: (q) => suggestQuery(q) },
   ];
-  const stories = (getDb().$client.prepare("SELECT count(*) AS n FROM stories").get() as { n: number }).n;
+  const stories = Number((await first(sqlRows<{ n: number | string }>(getDb(), sql`SELECT count(*) AS n FROM stories`)))?.n ?? 0);
   console.log(`Search at the lib level, no cache, ${stories.toLocaleString("en-GB")} stories, ${rounds} rounds per query (target p95 < ${TARGET_P95_MS} ms)`);
   const rows: SearchBenchRow[] = [];
   for (const { kind, queries, run } of kinds) {

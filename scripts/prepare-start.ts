@@ -20,14 +20,17 @@ export type Prepared = {
   authSecret: string;
 };
 
-function main(): void {
+async function main(): Promise<void> {
   const out = process.argv[2];
   if (!out) throw new Error("usage: prepare-start.ts <result.json>");
   const cfg = loadConfigOrExit();
-  const { accounts, password } = prepareData(cfg);
+  const { accounts, password } = await prepareData(cfg);
   buildIfNeeded();
   const result: Prepared = { accounts: accounts.map((a) => ({ role: a.role, email: a.email })), password, authSecret: process.env.AUTH_SECRET ?? "" };
   fs.writeFileSync(out, JSON.stringify(result), { mode: 0o600 });
 }
 
-main();
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

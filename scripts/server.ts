@@ -11,7 +11,8 @@ import os from "node:os";
 import path from "node:path";
 import { loadConfigOrExit } from "@/lib/config";
 import { bodyFor, etagFor, keptHeaders, makeEntry, matchesIfNoneMatch, negotiate, type Entry } from "@/lib/page-cache/entry";
-import { currentViewsSink, installPageCache } from "@/lib/page-cache/global";
+import { currentViewsSink, installPageCache, installPurgeBroadcast } from "@/lib/page-cache/global";
+import { startPurgeBus, type PurgeBus } from "@/lib/page-cache/purge-bus";
 import { beaconSlug, classify, isAsset, type Decision } from "@/lib/page-cache/key";
 import { PageCache, type Rendered } from "@/lib/page-cache/page-cache";
 import { ViewCounter } from "@/lib/page-cache/view-counter";
@@ -21,6 +22,10 @@ export const SOCKET_IP_HEADER = "x-newsroom-socket-ip";
 
 /** Proxies may keep a page briefly and serve it stale while they refetch; this instance purges its own copy on every write. */
 export const PUBLIC_CACHE_CONTROL = "public, max-age=0, s-maxage=30, stale-while-revalidate=60";
+/** The longest a proxy keeps a page by PUBLIC_CACHE_CONTROL (s-maxage + stale-while-revalidate). */
+const PROXY_KEEP_MS = 90_000;
+/** nginx sets this on requests it forwards (docs/deploy.md), so the page it stores can be purged by tag. */
+const PROXY_HEADER = "x-newsroom-proxy";
 export const PRIVATE_CACHE_CONTROL = "private, no-store";
 const VARY = "RSC, Next-Router-State-Tree, Next-Router-Prefetch, Next-Router-Segment-Prefetch, Accept-Encoding";
 /** Time-based changes are purged at their boundary by the scheduler; this only bounds what nothing purges. */
@@ -189,6 +194,10 @@ export async function startServer(options: {
    * header does nothing, so no reader can make the server render.
    */
   missToken?: string;
+  /** Several instances: purges go to the others through Redis (lib/page-cache/purge-bus.ts). */
+  redisUrl?: string | undefined;
+  /** A proxy cache in front to purge on change (nginx with the cache-purge module). */
+  proxyPurgeUrl?: string | undefined;
 }): Promise<{ close: () => Promise<void>; cache: PageCache }> {
   const started = Date.now();
   (process.env as Record<string, string>).NODE_ENV = "production";
@@ -203,6 +212,16 @@ export async function startServer(options: {
 
   const cache = new PageCache({ budgetBytes: options.pageCacheBytes, ttlMs: TTL_MS });
   installPageCache(cache);
+  const bus: PurgeBus | undefined = options.redisUrl
+    ? await startPurgeBus({
+        redisUrl: options.redisUrl,
+        instanceId: `${os.hostname()}:${process.pid}:${options.port}`,
+        onRemotePurge: (tags) => cache.purge(tags),
+        proxyKeepMs: PROXY_KEEP_MS,
+        ...(options.proxyPurgeUrl ? { proxyPurgeUrl: options.proxyPurgeUrl } : {}),
+      })
+    : undefined;
+  installPurgeBroadcast(bus?.broadcast);
   const views = new ViewCounter(currentViewsSink, { maxViews: 500, maxDelayMs: 5_000 });
 
   // Misses render through Next on a socket only this process can reach (a private temp folder).
@@ -217,6 +236,12 @@ export async function startServer(options: {
     if (status === 304) cache.countNotModified();
     if (options.viewCounting === "beacon") return;
     if (decision.cache && decision.storySlug && req.method === "GET" && (status === 200 || status === 304)) views.add(decision.storySlug);
+  };
+
+  /** Sends a cacheable page; one going to the proxy cache is remembered under its tags, so a change can purge it there. */
+  const serve = (req: http.IncomingMessage, res: http.ServerResponse, entry: Entry, label: string) => {
+    if (bus && req.headers[PROXY_HEADER] && req.method === "GET") bus.remember(req.url ?? "/", entry.tags);
+    return sendEntry(req, res, entry, label);
   };
 
   const onRequest = async (req: http.IncomingMessage, res: http.ServerResponse) => {
@@ -241,7 +266,7 @@ export async function startServer(options: {
     if (options.missToken && header(req, MISS_HEADER) === options.missToken) {
       const rendered = await renderVia(socketPath, agent, decision.url, req);
       const entry = rendered.storable ? makeEntry({ status: rendered.status, headers: rendered.headers, body: rendered.body, tags: decision.tags, now: Date.now() }) : null;
-      countView(decision, req, entry ? sendEntry(req, res, entry, "MISS") : sendRendered(req, res, rendered));
+      countView(decision, req, entry ? serve(req, res, entry, "MISS") : sendRendered(req, res, rendered));
       return;
     }
     const found = cache.lookup(decision.key);
@@ -249,7 +274,7 @@ export async function startServer(options: {
       if (!found.fresh) {
         cache.fill(decision.key, decision.tags, () => renderVia(socketPath, agent, decision.url, req)).catch((error: unknown) => console.error("[page-cache] refresh failed:", error));
       }
-      countView(decision, req, sendEntry(req, res, found.entry, found.fresh ? "HIT" : "STALE"));
+      countView(decision, req, serve(req, res, found.entry, found.fresh ? "HIT" : "STALE"));
       return;
     }
     let filled;
@@ -262,7 +287,7 @@ export async function startServer(options: {
       return;
     }
     if (filled.entry) {
-      countView(decision, req, sendEntry(req, res, filled.entry, "MISS"));
+      countView(decision, req, serve(req, res, filled.entry, "MISS"));
     } else if (!filled.shared) {
       countView(decision, req, sendRendered(req, res, await withNotFoundPage(filled.rendered, socketPath, agent, req)));
     } else {
@@ -285,7 +310,9 @@ export async function startServer(options: {
   console.log(`  ✓ Ready in ${Date.now() - started}ms`);
 
   const close = async () => {
-    views.flush();
+    await views.flush();
+    installPurgeBroadcast(undefined);
+    await bus?.close();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeAllConnections();
     internal.close();
@@ -299,7 +326,14 @@ export async function startServer(options: {
 async function main(): Promise<void> {
   const cfg = loadConfigOrExit();
   const missToken = process.env.PAGE_CACHE_MISS_TOKEN;
-  const { close } = await startServer({ port: cfg.port, pageCacheBytes: cfg.pageCacheBytes, viewCounting: cfg.viewCounting, ...(missToken && missToken.length >= 16 ? { missToken } : {}) });
+  const { close } = await startServer({
+    port: cfg.port,
+    pageCacheBytes: cfg.pageCacheBytes,
+    viewCounting: cfg.viewCounting,
+    redisUrl: cfg.redisUrl,
+    proxyPurgeUrl: cfg.proxyPurgeUrl,
+    ...(missToken && missToken.length >= 16 ? { missToken } : {}),
+  });
   let closing = false;
   const stop = () => {
     if (closing) return;

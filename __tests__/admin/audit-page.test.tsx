@@ -16,20 +16,20 @@ const rowFor = (text: string) => screen.getAllByRole("row").find((r) => r.textCo
 
 describe("the audit log page", () => {
   it("shows human names, the actor's name, links to what still exists, readable details and formatted dates", async () => {
-    const admin = createUser({ role: "admin", name: "Ada Admin" });
-    const editor = createUser({ role: "editor", name: "Ed Itor", email: "ed@example.com" });
-    const story = createStory({ title: "Bees return to the quad" });
-    const event = createEvent({ title: "Winter lecture" });
-    const day = createOpenDay({ title: "Spring open day" });
+    const admin = await createUser({ role: "admin", name: "Ada Admin" });
+    const editor = await createUser({ role: "editor", name: "Ed Itor", email: "ed@example.com" });
+    const story = await createStory({ title: "Bees return to the quad" });
+    const event = await createEvent({ title: "Winter lecture" });
+    const day = await createOpenDay({ title: "Spring open day" });
     const publishAt = Date.UTC(2026, 11, 24, 9, 30);
     const base = Date.UTC(2026, 11, 1, 12, 0);
-    add({ action: "story.publish", entity: "story", entityId: String(story.id), actorId: editor.id, actorEmail: editor.email, details: { publishAt, note: "Ready" }, at: base + 5000 });
-    add({ action: "event.update", entity: "event", entityId: String(event.id), actorId: editor.id, actorEmail: editor.email, at: base + 4000 });
-    add({ action: "open-day.update", entity: "open-day", entityId: String(day.id), actorId: admin.id, actorEmail: admin.email, details: { capacity: 120, sessions: 3 }, at: base + 3000 });
-    add({ action: "user.role", entity: "user", entityId: String(editor.id), actorId: admin.id, actorEmail: admin.email, details: { from: "contributor", to: "editor" }, at: base + 2000 });
-    add({ action: "event.delete", entity: "event", entityId: "9999", actorId: editor.id, actorEmail: editor.email, details: { title: "Old talk" }, at: base + 1000 });
-    const reg = createRegistration({ openDayId: day.id, name: "Pat Applicant", email: "pat@example.com", level: "undergraduate", status: "confirmed", manageTokenHash: "x".repeat(64) });
-    add({ action: "registration.create", entity: "registration", entityId: String(reg.id), details: { openDayId: day.id, status: "confirmed" }, at: base });
+    await add({ action: "story.publish", entity: "story", entityId: String(story.id), actorId: editor.id, actorEmail: editor.email, details: { publishAt, note: "Ready" }, at: base + 5000 });
+    await add({ action: "event.update", entity: "event", entityId: String(event.id), actorId: editor.id, actorEmail: editor.email, at: base + 4000 });
+    await add({ action: "open-day.update", entity: "open-day", entityId: String(day.id), actorId: admin.id, actorEmail: admin.email, details: { capacity: 120, sessions: 3 }, at: base + 3000 });
+    await add({ action: "user.role", entity: "user", entityId: String(editor.id), actorId: admin.id, actorEmail: admin.email, details: { from: "contributor", to: "editor" }, at: base + 2000 });
+    await add({ action: "event.delete", entity: "event", entityId: "9999", actorId: editor.id, actorEmail: editor.email, details: { title: "Old talk" }, at: base + 1000 });
+    const reg = await createRegistration({ openDayId: day.id, name: "Pat Applicant", email: "pat@example.com", level: "undergraduate", status: "confirmed", manageTokenHash: "x".repeat(64) });
+    await add({ action: "registration.create", entity: "registration", entityId: String(reg.id), details: { openDayId: day.id, status: "confirmed" }, at: base });
     actAs(admin);
     render(await AuditPage({ searchParams: Promise.resolve({}) }));
     const table = screen.getByRole("table");

@@ -20,19 +20,19 @@ jest.mock("@/lib/request", () => ({ clientIp: jest.fn(async () => "203.0.113.9")
 type Who = "signed out" | Role;
 const WHO: Who[] = ["signed out", "contributor", "editor", "admin"];
 
-function fixtures() {
-  const admin = createUser({ role: "admin", email: "admin@newsroom.test" });
-  const editor = createUser({ role: "editor", email: "editor@newsroom.test" });
-  const contributor = createUser({ role: "contributor", email: "contrib@newsroom.test" });
-  const target = createUser({ role: "contributor", email: "target@newsroom.test" });
-  const ownProfile = createPerson({ userId: contributor.id, name: "Own Profile" });
-  const otherProfile = createPerson({ name: "Someone Else" });
-  const story = createStory();
-  const comment = createComment({ storyId: story.id, name: "Reader", email: "r@x.test", body: "Nice." });
-  const promo = createPromo({ slot: "research", title: "Research", linkUrl: "/research" });
+async function fixtures() {
+  const admin = await createUser({ role: "admin", email: "admin@newsroom.test" });
+  const editor = await createUser({ role: "editor", email: "editor@newsroom.test" });
+  const contributor = await createUser({ role: "contributor", email: "contrib@newsroom.test" });
+  const target = await createUser({ role: "contributor", email: "target@newsroom.test" });
+  const ownProfile = await createPerson({ userId: contributor.id, name: "Own Profile" });
+  const otherProfile = await createPerson({ name: "Someone Else" });
+  const story = await createStory();
+  const comment = await createComment({ storyId: story.id, name: "Reader", email: "r@x.test", body: "Nice." });
+  const promo = await createPromo({ slot: "research", title: "Research", linkUrl: "/research" });
   return { admin, editor, contributor, target, ownProfile, otherProfile, comment, promo };
 }
-type F = ReturnType<typeof fixtures>;
+type F = Awaited<ReturnType<typeof fixtures>>;
 
 type Case = {
   name: string;
@@ -74,21 +74,21 @@ const cases: Case[] = [
 
 const rank: Record<Role, number> = { contributor: 1, editor: 2, admin: 3 };
 
-beforeEach(() => {
-  freshDb();
+beforeEach(async () => {
+  await freshDb();
   jest.clearAllMocks();
 });
 
 describe.each(cases)("$name", ({ min, run }) => {
   it.each(WHO)("as %s", async (who) => {
-    const f = fixtures();
+    const f = await fixtures();
     actAs(who === "signed out" ? null : { admin: f.admin, editor: f.editor, contributor: f.contributor }[who]);
-    const before = snapshot();
+    const before = await snapshot();
     const allowed = who !== "signed out" && rank[who] >= rank[min];
 
     if (who === "signed out") {
       await expect(run(f)).rejects.toThrow("NEXT_REDIRECT:/login");
-      expect(snapshot()).toEqual(before);
+      expect(await snapshot()).toEqual(before);
       return;
     }
     let state: FormState | undefined;
@@ -99,7 +99,7 @@ describe.each(cases)("$name", ({ min, run }) => {
       expect(allowed).toBe(true);
       expect(String(error)).toMatch(/NEXT_REDIRECT:\/editor\//);
     }
-    const after = snapshot();
+    const after = await snapshot();
     if (allowed) {
       if (state) expect(state).toMatchObject({ ok: true });
       expect(after).not.toEqual(before);

@@ -2,16 +2,27 @@
  * Shared helpers for the admin tests: snapshots of the tables the admin
  * actions touch (form() and actAs() are in __tests__/helpers/).
  */
-import { getDb } from "@/db/client";
+import { sql } from "drizzle-orm";
+import { getDb, rows } from "@/db/client";
 
-const TABLES = ["users", "people", "promos", "comments", "stories", "audit_log", "revoked_sessions"];
+/** The tables admin actions write, each with the key that orders its rows. */
+const TABLES: [string, string][] = [
+  ["users", "id"],
+  ["people", "id"],
+  ["promos", "id"],
+  ["comments", "id"],
+  ["stories", "id"],
+  ["audit_log", "id"],
+  ["revoked_sessions", "jti"],
+];
 
 /** Every row of the tables admin actions write, to compare before and after. */
-export function snapshot(): Record<string, unknown[]> {
-  const sqlite = getDb().$client;
-  return Object.fromEntries(TABLES.map((t) => [t, sqlite.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()]));
+export async function snapshot(): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const [table, key] of TABLES) out[table] = await rows(getDb(), sql.raw(`SELECT * FROM ${table} ORDER BY ${key}`));
+  return out;
 }
 
-export function auditActions(): string[] {
-  return (getDb().$client.prepare("SELECT action FROM audit_log ORDER BY id").all() as { action: string }[]).map((r) => r.action);
+export async function auditActions(): Promise<string[]> {
+  return (await rows<{ action: string }>(getDb(), sql`SELECT action FROM audit_log ORDER BY id`)).map((r) => r.action);
 }

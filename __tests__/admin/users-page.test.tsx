@@ -15,9 +15,9 @@ import { actAs } from "../helpers/session";
 
 beforeEach(() => setPathname("/editor/users"));
 
-beforeEach(() => {
-  freshDb();
-  const admin = createUser({ role: "admin", name: "Ada Admin" });
+beforeEach(async () => {
+  await freshDb();
+  const admin = await createUser({ role: "admin", name: "Ada Admin" });
   actAs(admin);
 });
 
@@ -25,7 +25,7 @@ const rowOf = (name: string) => screen.getByRole("rowheader", { name }).closest(
 
 describe("users page", () => {
   it("asks for confirmation before disabling, in the form itself (works without JavaScript)", async () => {
-    createUser({ name: "Ben Editor", role: "editor" });
+    await createUser({ name: "Ben Editor", role: "editor" });
     render(await UsersPage());
     const row = within(rowOf("Ben Editor"));
     const button = row.getByRole("button", { name: /^Disable/ });
@@ -37,9 +37,9 @@ describe("users page", () => {
   });
 
   it("offers to clear sign-in delays for an account with failed attempts, and says so", async () => {
-    const locked = createUser({ name: "Cat Contributor", email: "cat@newsroom.test" });
-    createUser({ name: "Dan Calm" });
-    createSignInFailures({ email: locked.email, ip: "203.0.113.66", count: 6, at: Date.now() - 1000 });
+    const locked = await createUser({ name: "Cat Contributor", email: "cat@newsroom.test" });
+    await createUser({ name: "Dan Calm" });
+    await createSignInFailures({ email: locked.email, ip: "203.0.113.66", count: 6, at: Date.now() - 1000 });
     render(await UsersPage());
     const catRow = within(rowOf("Cat Contributor"));
     expect(catRow.getByText(/6 failed sign-ins/)).toBeInTheDocument();

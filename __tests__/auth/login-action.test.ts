@@ -6,6 +6,7 @@ import { newClaims } from "@/lib/auth/claims";
 import { currentSessionClaims, currentSessionUser } from "@/lib/auth/session";
 import { createUser } from "../factories";
 import { freshDb } from "../helpers/db";
+import type { DB } from "@/db/client";
 import { form } from "../helpers/form";
 
 jest.mock("next-auth", () => ({
@@ -19,9 +20,9 @@ jest.mock("@/lib/request", () => ({ clientIp: jest.fn(async () => "203.0.113.5")
 const mockedSignIn = signIn as unknown as jest.Mock;
 const mockedSignOut = signOut as unknown as jest.Mock;
 
-let db: ReturnType<typeof freshDb>;
-beforeEach(() => {
-  db = freshDb();
+let db: DB;
+beforeEach(async () => {
+  db = await freshDb();
   jest.clearAllMocks();
 });
 
@@ -62,20 +63,20 @@ describe("signInAction", () => {
 
 describe("signOutAction", () => {
   it("records the session id as revoked, audits, clears the cookie and goes to /login", async () => {
-    const user = createUser({ role: "editor" });
+    const user = await createUser({ role: "editor" });
     const claims = newClaims(user);
     (currentSessionClaims as jest.Mock).mockResolvedValue(claims);
     (currentSessionUser as jest.Mock).mockResolvedValue({ id: user.id, email: user.email, name: user.name, role: user.role });
     await expect(signOutAction()).rejects.toThrow("NEXT_REDIRECT:/login");
-    expect(db.select().from(revokedSessions).all()).toEqual([expect.objectContaining({ jti: claims.jti })]);
-    expect(db.select().from(auditLog).all()).toEqual([expect.objectContaining({ action: "auth.sign-out", actorId: user.id, ip: "203.0.113.5" })]);
+    expect(await db.select().from(revokedSessions)).toEqual([expect.objectContaining({ jti: claims.jti })]);
+    expect(await db.select().from(auditLog)).toEqual([expect.objectContaining({ action: "auth.sign-out", actorId: user.id, ip: "203.0.113.5" })]);
     expect(mockedSignOut).toHaveBeenCalledWith({ redirect: false });
   });
 
   it("when already signed out just goes to /login", async () => {
     (currentSessionClaims as jest.Mock).mockResolvedValue(null);
     await expect(signOutAction()).rejects.toThrow("NEXT_REDIRECT:/login");
-    expect(db.select().from(revokedSessions).all()).toEqual([]);
+    expect(await db.select().from(revokedSessions)).toEqual([]);
     expect(mockedSignOut).not.toHaveBeenCalled();
   });
 });

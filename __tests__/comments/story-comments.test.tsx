@@ -7,8 +7,8 @@ import { setRequestHeaders } from "../helpers/stubs/next-headers";
 // The page reads the CSP nonce that proxy.ts put on the request.
 beforeEach(() => setRequestHeaders({ "x-nonce": "dGVzdC1ub25jZS0xMjM0" }));
 
-beforeEach(() => {
-  freshDb();
+beforeEach(async () => {
+  await freshDb();
 });
 
 async function renderStory(slug: string) {
@@ -17,9 +17,9 @@ async function renderStory(slug: string) {
 
 describe("comments on the story page", () => {
   it("shows approved comments (never e-mail addresses) and the form", async () => {
-    const story = createStory({ slug: "with-comments" });
-    createComment({ storyId: story.id, name: "Approved Reader", email: "approved@example.com", body: "Great read.", status: "approved" });
-    createComment({ storyId: story.id, name: "Pending Reader", email: "pending@example.com", body: "Awaiting moderation.", status: "pending" });
+    const story = await createStory({ slug: "with-comments" });
+    await createComment({ storyId: story.id, name: "Approved Reader", email: "approved@example.com", body: "Great read.", status: "approved" });
+    await createComment({ storyId: story.id, name: "Pending Reader", email: "pending@example.com", body: "Awaiting moderation.", status: "pending" });
     const { container } = await renderStory("with-comments");
     const section = screen.getByRole("region", { name: "Comments" });
     expect(within(section).getByText("Approved Reader")).toBeInTheDocument();
@@ -30,8 +30,8 @@ describe("comments on the story page", () => {
   });
 
   it("has no comments section when comments are switched off", async () => {
-    const story = createStory({ slug: "no-comments", commentsEnabled: false });
-    createComment({ storyId: story.id, name: "Old Reader", email: "old@example.com", body: "Before closing.", status: "approved" });
+    const story = await createStory({ slug: "no-comments", commentsEnabled: false });
+    await createComment({ storyId: story.id, name: "Old Reader", email: "old@example.com", body: "Before closing.", status: "approved" });
     await renderStory("no-comments");
     expect(screen.queryByRole("region", { name: "Comments" })).toBeNull();
     expect(screen.queryByLabelText("Comment")).toBeNull();

@@ -15,13 +15,13 @@ describe("kept prepared statements (db/client.ts)", () => {
     expect(db.$client.prepare(sql).get()).toEqual({ one: 1, two: 2 });
   });
 
-  it("drizzle reads see every write made in between (a kept statement re-runs, it caches no rows)", () => {
+  it("drizzle reads see every write made in between (a kept statement re-runs, it caches no rows)", async () => {
     const db = openDatabase(":memory:");
-    const read = () => db.select({ name: topics.name }).from(topics).where(eq(topics.slug, "kept-test")).all();
-    expect(read()).toEqual([]);
-    db.insert(topics).values({ slug: "kept-test", name: "Kept", kind: "subject" }).run();
-    expect(read()).toEqual([{ name: "Kept" }]);
-    db.update(topics).set({ name: "Renamed" }).where(eq(topics.slug, "kept-test")).run();
-    expect(read()).toEqual([{ name: "Renamed" }]);
+    const read = () => db.select({ name: topics.name }).from(topics).where(eq(topics.slug, "kept-test"));
+    expect(await read()).toEqual([]);
+    await db.insert(topics).values({ slug: "kept-test", name: "Kept", kind: "subject" });
+    expect(await read()).toEqual([{ name: "Kept" }]);
+    await db.update(topics).set({ name: "Renamed" }).where(eq(topics.slug, "kept-test"));
+    expect(await read()).toEqual([{ name: "Renamed" }]);
   });
 });

@@ -7,7 +7,7 @@
  * open-day places, promos, experts) is timed in freshness.e2e.ts.
  * @see docs/decisions/0006-page-cache.md
  */
-import { baseUrl, launchBrowser, login } from "./support/browser";
+import { baseUrl, createNewsDraft, launchBrowser, login } from "./support/browser";
 import { cached, one, openServerDb, request } from "./support/http";
 
 type Stats = { entries: number; bytes: number; budget: number; probationBytes: number; evictions: number; renders: number; stores: number; hits: number };
@@ -180,15 +180,7 @@ describe("fresh within a second", () => {
       await login(page, "editor@newsroom.test");
       const title = `Page cache freshness check ${Date.now()}`;
       await page.goto(`${baseUrl()}/editor/stories/new`);
-      await page.getByLabel("Type of story").selectOption("news-release");
-      await page.getByLabel("Headline").fill(title);
-      await page.getByLabel("Standfirst").fill("A story published to check that cached lists refresh at once.");
-      await page.getByRole("textbox", { name: "Article" }).fill("The text of the story.");
-      const expert = page.getByLabel("Add an expert to the byline");
-      await expert.selectOption((await expert.locator("option").nth(1).getAttribute("value"))!);
-      await page.getByRole("button", { name: "Add", exact: true }).click();
-      await page.getByRole("button", { name: "Create draft" }).click();
-      await page.waitForURL(/\/editor\/stories\/\d+\/edit/);
+      await createNewsDraft(page, { title, standfirst: "A story published to check that cached lists refresh at once.", body: "The text of the story." });
       await page.getByRole("button", { name: "Publish now" }).waitFor();
 
       const warm = await cached("/news");

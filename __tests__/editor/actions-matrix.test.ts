@@ -24,34 +24,34 @@ beforeEach(() => setRequestHeaders({ "x-newsroom-socket-ip": "203.0.113.9" }));
 beforeAll(() => freshDb());
 
 type Outcome = "allowed" | "refused";
-type Setup = () => { run: () => Promise<unknown> };
+type Setup = () => Promise<{ run: () => Promise<unknown> }>;
 
-let people: ReturnType<typeof cast>;
-beforeEach(() => {
-  people = cast();
+let people: Awaited<ReturnType<typeof cast>>;
+beforeEach(async () => {
+  people = await cast();
   watchPageCache();
 });
 
-function storyIn(status: s.StoryStatus, extra: Partial<s.NewStory> = {}) {
-  const story = createStory({
+async function storyIn(status: s.StoryStatus, extra: Partial<s.NewStory> = {}) {
+  const story = await createStory({
     status,
     publishAt: status === "published" ? Date.now() - 1000 : null,
     createdBy: people.owner.id,
     authors: [people.ownerPerson],
     ...extra,
   });
-  createRevision({ storyId: story.id, version: 1, reason: "save", snapshot: { ...story, authorIds: [people.ownerPerson.id], topicIds: [] } });
+  await createRevision({ storyId: story.id, version: 1, reason: "save", snapshot: { ...story, authorIds: [people.ownerPerson.id], topicIds: [] } });
   return story;
 }
 
-const save = (status: s.StoryStatus, intent: string, extra: Record<string, string> = {}): Setup => () => {
-  const story = storyIn(status);
+const save = (status: s.StoryStatus, intent: string, extra: Record<string, string> = {}): Setup => async () => {
+  const story = await storyIn(status);
   return { run: () => saveStoryAction({}, form(storyForm(story, [people.ownerPerson.id], { title: "Edited headline", intent, ...extra }))) };
 };
 
 const actions: Record<string, { setup: Setup; allowed: Actor[] }> = {
   "create a draft": {
-    setup: () => ({ run: () => createStoryAction({}, form({ type: "feature", title: "A new piece", authorIds: [String(people.ownerPerson.id)], body: "Hello" })) }),
+    setup: async () => ({ run: () => createStoryAction({}, form({ type: "feature", title: "A new piece", authorIds: [String(people.ownerPerson.id)], body: "Hello" })) }),
     allowed: ["owner", "other-contributor", "editor", "admin"],
   },
   "save a draft": { setup: save("draft", "save"), allowed: ["owner", "editor", "admin"] },
@@ -63,20 +63,20 @@ const actions: Record<string, { setup: Setup; allowed: Actor[] }> = {
   "schedule an unpublish": { setup: save("published", "schedule-unpublish", { unpublishAt: "2099-01-01T09:00" }), allowed: ["editor", "admin"] },
   "edit a story under review": { setup: save("in-review", "save"), allowed: ["editor", "admin"] },
   "add a guest expert": {
-    setup: () => ({ run: () => saveStoryAction({}, form({ intent: "add-guest", guestName: "Prof Visiting", guestInstitution: "Elsewhere University" })) }),
+    setup: async () => ({ run: () => saveStoryAction({}, form({ intent: "add-guest", guestName: "Prof Visiting", guestInstitution: "Elsewhere University" })) }),
     allowed: ["owner", "other-contributor", "editor", "admin"],
   },
   "restore a revision": {
-    setup: () => {
-      const story = storyIn("draft");
-      const revision = getDb().select().from(s.storyRevisions).where(eq(s.storyRevisions.storyId, story.id)).get()!;
+    setup: async () => {
+      const story = await storyIn("draft");
+      const revision = (await getDb().select().from(s.storyRevisions).where(eq(s.storyRevisions.storyId, story.id)))[0]!;
       return { run: () => restoreRevisionAction({}, form({ id: String(story.id), revisionId: String(revision.id) })) };
     },
     allowed: ["owner", "editor", "admin"],
   },
   "create a preview link": {
-    setup: () => {
-      const story = storyIn("draft");
+    setup: async () => {
+      const story = await storyIn("draft");
       return { run: () => createPreviewLinkAction({}, form({ id: String(story.id), hours: "48" })) };
     },
     allowed: ["editor", "admin"],
@@ -103,19 +103,19 @@ async function outcomeOf(run: () => Promise<unknown>): Promise<{ outcome: Outcom
 
 describe.each(Object.entries(actions))("%s", (_name, { setup, allowed }) => {
   test.each(actors)("as %s", async (actor) => {
-    const { run } = setup();
+    const { run } = await setup();
     actAs(userFor(actor));
-    const before = dbState();
+    const before = await dbState();
     const { outcome, detail } = await outcomeOf(run);
     const expected: Outcome = allowed.includes(actor) ? "allowed" : "refused";
     expect({ outcome, detail }).toEqual({ outcome: expected, detail: expect.any(String) });
     if (expected === "refused") {
-      expect(dbState()).toBe(before);
+      expect(await dbState()).toBe(before);
       expect(purgedTags).toEqual([]);
     } else {
-      expect(dbState()).not.toBe(before);
+      expect(await dbState()).not.toBe(before);
       // every allowed write leaves an audit entry from this actor
-      const audit = getDb().select().from(s.auditLog).all().at(-1)!;
+      const audit = (await getDb().select().from(s.auditLog)).at(-1)!;
       expect(audit.actorId).toBe(userFor(actor)!.id);
     }
   });
@@ -123,7 +123,7 @@ describe.each(Object.entries(actions))("%s", (_name, { setup, allowed }) => {
 
 describe("press-office fields posted by a contributor", () => {
   test("status, featured and publishAt are ignored", async () => {
-    const story = storyIn("draft");
+    const story = await storyIn("draft");
     actAs(people.owner);
     await expect(
       saveStoryAction(
@@ -131,23 +131,23 @@ describe("press-office fields posted by a contributor", () => {
         form(storyForm(story, [people.ownerPerson.id], { status: "published", featured: "on", publishAt: "2020-01-01T09:00", unpublishAt: "2099-01-01T09:00" })),
       ),
     ).rejects.toThrow(/NEXT_REDIRECT:\/editor\/stories\/\d+\/edit/);
-    const row = getDb().select().from(s.stories).where(eq(s.stories.id, story.id)).get()!;
+    const row = (await getDb().select().from(s.stories).where(eq(s.stories.id, story.id)))[0]!;
     expect(row).toMatchObject({ status: "draft", featured: false, publishAt: null, unpublishAt: null, version: 2 });
   });
 
   test("a contributor's publish button is refused and nothing is written", async () => {
-    const story = storyIn("draft");
+    const story = await storyIn("draft");
     actAs(people.owner);
-    const before = dbState();
+    const before = await dbState();
     const state = await saveStoryAction({}, form(storyForm(story, [people.ownerPerson.id], { intent: "publish", featured: "on" })));
     expect(state).toMatchObject({ ok: false, message: expect.stringMatching(/cannot “publish now”/) });
-    expect(dbState()).toBe(before);
+    expect(await dbState()).toBe(before);
   });
 });
 
 describe("revalidation", () => {
   test("publishing revalidates the story list, the story, people and topics", async () => {
-    const story = storyIn("in-review");
+    const story = await storyIn("in-review");
     actAs(people.editor);
     await expect(saveStoryAction({}, form(storyForm(story, [people.ownerPerson.id], { intent: "publish" })))).rejects.toThrow(/NEXT_REDIRECT/);
     expect(purgedTags).toEqual(expect.arrayContaining(["stories", `story:${story.slug}`, "people", "topics"]));
@@ -172,47 +172,47 @@ describe("autosave route", () => {
     ["editor", 200],
     ["admin", 200],
   ] as const)("as %s → %i", async (actor, status) => {
-    const story = storyIn("draft");
+    const story = await storyIn("draft");
     actAs(userFor(actor));
-    const before = dbState();
+    const before = await dbState();
     const response = await post(story);
     expect(response.status).toBe(status);
     expect(response.headers.get("cache-control")).toBe("private, no-store");
     if (status === 200) {
       expect(await response.json()).toMatchObject({ version: 2 });
-      const revision = getDb().select().from(s.storyRevisions).all().at(-1)!;
+      const revision = (await getDb().select().from(s.storyRevisions)).at(-1)!;
       expect(revision.reason).toBe("autosave");
     } else {
-      expect(dbState()).toBe(before);
+      expect(await dbState()).toBe(before);
     }
   });
 
   test("a stale autosave is refused with 409; a cross-site post with 403; a published story is not autosaved", async () => {
     actAs(people.editor);
-    const story = storyIn("draft");
+    const story = await storyIn("draft");
     expect((await post(story)).status).toBe(200);
-    const before = dbState();
+    const before = await dbState();
     expect((await post(story, { body: "again from an old version" })).status).toBe(200); // own autosave: not a conflict
     actAs(people.admin);
     expect((await post(story, { body: "someone else" })).status).toBe(409);
     expect((await post(story, {}, { origin: "https://evil.example" })).status).toBe(403);
     // Host headers are the sender's words: naming the evil site there does not make it this site (issue 11).
-    const forged = dbState();
+    const forged = await dbState();
     expect((await post(story, { body: "forged" }, { origin: "https://evil.example", host: "evil.example", "x-forwarded-host": "evil.example" })).status).toBe(403);
-    expect(dbState()).toBe(forged);
-    const live = storyIn("published");
-    const liveBefore = dbState();
+    expect(await dbState()).toBe(forged);
+    const live = await storyIn("published");
+    const liveBefore = await dbState();
     expect((await post(live)).status).toBe(422);
-    expect(dbState()).toBe(liveBefore);
+    expect(await dbState()).toBe(liveBefore);
     expect(before).not.toBe(liveBefore);
   });
 });
 
 describe("adding an expert to the byline without JavaScript", () => {
   it("returns the form as typed with the expert appended, and writes nothing", async () => {
-    const extra = createPerson({ name: "Prof Second Author" });
+    const extra = await createPerson({ name: "Prof Second Author" });
     actAs(people.owner);
-    const before = dbState();
+    const before = await dbState();
     const state = (await createStoryAction(
       {},
       form({ intent: "add-author", title: "Half-written", authorIds: [String(people.ownerPerson.id)], addAuthorId: String(extra.id) }),
@@ -220,7 +220,7 @@ describe("adding an expert to the byline without JavaScript", () => {
     expect(state.ok).toBe(true);
     expect(state.values?.title).toBe("Half-written");
     expect([state.values?.authorIds].flat()).toEqual([String(people.ownerPerson.id), String(extra.id)]);
-    expect(dbState()).toEqual(before);
+    expect(await dbState()).toEqual(before);
   });
 
   it("says what is wrong when no expert was chosen", async () => {

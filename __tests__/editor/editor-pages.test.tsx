@@ -24,9 +24,9 @@ const page = (id: number, search: Record<string, string> = {}) =>
 
 describe("edit page", () => {
   test("straight after an import it lists the import notes", async () => {
-    const people = cast();
-    const story = createStory({ status: "draft", publishAt: null, createdBy: people.owner.id, authors: [people.ownerPerson] });
-    createRevision({ storyId: story.id, version: 1, reason: "import", note: "Dropped a photo credited to an agency.", createdBy: people.owner.id });
+    const people = await cast();
+    const story = await createStory({ status: "draft", publishAt: null, createdBy: people.owner.id, authors: [people.ownerPerson] });
+    await createRevision({ storyId: story.id, version: 1, reason: "import", note: "Dropped a photo credited to an agency.", createdBy: people.owner.id });
     actAs(people.owner);
     const { unmount } = render(await page(story.id, { imported: "1" }));
     expect(screen.getByRole("heading", { name: "Imported from the republishing snippet" })).toBeInTheDocument();
@@ -37,8 +37,8 @@ describe("edit page", () => {
   });
 
   test("the owner gets the form without press-office controls; another contributor gets not-found; an editor gets publishing controls", async () => {
-    const people = cast();
-    const story = createStory({ status: "draft", publishAt: null, createdBy: people.owner.id, authors: [people.ownerPerson] });
+    const people = await cast();
+    const story = await createStory({ status: "draft", publishAt: null, createdBy: people.owner.id, authors: [people.ownerPerson] });
 
     actAs(people.owner);
     const { unmount } = render(await page(story.id, { done: "save" }));
@@ -64,8 +64,8 @@ describe("edit page", () => {
   });
 
   test("the history page lists revisions with restore buttons and shows a readable comparison", async () => {
-    const people = cast();
-    const story = createStory({ status: "draft", publishAt: null, createdBy: people.owner.id, authors: [people.ownerPerson] });
+    const people = await cast();
+    const story = await createStory({ status: "draft", publishAt: null, createdBy: people.owner.id, authors: [people.ownerPerson] });
     const me = { id: people.editor.id, email: people.editor.email, name: people.editor.name, role: people.editor.role };
     await saveStory(storySchema.parse(storyForm(story, [people.ownerPerson.id], { body: "Old line" })), { user: me, ip: null });
     await saveStory(storySchema.parse(storyForm({ ...story, version: 2 }, [people.ownerPerson.id], { body: "New line" })), { user: me, ip: null });
@@ -79,7 +79,7 @@ describe("edit page", () => {
     expect(within(rows[1]!).getByText("Ed Itor")).toBeInTheDocument();
     cleanup();
 
-    const [newer, older] = listRevisions(story.id);
+    const [newer, older] = await listRevisions(story.id);
     render(
       await StoryHistoryPage({
         params: Promise.resolve({ id: String(story.id) }),
@@ -136,10 +136,10 @@ describe("conflict panel", () => {
 
 describe("preview page", () => {
   test("renders the story read-only with a working token and 404s an unknown one", async () => {
-    const people = cast();
-    const story = createStory({ status: "draft", publishAt: null, body: "## Embargoed heading\n\nText.", authors: [people.ownerPerson] });
+    const people = await cast();
+    const story = await createStory({ status: "draft", publishAt: null, body: "## Embargoed heading\n\nText.", authors: [people.ownerPerson] });
     const me = { id: people.editor.id, email: people.editor.email, name: people.editor.name, role: people.editor.role };
-    const link = createPreviewLink({ id: story.id, hours: 1 }, { user: me, ip: null });
+    const link = await createPreviewLink({ id: story.id, hours: 1 }, { user: me, ip: null });
     render(await PreviewPage({ params: Promise.resolve({ token: link.token }) }));
     expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent(story.title);
     expect(screen.getByRole("heading", { level: 2, name: "Embargoed heading" })).toBeInTheDocument();

@@ -10,28 +10,28 @@ import { createPerson, createUser } from "../factories";
 export type Actor = "signed-out" | "owner" | "other-contributor" | "editor" | "admin";
 
 /** A cast of users: a contributor with an expert profile, another contributor, an editor and an admin. */
-export function cast() {
-  const owner = createUser({ role: "contributor", name: "Dr Ada Owner" });
-  const ownerPerson = createPerson({ name: "Dr Ada Owner", userId: owner.id });
-  const other = createUser({ role: "contributor", name: "Dr Other" });
-  const editor = createUser({ role: "editor", name: "Ed Itor" });
-  const editor2 = createUser({ role: "editor", name: "Second Editor" });
-  const admin = createUser({ role: "admin", name: "Ad Min" });
+export async function cast() {
+  const owner = await createUser({ role: "contributor", name: "Dr Ada Owner" });
+  const ownerPerson = await createPerson({ name: "Dr Ada Owner", userId: owner.id });
+  const other = await createUser({ role: "contributor", name: "Dr Other" });
+  const editor = await createUser({ role: "editor", name: "Ed Itor" });
+  const editor2 = await createUser({ role: "editor", name: "Second Editor" });
+  const admin = await createUser({ role: "admin", name: "Ad Min" });
   return { owner, ownerPerson, other, editor, editor2, admin };
 }
 
 /** Everything a story action could change, to assert "nothing written". */
-export function dbState() {
+export async function dbState(): Promise<string> {
   const db = getDb();
   return JSON.stringify({
-    stories: db.select().from(s.stories).all(),
-    authors: db.select().from(s.storyAuthors).all(),
-    topics: db.select().from(s.storyTopics).all(),
-    revisions: db.select().from(s.storyRevisions).all(),
-    redirects: db.select().from(s.slugRedirects).all(),
-    previews: db.select().from(s.previewLinks).all(),
-    people: db.select().from(s.people).all(),
-    audit: db.select().from(s.auditLog).all(),
+    stories: await db.select().from(s.stories),
+    authors: await db.select().from(s.storyAuthors),
+    topics: await db.select().from(s.storyTopics),
+    revisions: await db.select().from(s.storyRevisions),
+    redirects: await db.select().from(s.slugRedirects),
+    previews: await db.select().from(s.previewLinks),
+    people: await db.select().from(s.people),
+    audit: await db.select().from(s.auditLog),
   });
 }
 
@@ -53,7 +53,7 @@ export function storyForm(story: s.Story, authorIds: number[], overrides: Record
   };
 }
 
-export function lastAudit() {
-  const rows = getDb().select().from(s.auditLog).all();
+export async function lastAudit() {
+  const rows = await getDb().select().from(s.auditLog);
   return rows[rows.length - 1];
 }

@@ -12,29 +12,29 @@ jest.mock("@/lib/request", () => ({ clientIp: jest.fn(async () => "127.0.0.1") }
 
 const sessionUser = currentSessionUser as jest.MockedFunction<typeof currentSessionUser>;
 
-function signInAs(role: Role) {
-  const user = createUser({ role });
+async function signInAs(role: Role) {
+  const user = await createUser({ role });
   sessionUser.mockResolvedValue({ id: user.id, email: user.email, name: user.name, role });
 }
 
-beforeEach(() => {
-  freshDb();
+beforeEach(async () => {
+  await freshDb();
   sessionUser.mockReset();
 });
 
 describe("editor event pages", () => {
   it("tell a contributor they may not manage events, without listing any", async () => {
-    createEvent({ title: "Secret draft", status: "draft" });
-    signInAs("contributor");
+    await createEvent({ title: "Secret draft", status: "draft" });
+    await signInAs("contributor");
     render(await EditorEventsPage({ searchParams: Promise.resolve({}) }));
     expect(screen.getByText("Only editors and administrators can manage events.")).toBeInTheDocument();
     expect(screen.queryByText("Secret draft")).not.toBeInTheDocument();
   });
 
   it("list every event, drafts included, for an editor", async () => {
-    createEvent({ title: "Secret draft", status: "draft" });
-    createEvent({ title: "Called off", status: "cancelled" });
-    signInAs("editor");
+    await createEvent({ title: "Secret draft", status: "draft" });
+    await createEvent({ title: "Called off", status: "cancelled" });
+    await signInAs("editor");
     render(await EditorEventsPage({ searchParams: Promise.resolve({}) }));
     expect(screen.getByRole("link", { name: "Secret draft" })).toBeInTheDocument();
     expect(screen.getByText("Cancelled")).toBeInTheDocument();
@@ -42,8 +42,8 @@ describe("editor event pages", () => {
   });
 
   it("fill the edit form with the saved values, times in the site's zone", async () => {
-    const event = createEvent({ title: "Degree show", startsAt: parseLocalDateTime("2026-06-10T10:00") ?? 0, endsAt: parseLocalDateTime("2026-06-14T17:00") ?? 0 });
-    signInAs("admin");
+    const event = await createEvent({ title: "Degree show", startsAt: parseLocalDateTime("2026-06-10T10:00") ?? 0, endsAt: parseLocalDateTime("2026-06-14T17:00") ?? 0 });
+    await signInAs("admin");
     render(await EditEventPage({ params: Promise.resolve({ id: String(event.id) }), searchParams: Promise.resolve({}) }));
     expect(screen.getByLabelText("Title")).toHaveValue("Degree show");
     expect(screen.getByLabelText("Starts")).toHaveValue("2026-06-10T10:00");
@@ -53,8 +53,8 @@ describe("editor event pages", () => {
   });
 
   it("ask for confirmation before deleting", async () => {
-    const event = createEvent({ title: "Old lecture" });
-    signInAs("editor");
+    const event = await createEvent({ title: "Old lecture" });
+    await signInAs("editor");
     render(await DeleteEventPage({ params: Promise.resolve({ id: String(event.id) }) }));
     expect(screen.getByRole("checkbox", { name: /Yes, delete “Old lecture”/ })).toBeRequired();
     expect(screen.getByRole("button", { name: "Delete event" })).toBeInTheDocument();

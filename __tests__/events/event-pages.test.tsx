@@ -16,8 +16,8 @@ beforeEach(() => setRequestHeaders({ "x-nonce": "dGVzdC1ub25jZS0xMjM0" }));
 const at = (local: string) => parseLocalDateTime(local) ?? NaN;
 const DAY = 86_400_000;
 
-beforeEach(() => {
-  freshDb();
+beforeEach(async () => {
+  await freshDb();
 });
 
 async function renderEvent(slug: string) {
@@ -34,7 +34,7 @@ function jsonLd(container: HTMLElement): Record<string, unknown> {
 
 describe("/events/<slug>", () => {
   it("shows the event with its span in the site's zone, JSON-LD, free entry and the calendar link", async () => {
-    createEvent({
+    await createEvent({
       slug: "public-lecture",
       title: "Why rivers flood",
       summary: "A public lecture.",
@@ -69,8 +69,8 @@ describe("/events/<slug>", () => {
   });
 
   it("a cancelled all-day multi-day event with a booking link and an image", async () => {
-    const image = createMedia({ fileName: "show.webp", url: "/uploads/show.webp", mimeType: "image/webp", bytes: 1, width: 1200, height: 800, altText: "Paintings on a white wall", caption: "Last year's show", credit: "Photo: Jane Doe" });
-    createEvent({ slug: "degree-show", title: "Degree show", status: "cancelled", allDay: true, startsAt: at("2026-03-03"), endsAt: at("2026-03-06"), bookingUrl: "https://tickets.example.org/show", imageId: image.id });
+    const image = await createMedia({ fileName: "show.webp", url: "/uploads/show.webp", mimeType: "image/webp", bytes: 1, width: 1200, height: 800, altText: "Paintings on a white wall", caption: "Last year's show", credit: "Photo: Jane Doe" });
+    await createEvent({ slug: "degree-show", title: "Degree show", status: "cancelled", allDay: true, startsAt: at("2026-03-03"), endsAt: at("2026-03-06"), bookingUrl: "https://tickets.example.org/show", imageId: image.id });
     const { container } = await renderEvent("degree-show");
     expect(screen.getByText("This event has been cancelled.")).toBeInTheDocument();
     expect(screen.getByText("3rd March 2026 to 5th March 2026")).toBeInTheDocument();
@@ -82,14 +82,14 @@ describe("/events/<slug>", () => {
   });
 
   it("shows the booking link when there is one", async () => {
-    createEvent({ slug: "concert", bookingUrl: "https://tickets.example.org/concert" });
+    await createEvent({ slug: "concert", bookingUrl: "https://tickets.example.org/concert" });
     await renderEvent("concert");
     expect(screen.getByRole("link", { name: /Book a place/ })).toHaveAttribute("href", "https://tickets.example.org/concert");
   });
 
   it("uses the site's day and time for an event just after midnight in summer (server TZ irrelevant)", async () => {
-    createEvent({ slug: "late", title: "Late show", startsAt: at("2026-07-02T00:30"), endsAt: at("2026-07-02T02:00") });
-    createEvent({ slug: "spring", title: "Spring fair", allDay: true, startsAt: at("2027-03-28"), endsAt: at("2027-04-01") });
+    await createEvent({ slug: "late", title: "Late show", startsAt: at("2026-07-02T00:30"), endsAt: at("2026-07-02T02:00") });
+    await createEvent({ slug: "spring", title: "Spring fair", allDay: true, startsAt: at("2027-03-28"), endsAt: at("2027-04-01") });
     await renderEvent("late");
     expect(screen.getByText("Thursday 2nd July 2026, 12.30am to 2am")).toBeInTheDocument();
     await renderEvent("spring");
@@ -97,7 +97,7 @@ describe("/events/<slug>", () => {
   });
 
   it("says a past event has finished and no longer offers booking", async () => {
-    createEvent({ slug: "over", startsAt: Date.now() - 2 * DAY, endsAt: Date.now() - DAY, bookingUrl: "https://tickets.example.org/over" });
+    await createEvent({ slug: "over", startsAt: Date.now() - 2 * DAY, endsAt: Date.now() - DAY, bookingUrl: "https://tickets.example.org/over" });
     await renderEvent("over");
     expect(screen.getByText(/This event has finished/)).toBeInTheDocument();
     expect(screen.getByText("Booking is closed.")).toBeInTheDocument();
@@ -105,7 +105,7 @@ describe("/events/<slug>", () => {
   });
 
   it("is not found for a draft", async () => {
-    createEvent({ slug: "secret", status: "draft" });
+    await createEvent({ slug: "secret", status: "draft" });
     await expect(renderEvent("secret")).rejects.toMatchObject({ digest: expect.stringContaining("404") });
   });
 });
@@ -117,9 +117,9 @@ describe("/events", () => {
 
   it("groups upcoming events by month after those on now, with filters and a subscription link", async () => {
     const now = Date.now();
-    createEvent({ slug: "show", title: "Degree show", startsAt: now - DAY, endsAt: now + DAY, category: "Exhibition" });
-    createEvent({ slug: "talk", title: "Evening talk", startsAt: now + 40 * DAY, category: "Lecture", campus: "Riverside campus" });
-    createEvent({ slug: "hidden", title: "Draft thing", status: "draft" });
+    await createEvent({ slug: "show", title: "Degree show", startsAt: now - DAY, endsAt: now + DAY, category: "Exhibition" });
+    await createEvent({ slug: "talk", title: "Evening talk", startsAt: now + 40 * DAY, category: "Lecture", campus: "Riverside campus" });
+    await createEvent({ slug: "hidden", title: "Draft thing", status: "draft" });
     await renderList();
 
     const onNow = screen.getByRole("region", { name: "On now" });
@@ -134,8 +134,8 @@ describe("/events", () => {
   });
 
   it("applies the filters to the list and the subscription link", async () => {
-    createEvent({ slug: "a", title: "Lecture A", category: "Lecture", campus: "City campus" });
-    createEvent({ slug: "b", title: "Show B", category: "Exhibition", campus: "City campus" });
+    await createEvent({ slug: "a", title: "Lecture A", category: "Lecture", campus: "City campus" });
+    await createEvent({ slug: "b", title: "Show B", category: "Exhibition", campus: "City campus" });
     await renderList({ category: "Lecture", campus: "City campus" });
     expect(screen.getByText("Lecture A")).toBeInTheDocument();
     expect(screen.queryByText("Show B")).not.toBeInTheDocument();
@@ -144,8 +144,8 @@ describe("/events", () => {
 
   it("shows past events newest first on ?when=past, and an empty state", async () => {
     const now = Date.now();
-    createEvent({ slug: "old", title: "Older event", startsAt: now - 60 * DAY, endsAt: now - 60 * DAY + 3_600_000 });
-    createEvent({ slug: "recent", title: "Recent event", startsAt: now - 2 * DAY, endsAt: now - 2 * DAY + 3_600_000 });
+    await createEvent({ slug: "old", title: "Older event", startsAt: now - 60 * DAY, endsAt: now - 60 * DAY + 3_600_000 });
+    await createEvent({ slug: "recent", title: "Recent event", startsAt: now - 2 * DAY, endsAt: now - 2 * DAY + 3_600_000 });
     await renderList({ when: "past" });
     expect(screen.getByRole("heading", { level: 1, name: "Past events" })).toBeInTheDocument();
     const titles = screen.getAllByRole("heading", { level: 3 }).map((h) => h.textContent);

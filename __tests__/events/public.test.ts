@@ -8,10 +8,10 @@ freshDbPerTest();
 describe("listEvents", () => {
   it("lists upcoming events soonest first, including one that started yesterday and ends tomorrow (on now)", async () => {
     const now = Date.now();
-    const later = createEvent({ slug: "later", startsAt: now + 10 * DAY, endsAt: now + 10 * DAY + 2 * HOUR });
-    const soon = createEvent({ slug: "soon", startsAt: now + DAY, endsAt: now + DAY + 2 * HOUR });
-    const onNow = createEvent({ slug: "degree-show", startsAt: now - DAY, endsAt: now + DAY });
-    createEvent({ slug: "ended", startsAt: now - 3 * DAY, endsAt: now - 2 * DAY });
+    const later = await createEvent({ slug: "later", startsAt: now + 10 * DAY, endsAt: now + 10 * DAY + 2 * HOUR });
+    const soon = await createEvent({ slug: "soon", startsAt: now + DAY, endsAt: now + DAY + 2 * HOUR });
+    const onNow = await createEvent({ slug: "degree-show", startsAt: now - DAY, endsAt: now + DAY });
+    await createEvent({ slug: "ended", startsAt: now - 3 * DAY, endsAt: now - 2 * DAY });
 
     const { items, total } = await listEvents({ when: "upcoming" });
     expect(items.map((e) => e.slug)).toEqual([onNow.slug, soon.slug, later.slug]);
@@ -21,9 +21,9 @@ describe("listEvents", () => {
   it("lists past events newest first and paginates them", async () => {
     const now = Date.now();
     for (let i = 1; i <= EVENTS_PAGE_SIZE + 3; i++) {
-      createEvent({ slug: `past-${i}`, startsAt: now - i * DAY - HOUR, endsAt: now - i * DAY });
+      await createEvent({ slug: `past-${i}`, startsAt: now - i * DAY - HOUR, endsAt: now - i * DAY });
     }
-    createEvent({ slug: "future", startsAt: now + DAY });
+    await createEvent({ slug: "future", startsAt: now + DAY });
 
     const first = await listEvents({ when: "past" });
     expect(first.total).toBe(EVENTS_PAGE_SIZE + 3);
@@ -36,9 +36,9 @@ describe("listEvents", () => {
   });
 
   it("never shows drafts and keeps cancelled events listed, marked cancelled", async () => {
-    createEvent({ slug: "draft-one", status: "draft" });
-    createEvent({ slug: "called-off", status: "cancelled" });
-    createEvent({ slug: "on-as-planned" });
+    await createEvent({ slug: "draft-one", status: "draft" });
+    await createEvent({ slug: "called-off", status: "cancelled" });
+    await createEvent({ slug: "on-as-planned" });
 
     const { items } = await listEvents();
     expect(items.map((e) => e.slug).sort()).toEqual(["called-off", "on-as-planned"]);
@@ -50,10 +50,10 @@ describe("listEvents", () => {
   });
 
   it("filters by category and campus, alone and together", async () => {
-    createEvent({ slug: "a", category: "Lecture", campus: "City campus" });
-    createEvent({ slug: "b", category: "Exhibition", campus: "City campus" });
-    createEvent({ slug: "c", category: "Lecture", campus: "Riverside campus" });
-    createEvent({ slug: "d", category: "Concert", campus: "Riverside campus", status: "draft" });
+    await createEvent({ slug: "a", category: "Lecture", campus: "City campus" });
+    await createEvent({ slug: "b", category: "Exhibition", campus: "City campus" });
+    await createEvent({ slug: "c", category: "Lecture", campus: "Riverside campus" });
+    await createEvent({ slug: "d", category: "Concert", campus: "Riverside campus", status: "draft" });
 
     const slugs = async (f: Parameters<typeof listEvents>[0]) => (await listEvents(f)).items.map((e) => e.slug).sort();
     expect(await slugs({ category: "Lecture" })).toEqual(["a", "c"]);
@@ -67,8 +67,8 @@ describe("listEvents", () => {
   });
 
   it("returns the image with its caption and credit", async () => {
-    const image = createMedia({ fileName: "x.webp", url: "/uploads/x.webp", mimeType: "image/webp", bytes: 10, width: 1200, height: 800, altText: "Students in the gallery", caption: "The 2026 show", credit: "Photo: Jane Doe" });
-    createEvent({ slug: "with-image", imageId: image.id });
+    const image = await createMedia({ fileName: "x.webp", url: "/uploads/x.webp", mimeType: "image/webp", bytes: 10, width: 1200, height: 800, altText: "Students in the gallery", caption: "The 2026 show", credit: "Photo: Jane Doe" });
+    await createEvent({ slug: "with-image", imageId: image.id });
     const event = await getEventBySlug("with-image");
     expect(event?.image).toMatchObject({ url: "/uploads/x.webp", altText: "Students in the gallery", caption: "The 2026 show", credit: "Photo: Jane Doe" });
   });

@@ -10,13 +10,13 @@ const vevents = (text: string) => Object.values(ical.sync.parseICS(text)).filter
 
 const one = (slug: string) => eventIcs(new Request(`http://localhost:3000/events/${slug}/calendar.ics`), { params: Promise.resolve({ slug }) });
 
-beforeEach(() => {
-  freshDb();
+beforeEach(async () => {
+  await freshDb();
 });
 
 describe("GET /events/<slug>/calendar.ics", () => {
   it("answers text/calendar with a file name and the event", async () => {
-    const event = createEvent({ slug: "degree-show", title: "Degree show, 2026" });
+    const event = await createEvent({ slug: "degree-show", title: "Degree show, 2026" });
     const res = await one("degree-show");
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
@@ -28,24 +28,24 @@ describe("GET /events/<slug>/calendar.ics", () => {
   });
 
   it("answers 404 for an unknown slug and for a draft", async () => {
-    createEvent({ slug: "secret", status: "draft" });
+    await createEvent({ slug: "secret", status: "draft" });
     expect((await one("no-such-event")).status).toBe(404);
     expect((await one("secret")).status).toBe(404);
   });
 
   it("says STATUS:CANCELLED for a cancelled event", async () => {
-    createEvent({ slug: "off", status: "cancelled" });
+    await createEvent({ slug: "off", status: "cancelled" });
     expect(vevents(await (await one("off")).text())[0]?.status).toBe("CANCELLED");
   });
 });
 
 describe("GET /events.ics", () => {
   it("lists every upcoming public event, narrowed by ?category= and ?campus=", async () => {
-    createEvent({ slug: "a", category: "Lecture", campus: "City campus" });
-    createEvent({ slug: "b", category: "Exhibition", campus: "City campus" });
-    createEvent({ slug: "c", category: "Lecture", campus: "Riverside campus" });
-    createEvent({ slug: "d", status: "draft" });
-    createEvent({ slug: "e", startsAt: Date.now() - 5 * 86_400_000, endsAt: Date.now() - 4 * 86_400_000 });
+    await createEvent({ slug: "a", category: "Lecture", campus: "City campus" });
+    await createEvent({ slug: "b", category: "Exhibition", campus: "City campus" });
+    await createEvent({ slug: "c", category: "Lecture", campus: "Riverside campus" });
+    await createEvent({ slug: "d", status: "draft" });
+    await createEvent({ slug: "e", startsAt: Date.now() - 5 * 86_400_000, endsAt: Date.now() - 4 * 86_400_000 });
 
     const all = await allIcs(new NextRequest("http://localhost:3000/events.ics"));
     expect(all.headers.get("content-type")).toBe("text/calendar; charset=utf-8");

@@ -10,8 +10,8 @@ jest.mock("next/server", () => ({ connection: async () => undefined }));
 
 const RSS = "application/rss+xml";
 
-beforeEach(() => {
-  freshDb();
+beforeEach(async () => {
+  await freshDb();
 });
 
 /** RSS autodiscovery (issue 11): feed readers and browsers find the feed from any public page. */
@@ -23,7 +23,7 @@ describe("RSS autodiscovery", () => {
   });
 
   it("/news?type= and ?topic= point to the filtered feed", async () => {
-    createTopic({ slug: "physics", name: "Physics" });
+    await createTopic({ slug: "physics", name: "Physics" });
     const props = (q: Record<string, string>) => ({ searchParams: Promise.resolve(q) });
     expect((await newsMetadata(props({}))).alternates?.types).toBeUndefined();
     expect((await newsMetadata(props({ type: "feature" }))).alternates?.types?.[RSS]).toEqual([
@@ -35,7 +35,7 @@ describe("RSS autodiscovery", () => {
   });
 
   it("/topics/<slug> points to the topic's feed", async () => {
-    createTopic({ slug: "physics", name: "Physics" });
+    await createTopic({ slug: "physics", name: "Physics" });
     const meta = await topicMetadata({ params: Promise.resolve({ slug: "physics" }), searchParams: Promise.resolve({}) });
     expect(meta.alternates?.canonical).toBe("/topics/physics");
     expect(meta.alternates?.types?.[RSS]).toEqual([{ url: "/feed.xml?topic=physics", title: "University of Harrowgate Newsroom: Physics" }]);

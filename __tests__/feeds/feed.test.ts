@@ -6,8 +6,8 @@ import { parseXml } from "./parse-xml";
 
 const HOUR = 3_600_000;
 
-beforeEach(() => {
-  freshDb();
+beforeEach(async () => {
+  await freshDb();
 });
 
 async function fetchFeed(query = "") {
@@ -24,11 +24,11 @@ const text = (node: Element, selector: string) => node.getElementsByTagName(sele
 
 describe("/feed.xml", () => {
   it("is well-formed RSS 2.0 with every element a reader needs", async () => {
-    const hero = createMedia({ fileName: "h.jpg", url: "/uploads/h.jpg", mimeType: "image/jpeg", bytes: 12345, width: 1200, height: 800, altText: "A lab" });
-    const author = createPerson({ name: "Dr Ada Byte" });
-    const coauthor = createPerson({ name: "Prof. O'Neil & Sons" });
-    const topic = createTopic({ name: "Physics & Astronomy" });
-    const story = createStory({
+    const hero = await createMedia({ fileName: "h.jpg", url: "/uploads/h.jpg", mimeType: "image/jpeg", bytes: 12345, width: 1200, height: 800, altText: "A lab" });
+    const author = await createPerson({ name: "Dr Ada Byte" });
+    const coauthor = await createPerson({ name: "Prof. O'Neil & Sons" });
+    const topic = await createTopic({ name: "Physics & Astronomy" });
+    const story = await createStory({
       title: "Lasers <cut> through fog & rain",
       standfirst: "A new technique, explained.",
       heroImageId: hero.id,
@@ -67,11 +67,11 @@ describe("/feed.xml", () => {
   });
 
   it("lists public stories only, newest first, at most 30", async () => {
-    for (let i = 0; i < FEED_LIMIT + 2; i += 1) createStory({ title: `Public ${i}`, publishAt: Date.now() - (i + 1) * HOUR });
-    createStory({ title: "A draft", status: "draft", publishAt: Date.now() - 1000 });
-    createStory({ title: "In review", status: "in-review", publishAt: Date.now() - 1000 });
-    createStory({ title: "Withdrawn", status: "unpublished", publishAt: Date.now() - 1000 });
-    createStory({ title: "Embargoed", status: "scheduled", publishAt: Date.now() + HOUR });
+    for (let i = 0; i < FEED_LIMIT + 2; i += 1) await createStory({ title: `Public ${i}`, publishAt: Date.now() - (i + 1) * HOUR });
+    await createStory({ title: "A draft", status: "draft", publishAt: Date.now() - 1000 });
+    await createStory({ title: "In review", status: "in-review", publishAt: Date.now() - 1000 });
+    await createStory({ title: "Withdrawn", status: "unpublished", publishAt: Date.now() - 1000 });
+    await createStory({ title: "Embargoed", status: "scheduled", publishAt: Date.now() + HOUR });
     const titles = items((await fetchFeed()).doc).map((i) => text(i, "title"));
     expect(titles).toHaveLength(FEED_LIMIT);
     expect(titles[0]).toBe("Public 0");
@@ -80,8 +80,8 @@ describe("/feed.xml", () => {
   });
 
   it("filters by ?type= and names the type in the channel", async () => {
-    createStory({ title: "A release", type: "news-release" });
-    createStory({ title: "An opinion", type: "expert-comment" });
+    await createStory({ title: "A release", type: "news-release" });
+    await createStory({ title: "An opinion", type: "expert-comment" });
     const { doc } = await fetchFeed("?type=expert-comment");
     expect(items(doc).map((i) => text(i, "title"))).toEqual(["An opinion"]);
     const channel = doc.querySelector("rss > channel");
@@ -94,32 +94,32 @@ describe("/feed.xml", () => {
   });
 
   it("is still valid with no stories and omits optional elements", async () => {
-    createStory({ title: "Plain" });
+    await createStory({ title: "Plain" });
     const { doc } = await fetchFeed();
     expect(doc.getElementsByTagName("parsererror")).toHaveLength(0);
     const [item] = items(doc);
     expect(item?.getElementsByTagName("enclosure")).toHaveLength(0);
     expect(item?.getElementsByTagName("author")).toHaveLength(0);
-    freshDb();
+    await freshDb();
     const empty = await fetchFeed();
     expect(empty.response.status).toBe(200);
     expect(items(empty.doc)).toHaveLength(0);
   });
 
   it("strips characters XML cannot carry", async () => {
-    createStory({ title: "Bell\u0007 and form\u000C feed" });
+    await createStory({ title: "Bell\u0007 and form\u000C feed" });
     const { doc } = await fetchFeed();
     expect(doc.getElementsByTagName("parsererror")).toHaveLength(0);
     expect(text(items(doc)[0] as Element, "title")).toBe("Bell and form feed");
   });
 
   it("filters by ?topic=<slug>, alone or with ?type=, and names the topic (issue 11)", async () => {
-    const physics = createTopic({ slug: "physics", name: "Physics" });
-    const other = createTopic({ slug: "history", name: "History" });
-    createStory({ title: "Lasers", type: "news-release", topics: [physics] });
-    createStory({ title: "Quarks, a view", type: "expert-comment", topics: [physics, other] });
-    createStory({ title: "Castles", type: "news-release", topics: [other] });
-    createStory({ title: "No topic" });
+    const physics = await createTopic({ slug: "physics", name: "Physics" });
+    const other = await createTopic({ slug: "history", name: "History" });
+    await createStory({ title: "Lasers", type: "news-release", topics: [physics] });
+    await createStory({ title: "Quarks, a view", type: "expert-comment", topics: [physics, other] });
+    await createStory({ title: "Castles", type: "news-release", topics: [other] });
+    await createStory({ title: "No topic" });
 
     const { response, doc } = await fetchFeed("?topic=physics");
     expect(response.status).toBe(200);
@@ -137,7 +137,7 @@ describe("/feed.xml", () => {
   });
 
   it.each(["nonsense", "<script>", "../../etc"])("answers 404 for an unknown topic %s", async (topic) => {
-    createTopic({ slug: "physics", name: "Physics" });
+    await createTopic({ slug: "physics", name: "Physics" });
     const { response } = await fetchFeed(`?topic=${encodeURIComponent(topic)}`);
     expect(response.status).toBe(404);
   });

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { stories } from "@/db/schema";
+import { stories, type Story } from "@/db/schema";
 import { createEvent, createOpenDay, createPerson, createStory, createTopic } from "@/__tests__/factories";
 import { freshDb } from "@/__tests__/helpers/db";
 import robots from "@/app/robots";
@@ -13,8 +13,8 @@ jest.mock("next/server", () => ({ connection: jest.fn(async () => undefined) }))
 const HOUR = 3_600_000;
 const SITE = "http://localhost:3000";
 
-beforeEach(() => {
-  freshDb();
+beforeEach(async () => {
+  await freshDb();
 });
 
 type Entry = { url: string; lastModified?: Date };
@@ -40,13 +40,13 @@ async function urls() {
 
 describe("/sitemap.xml", () => {
   it("lists every public story, expert, topic, event and open day with lastModified", async () => {
-    const topic = createTopic({ slug: "physics" });
-    const expert = createPerson({ slug: "ada-byte" });
+    const topic = await createTopic({ slug: "physics" });
+    const expert = await createPerson({ slug: "ada-byte" });
     const publishAt = Date.now() - 2 * HOUR;
-    const story = createStory({ slug: "lasers", publishAt, topics: [topic], authors: [expert] });
-    const event = createEvent({ slug: "star-night" });
-    const day = createOpenDay({ slug: "june-open-day", status: "closed" });
-    createTopic({ slug: "empty-topic" });
+    const story = await createStory({ slug: "lasers", publishAt, topics: [topic], authors: [expert] });
+    const event = await createEvent({ slug: "star-night" });
+    const day = await createOpenDay({ slug: "june-open-day", status: "closed" });
+    await createTopic({ slug: "empty-topic" });
 
     const map = await urls();
     for (const path of ["", "/news", "/news/lasers", "/experts/ada-byte", "/topics/physics", "/events/star-night", "/open-days/june-open-day"]) {
@@ -62,32 +62,33 @@ describe("/sitemap.xml", () => {
   });
 
   it("leaves out drafts, reviews, future and withdrawn stories, draft events and open days, and unpublished guests", async () => {
-    const guest = createPerson({ slug: "guest-writer", isGuest: true });
-    createStory({ slug: "draft", status: "draft", authors: [guest] });
-    createStory({ slug: "review", status: "in-review" });
-    createStory({ slug: "future", status: "scheduled", publishAt: Date.now() + HOUR });
-    const withdrawn = createStory({ slug: "withdrawn" });
-    getDb().update(stories).set({ status: "unpublished" }).where(eq(stories.id, withdrawn.id)).run();
-    createEvent({ slug: "draft-event", status: "draft" });
-    createOpenDay({ slug: "draft-day", status: "draft" });
+    const guest = await createPerson({ slug: "guest-writer", isGuest: true });
+    await createStory({ slug: "draft", status: "draft", authors: [guest] });
+    await createStory({ slug: "review", status: "in-review" });
+    await createStory({ slug: "future", status: "scheduled", publishAt: Date.now() + HOUR });
+    const withdrawn = await createStory({ slug: "withdrawn" });
+    await getDb().update(stories).set({ status: "unpublished" }).where(eq(stories.id, withdrawn.id));
+    await createEvent({ slug: "draft-event", status: "draft" });
+    await createOpenDay({ slug: "draft-day", status: "draft" });
 
     const paths = [...(await urls()).keys()].map((u) => u.replace(SITE, ""));
     for (const hidden of ["/news/draft", "/news/review", "/news/future", "/news/withdrawn", "/events/draft-event", "/open-days/draft-day", "/experts/guest-writer"]) {
       expect(paths).not.toContain(hidden);
     }
-    createStory({ slug: "by-guest", authors: [guest] });
+    await createStory({ slug: "by-guest", authors: [guest] });
     expect((await urls()).has(`${SITE}/experts/guest-writer`)).toBe(true);
   });
 
   it("uses absolute URLs only", async () => {
-    createStory();
+    await createStory();
     for (const entry of await sitemap()) expect(entry.url.startsWith(`${SITE}`)).toBe(true);
   });
 });
 
 describe("a site too large for one sitemap file", () => {
   it("serves an index of child sitemaps that together list every story once", async () => {
-    const made = [1, 2, 3, 4, 5].map((n) => createStory({ slug: `many-${n}` }));
+    const made: Story[] = [];
+    for (const n of [1, 2, 3, 4, 5]) made.push(await createStory({ slug: `many-${n}` }));
     const index = await renderSitemap(2);
     const children = [...index.matchAll(/<sitemap><loc>([^<]+)<\/loc><\/sitemap>/g)].map((m) => m[1]!);
     expect(index).toContain("<sitemapindex");
@@ -104,7 +105,7 @@ describe("a site too large for one sitemap file", () => {
   });
 
   it("answers 404 for a child sitemap that does not exist", async () => {
-    createStory();
+    await createStory();
     const res = await childSitemap(new Request(`${SITE}/sitemaps/stories-2.xml`), { params: Promise.resolve({ name: "stories-2.xml" }) });
     expect(res.status).toBe(404);
     const pages = await childSitemap(new Request(`${SITE}/sitemaps/pages.xml`), { params: Promise.resolve({ name: "pages.xml" }) });

@@ -5,6 +5,7 @@
  * mocked here so a test signs in with actAs() (__tests__/helpers/session.ts).
  * __tests__/auth/session.test.ts tests the real module and unmocks it.
  */
+import { closeTestDatabase } from "./db";
 import { checkConsoleGuard, installConsoleGuard, resetConsoleGuard } from "./console";
 import { setPathname } from "./stubs/next-navigation";
 import { setRequestCookies, setRequestHeaders } from "./stubs/next-headers";
@@ -25,4 +26,8 @@ beforeEach(() => {
 
 afterEach(() => {
   checkConsoleGuard();
+});
+
+afterAll(async () => {
+  await closeTestDatabase();
 });

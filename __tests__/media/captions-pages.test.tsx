@@ -28,9 +28,9 @@ const captionsUrl = `/uploads/${"d".repeat(32)}.vtt`;
 beforeEach(() => freshDb());
 
 it("the embargoed preview plays a video with its uploaded captions", async () => {
-  const editor = createUser({ role: "editor" });
-  const story = createStory({ status: "draft", publishAt: null, type: "video", mediaUrl: "/uploads/clip.mp4", captionsUrl });
-  const link = createPreviewLink({ id: story.id, hours: 1 }, { user: session(editor), ip: null });
+  const editor = await createUser({ role: "editor" });
+  const story = await createStory({ status: "draft", publishAt: null, type: "video", mediaUrl: "/uploads/clip.mp4", captionsUrl });
+  const link = await createPreviewLink({ id: story.id, hours: 1 }, { user: session(editor), ip: null });
   const { container } = render(await PreviewPage({ params: Promise.resolve({ token: link.token }) }));
   const track = container.querySelector("video > track");
   expect(track).toHaveAttribute("src", captionsUrl);
@@ -39,9 +39,9 @@ it("the embargoed preview plays a video with its uploaded captions", async () =>
 });
 
 it("the edit page of a video offers a captions upload and links the current file; other types do not", async () => {
-  const me = createUser();
+  const me = await createUser();
   (currentSessionUser as jest.Mock).mockResolvedValue(session(me));
-  const video = createStory({ status: "draft", publishAt: null, type: "video", mediaUrl: "/uploads/clip.mp4", captionsUrl, createdBy: me.id });
+  const video = await createStory({ status: "draft", publishAt: null, type: "video", mediaUrl: "/uploads/clip.mp4", captionsUrl, createdBy: me.id });
   const page = (id: number) => EditStoryPage({ params: Promise.resolve({ id: String(id) }), searchParams: Promise.resolve({}) });
   const { unmount } = render(await page(video.id));
   expect(screen.getByRole("heading", { level: 2, name: "Captions" })).toBeInTheDocument();
@@ -52,7 +52,7 @@ it("the edit page of a video offers a captions upload and links the current file
   expect(screen.getByRole("button", { name: "Remove captions" })).toBeInTheDocument();
   unmount();
 
-  const news = createStory({ status: "draft", publishAt: null, type: "news-release", createdBy: me.id });
+  const news = await createStory({ status: "draft", publishAt: null, type: "news-release", createdBy: me.id });
   render(await page(news.id));
   expect(screen.queryByRole("heading", { name: "Captions" })).toBeNull();
 });

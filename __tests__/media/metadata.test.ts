@@ -10,8 +10,8 @@ import { freshDb } from "../helpers/db";
 const details = { altText: "A heron standing in the river", caption: "", credit: "Photo: Jo Bloggs", licence: "All rights reserved" };
 const asSession = (u: s.User) => ({ id: u.id, email: u.email, name: u.name, role: u.role });
 
-beforeEach(() => {
-  freshDb();
+beforeEach(async () => {
+  await freshDb();
   fs.rmSync(config().uploadsDir, { recursive: true, force: true });
 });
 afterAll(() => fs.rmSync(config().uploadsDir, { recursive: true, force: true }));
@@ -33,7 +33,7 @@ describe("uploaded originals are stored without metadata", () => {
     expect(before.exif?.toString("latin1")).toContain("Snapper 9");
     expect(before.orientation).toBe(6);
 
-    const user = createUser({ role: "editor" });
+    const user = await createUser({ role: "editor" });
     const item = await storeUpload({ ...details, bytes }, { user: asSession(user), ip: null });
     const stored = fs.readFileSync(path.join(config().uploadsDir, item.fileName));
     const after = await sharp(stored).metadata();

@@ -17,7 +17,7 @@ beforeEach(() => setPathname("/editor/media"));
 const signIn = (u: s.User | null) =>
   (currentSessionUser as jest.Mock).mockResolvedValue(u && { id: u.id, email: u.email, name: u.name, role: u.role });
 
-function seedMedia(uploadedBy: number, altText: string, extra: Partial<s.NewMedia> = {}): s.Media {
+function seedMedia(uploadedBy: number, altText: string, extra: Partial<s.NewMedia> = {}): Promise<s.Media> {
   return createMedia({
     fileName: "0123456789abcdef0123456789abcdef.jpg",
     url: "/uploads/0123456789abcdef0123456789abcdef.jpg",
@@ -36,9 +36,9 @@ beforeEach(() => freshDb());
 
 describe("media library page", () => {
   it("shows a contributor their own images with caption and credit, and a labelled upload form", async () => {
-    const me = createUser();
-    seedMedia(me.id, "Mine: a heron", { caption: "By the weir", credit: "Photo: Jo Bloggs", rightsExpireAt: Date.UTC(2020, 0, 1) });
-    seedMedia(createUser().id, "Someone else's");
+    const me = await createUser();
+    await seedMedia(me.id, "Mine: a heron", { caption: "By the weir", credit: "Photo: Jo Bloggs", rightsExpireAt: Date.UTC(2020, 0, 1) });
+    await seedMedia((await createUser()).id, "Someone else's");
     signIn(me);
     render(await MediaLibraryPage({ searchParams: Promise.resolve({}) }));
 
@@ -55,7 +55,7 @@ describe("media library page", () => {
   });
 
   it("answers not-found for a junk page number", async () => {
-    signIn(createUser());
+    signIn(await createUser());
     await expect(MediaLibraryPage({ searchParams: Promise.resolve({ page: "-1" }) })).rejects.toThrow("NEXT_NOT_FOUND");
   });
 
@@ -67,8 +67,8 @@ describe("media library page", () => {
 
 describe("image details page", () => {
   it("lets the uploader edit details and shows the figure Markdown", async () => {
-    const me = createUser();
-    const item = seedMedia(me.id, "A heron", { caption: "By the weir", credit: "Photo: Jo" });
+    const me = await createUser();
+    const item = await seedMedia(me.id, "A heron", { caption: "By the weir", credit: "Photo: Jo" });
     signIn(me);
     render(await MediaDetailsPage({ params: Promise.resolve({ id: String(item.id) }), searchParams: Promise.resolve({}) }));
     expect(screen.getByLabelText("Alt text (required)")).toHaveValue("A heron");
@@ -76,15 +76,15 @@ describe("image details page", () => {
   });
 
   it("is not found for another contributor's image", async () => {
-    const item = seedMedia(createUser().id, "Theirs");
-    signIn(createUser());
+    const item = await seedMedia((await createUser()).id, "Theirs");
+    signIn(await createUser());
     await expect(MediaDetailsPage({ params: Promise.resolve({ id: String(item.id) }), searchParams: Promise.resolve({}) })).rejects.toThrow("NEXT_NOT_FOUND");
   });
 });
 
 describe("import page", () => {
   it("has one h1 and a labelled paste box", async () => {
-    signIn(createUser());
+    signIn(await createUser());
     render(await ImportStoryPage());
     expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("Import a republished article");
     expect(screen.getByLabelText("Republishing snippet (HTML)").tagName).toBe("TEXTAREA");

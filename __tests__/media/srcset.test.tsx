@@ -14,8 +14,8 @@ import { freshDb } from "../helpers/db";
 import { makeImage } from "./images";
 
 const uploadsDir = () => config().uploadsDir;
-beforeEach(() => {
-  freshDb();
+beforeEach(async () => {
+  await freshDb();
   fs.rmSync(uploadsDir(), { recursive: true, force: true });
 });
 afterAll(() => fs.rmSync(uploadsDir(), { recursive: true, force: true }));
@@ -52,7 +52,7 @@ describe("srcset", () => {
   });
 
   it("matches the files an upload really writes", async () => {
-    const user = createUser({ role: "editor" });
+    const user = await createUser({ role: "editor" });
     const row = await storeUpload(
       { bytes: await makeImage("jpeg", 2000, 1000), altText: "A heron", caption: "", credit: "", licence: "" },
       { user: { id: user.id, email: user.email, name: user.name, role: user.role }, ip: null },

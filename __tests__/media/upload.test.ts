@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { count, eq } from "drizzle-orm";
 import sharp from "sharp";
-import { getDb } from "@/db/client";
+import { getDb, first } from "@/db/client";
 import * as s from "@/db/schema";
 import { config } from "@/lib/config";
 import { InvalidError } from "@/lib/errors";
@@ -17,20 +17,24 @@ const details = { altText: "A heron standing in the river", caption: "Spring on 
 
 const uploadsDir = () => config().uploadsDir;
 const filesOnDisk = () => (fs.existsSync(uploadsDir()) ? fs.readdirSync(uploadsDir()).sort() : []);
-const mediaCount = () => getDb().select({ n: count() }).from(s.media).get()?.n ?? 0;
-const auditCount = () => getDb().select({ n: count() }).from(s.auditLog).get()?.n ?? 0;
+const mediaCount = async () => (await first(getDb().select({ n: count() }).from(s.media).limit(1)))?.n ?? 0;
+const auditCount = async () => (await first(getDb().select({ n: count() }).from(s.auditLog).limit(1)))?.n ?? 0;
 
-beforeEach(() => {
-  freshDb();
+beforeEach(async () => {
+  await freshDb();
   fs.rmSync(uploadsDir(), { recursive: true, force: true });
 });
 afterAll(() => fs.rmSync(uploadsDir(), { recursive: true, force: true }));
 
-async function expectRefused(promise: Promise<unknown>, message: RegExp) {
-  const before = { media: mediaCount(), audit: auditCount(), files: filesOnDisk() };
+/** Counts before starting the attempt, so that a write made before the refusal would show. */
+async function expectRefused(attempt: () => Promise<unknown>, message: RegExp): Promise<InvalidError> {
+  const before = { media: await mediaCount(), audit: await auditCount(), files: filesOnDisk() };
+  const promise = attempt();
   await expect(promise).rejects.toThrow(InvalidError);
-  await promise.catch((e: InvalidError) => expect(e.message).toMatch(message));
-  expect({ media: mediaCount(), audit: auditCount(), files: filesOnDisk() }).toEqual(before);
+  const error = (await promise.catch((e: unknown) => e)) as InvalidError;
+  expect(error.message).toMatch(message);
+  expect({ media: await mediaCount(), audit: await auditCount(), files: filesOnDisk() }).toEqual(before);
+  return error;
 }
 
 describe("storeUpload accepts real images", () => {
@@ -40,7 +44,7 @@ describe("storeUpload accepts real images", () => {
     ["webp", "image/webp", "webp"],
     ["avif", "image/avif", "avif"],
   ] as const)("stores a %s with WebP variants, a row and an audit entry", async (format, mime, ext) => {
-    const user = createUser({ role: "editor" });
+    const user = await createUser({ role: "editor" });
     const bytes = await makeImage(format, 1200, 800);
     const row = await storeUpload({ ...details, bytes }, ctxOf(user, "203.0.113.5"));
 
@@ -58,90 +62,100 @@ describe("storeUpload accepts real images", () => {
     const variant = await sharp(fs.readFileSync(`${uploadsDir()}/${stem}-480.webp`)).metadata();
     expect(variant).toMatchObject({ format: "webp", width: 480, height: 320 });
 
-    const audit = getDb().select().from(s.auditLog).where(eq(s.auditLog.action, "media.upload")).all();
+    const audit = await getDb().select().from(s.auditLog).where(eq(s.auditLog.action, "media.upload"));
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorId: user.id, entity: "media", entityId: String(row.id), ip: "203.0.113.5" });
   });
 
   it("makes a single variant at the original width for a small image", async () => {
-    const row = await storeUpload({ ...details, bytes: await makeImage("png", 300, 200) }, ctxOf(createUser()));
+    const row = await storeUpload({ ...details, bytes: await makeImage("png", 300, 200) }, ctxOf(await createUser()));
     expect(row.variants.map((v) => v.width)).toEqual([300]);
   });
 });
 
 describe("storeUpload refuses, writing nothing to the database or the disk", () => {
-  const editor = () => ctxOf(createUser({ role: "editor" }));
+  const editor = async () => ctxOf(await createUser({ role: "editor" }));
 
   it("refuses an SVG renamed .jpg (the name is never consulted)", async () => {
-    await expectRefused(storeUpload({ ...details, bytes: SVG }, editor()), /not a JPEG, PNG, WebP or AVIF/);
+    const ctx = await editor();
+    await expectRefused(() => storeUpload({ ...details, bytes: SVG }, ctx), /not a JPEG, PNG, WebP or AVIF/);
   });
 
   it("refuses an HTML file renamed .jpg", async () => {
-    await expectRefused(storeUpload({ ...details, bytes: HTML }, editor()), /not a JPEG, PNG, WebP or AVIF/);
+    const ctx = await editor();
+    await expectRefused(() => storeUpload({ ...details, bytes: HTML }, ctx), /not a JPEG, PNG, WebP or AVIF/);
   });
 
   it("refuses HTML that starts with JPEG magic bytes (sharp must agree)", async () => {
     const polyglot = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), HTML]);
-    await expectRefused(storeUpload({ ...details, bytes: polyglot }, editor()), /damaged or incomplete|not a JPEG/);
+    const ctx = await editor();
+    await expectRefused(() => storeUpload({ ...details, bytes: polyglot }, ctx), /damaged or incomplete|not a JPEG/);
   });
 
   it("refuses a truncated JPEG", async () => {
     const jpeg = await noisyJpeg();
-    await expectRefused(storeUpload({ ...details, bytes: jpeg.subarray(0, Math.floor(jpeg.length / 2)) }, editor()), /damaged or incomplete/);
+    const ctx = await editor();
+    await expectRefused(() => storeUpload({ ...details, bytes: jpeg.subarray(0, Math.floor(jpeg.length / 2)) }, ctx), /damaged or incomplete/);
   });
 
   it("refuses a truncated PNG", async () => {
     const png = await makeImage("png", 800, 600);
-    await expectRefused(storeUpload({ ...details, bytes: png.subarray(0, Math.floor(png.length * 0.6)) }, editor()), /damaged or incomplete/);
+    const ctx = await editor();
+    await expectRefused(() => storeUpload({ ...details, bytes: png.subarray(0, Math.floor(png.length * 0.6)) }, ctx), /damaged or incomplete/);
   });
 
   it("refuses a file over 10 MB", async () => {
     const big = Buffer.concat([await makeImage("jpeg", 100, 100), Buffer.alloc(11 * 1024 * 1024)]);
-    await expectRefused(storeUpload({ ...details, bytes: big }, editor()), /11\.0 MB; images must be 10 MB or smaller/);
+    const ctx = await editor();
+    await expectRefused(() => storeUpload({ ...details, bytes: big }, ctx), /11\.0 MB; images must be 10 MB or smaller/);
   });
 
   it("refuses an image over 40 megapixels", async () => {
     const huge = await sharp({ create: { width: 8000, height: 6000, channels: 3, background: "#ffffff" } }).png({ compressionLevel: 9 }).toBuffer();
     expect(huge.length).toBeLessThan(10 * 1024 * 1024);
-    await expectRefused(storeUpload({ ...details, bytes: huge }, editor()), /8000 × 6000 pixels \(48\.0 megapixels\); images must be 40 megapixels or smaller/);
+    const ctx = await editor();
+    await expectRefused(() => storeUpload({ ...details, bytes: huge }, ctx), /8000 × 6000 pixels \(48\.0 megapixels\); images must be 40 megapixels or smaller/);
   });
 
   it("refuses an empty file", async () => {
-    await expectRefused(storeUpload({ ...details, bytes: Buffer.alloc(0) }, editor()), /Choose an image file/);
+    const ctx = await editor();
+    await expectRefused(() => storeUpload({ ...details, bytes: Buffer.alloc(0) }, ctx), /Choose an image file/);
   });
 
   it.each([[""], ["   "], [undefined]])("requires alt text (%p)", async (altText) => {
     const bytes = await makeImage("jpeg");
-    const attempt = storeUpload({ ...details, altText, bytes }, editor());
-    await expectRefused(attempt, /alt text/i);
-    await attempt.catch((e: InvalidError) => expect(e.fields.altText).toMatch(/alt text/i));
+    const ctx = await editor();
+    const error = await expectRefused(() => storeUpload({ ...details, altText, bytes }, ctx), /alt text/i);
+    expect(error.fields.altText).toMatch(/alt text/i);
   });
 });
 
 describe("uploading for a story", () => {
   it("lets a contributor upload for their own story", async () => {
-    const me = createUser();
-    const story = createStory({ status: "draft", createdBy: me.id });
+    const me = await createUser();
+    const story = await createStory({ status: "draft", createdBy: me.id });
     const row = await storeUpload({ ...details, bytes: await makeImage("jpeg"), storyId: story.id }, ctxOf(me));
     expect(row.uploadedBy).toBe(me.id);
   });
 
   it("refuses a contributor uploading for someone else's story", async () => {
-    const owner = createUser();
-    const other = createUser();
-    const story = createStory({ status: "draft", createdBy: owner.id });
-    const attempt = storeUpload({ ...details, bytes: await makeImage("jpeg"), storyId: story.id }, ctxOf(other));
-    await expectRefused(attempt, /only for your own stories/);
+    const owner = await createUser();
+    const other = await createUser();
+    const story = await createStory({ status: "draft", createdBy: owner.id });
+    const bytes = await makeImage("jpeg");
+    await expectRefused(() => storeUpload({ ...details, bytes, storyId: story.id }, ctxOf(other)), /only for your own stories/);
   });
 
   it("lets an editor upload for anyone's story", async () => {
-    const owner = createUser();
-    const story = createStory({ status: "draft", createdBy: owner.id });
-    const row = await storeUpload({ ...details, bytes: await makeImage("webp"), storyId: story.id }, ctxOf(createUser({ role: "editor" })));
+    const owner = await createUser();
+    const story = await createStory({ status: "draft", createdBy: owner.id });
+    const row = await storeUpload({ ...details, bytes: await makeImage("webp"), storyId: story.id }, ctxOf(await createUser({ role: "editor" })));
     expect(row.id).toBeGreaterThan(0);
   });
 
   it("refuses a story that does not exist", async () => {
-    await expectRefused(storeUpload({ ...details, bytes: await makeImage("jpeg"), storyId: 9999 }, ctxOf(createUser({ role: "admin" }))), /does not exist/);
+    const bytes = await makeImage("jpeg");
+    const admin = await createUser({ role: "admin" });
+    await expectRefused(() => storeUpload({ ...details, bytes, storyId: 9999 }, ctxOf(admin)), /does not exist/);
   });
 });

@@ -1,5 +1,7 @@
 jest.mock("@/lib/request", () => ({ clientIp: jest.fn(async () => "192.0.2.60") }));
-import type { Role } from "@/db/schema";
+import { count, eq, sql } from "drizzle-orm";
+import { rows } from "@/db/client";
+import { auditLog, type Role } from "@/db/schema";
 import { createOpenDay, createUser } from "@/__tests__/factories";
 import { freshDb } from "@/__tests__/helpers/db";
 import type { SessionUser } from "@/lib/auth/session";
@@ -10,16 +12,16 @@ import { nextIp, regInput } from "./helpers";
 import { form } from "../helpers/form";
 import { actAs } from "../helpers/session";
 
-let db: ReturnType<typeof freshDb>;
-beforeEach(() => {
-  db = freshDb();
+let db: Awaited<ReturnType<typeof freshDb>>;
+beforeEach(async () => {
+  db = await freshDb();
 });
 
 const TABLES = ["open_days", "open_day_sessions", "registrations", "registration_sessions", "audit_log"];
-const dump = () => JSON.stringify(TABLES.map((t) => db.$client.prepare(`select * from ${t}`).all()));
+const dump = async () => JSON.stringify(await Promise.all(TABLES.map((t) => rows(db, sql.raw(`select * from ${t}`)))));
 
 /** Signs in as a new user of this role (or out). */
-const actAsRole = (role: Role | null): SessionUser | null => actAs(role && createUser({ role }));
+const actAsRole = async (role: Role | null): Promise<SessionUser | null> => actAs(role && (await createUser({ role })));
 
 /** Runs an action; a redirect (thrown by Next) is returned as { redirect }. */
 async function outcome(p: Promise<unknown>): Promise<{ redirect?: string; state?: unknown }> {
@@ -52,7 +54,7 @@ const dayFields = (extra: Record<string, string> = {}) => ({
 type Case = { name: string; run: () => Promise<unknown>; success: RegExp };
 
 async function cases(): Promise<Case[]> {
-  const day = createOpenDay({ capacity: 1 });
+  const day = await createOpenDay({ capacity: 1 });
   const r = await register(regInput(day.id), { ip: nextIp() });
   await register(regInput(day.id), { ip: nextIp() });
   const regId = "registrationId" in r ? r.registrationId : 0;
@@ -74,42 +76,42 @@ describe.each([
 ] as const)("%s is refused and nothing changes", (_label, role) => {
   test("every editor action", async () => {
     for (const c of await cases()) {
-      actAsRole(role);
-      const before = dump();
+      await actAsRole(role);
+      const before = await dump();
       const result = await outcome(c.run());
       if (role === null) expect(result).toEqual({ redirect: "/login" });
       else expect(result.state).toMatchObject({ ok: false, message: "You do not have permission to do that." });
-      expect(dump()).toBe(before);
+      expect(await dump()).toBe(before);
     }
   });
 
   test("the CSV export", async () => {
-    const day = createOpenDay();
+    const day = await createOpenDay();
     await register(regInput(day.id), { ip: nextIp() });
-    actAsRole(role);
-    const before = dump();
+    await actAsRole(role);
+    const before = await dump();
     const res = await exportCsv(new Request("http://localhost/x"), { params: Promise.resolve({ id: String(day.id) }) });
     expect(res.status).toBe(role === null ? 401 : 403);
     expect(await res.text()).not.toContain("@example.com");
-    expect(dump()).toBe(before);
+    expect(await dump()).toBe(before);
   });
 });
 
 describe.each(["editor", "admin"] as const)("%s is allowed", (role) => {
   test("every editor action succeeds and is audited", async () => {
     for (const c of await cases()) {
-      actAsRole(role);
-      const audits = db.$client.prepare("select count(*) n from audit_log").get() as { n: number };
+      await actAsRole(role);
+      const [audits] = await db.select({ n: count() }).from(auditLog);
       const result = await outcome(c.run());
       expect({ name: c.name, ...result }).toEqual({ name: c.name, redirect: expect.stringMatching(c.success) });
-      expect((db.$client.prepare("select count(*) n from audit_log").get() as { n: number }).n).toBeGreaterThan(audits.n);
+      expect((await db.select({ n: count() }).from(auditLog))[0]!.n).toBeGreaterThan(audits!.n);
     }
   });
 
   test("the CSV export", async () => {
-    const day = createOpenDay();
+    const day = await createOpenDay();
     await register(regInput(day.id, { email: "someone@example.com" }), { ip: nextIp() });
-    actAsRole(role);
+    await actAsRole(role);
     const res = await exportCsv(new Request("http://localhost/x"), { params: Promise.resolve({ id: String(day.id) }) });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
@@ -117,6 +119,6 @@ describe.each(["editor", "admin"] as const)("%s is allowed", (role) => {
     const body = Buffer.from(await res.arrayBuffer());
     expect(body.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     expect(body.toString("utf8")).toContain('"someone@example.com"');
-    expect(db.$client.prepare("select count(*) n from audit_log where action = 'registration.export'").get()).toEqual({ n: 1 });
+    expect(await db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, "registration.export"))).toEqual([{ n: 1 }]);
   });
 });

@@ -7,9 +7,9 @@ import { exportRegistrationsCsv } from "@/lib/open-days/editor";
 import { register } from "@/lib/open-days/registrations";
 import { nextIp, regInput } from "./helpers";
 
-let db: ReturnType<typeof freshDb>;
-beforeEach(() => {
-  db = freshDb();
+let db: Awaited<ReturnType<typeof freshDb>>;
+beforeEach(async () => {
+  db = await freshDb();
 });
 
 test("every field is quoted, quotes doubled, rows end in CRLF, and the file starts with a UTF-8 BOM", () => {
@@ -36,11 +36,11 @@ test.each([
 });
 
 test("the export has every registration with formula cells neutralised, and is audited", async () => {
-  const day = createOpenDay({ sessions: [{ title: "Labs" }] });
+  const day = await createOpenDay({ sessions: [{ title: "Labs" }] });
   await register(regInput(day.id, { name: "=cmd|' /C calc'!A0", email: "e@example.com", accessNeeds: "@wheelchair", sessionIds: [day.sessions[0]!.id] }), { ip: nextIp() });
   await register(regInput(day.id, { name: "Ana Müller", guests: 2 }), { ip: nextIp() });
-  const editor = createUser({ role: "editor" });
-  const out = exportRegistrationsCsv({ id: day.id }, { user: { id: editor.id, email: editor.email, name: editor.name, role: "editor" }, ip: "198.51.100.1" });
+  const editor = await createUser({ role: "editor" });
+  const out = await exportRegistrationsCsv({ id: day.id }, { user: { id: editor.id, email: editor.email, name: editor.name, role: "editor" }, ip: "198.51.100.1" });
   const lines = out.csv.slice(1).split("\r\n");
   expect(lines).toHaveLength(4); // header, two rows, final empty
   expect(lines[0]).toMatch(/^"Registered","Name","Email"/);
@@ -49,6 +49,6 @@ test("the export has every registration with formula cells neutralised, and is a
   expect(lines[2]).toContain(`"Ana Müller"`);
   expect(lines[2]).toContain(`"2","3","confirmed"`);
   expect(out.fileName).toBe(`registrations-${day.slug}.csv`);
-  const audit = db.select().from(auditLog).where(eq(auditLog.action, "registration.export")).all();
+  const audit = await db.select().from(auditLog).where(eq(auditLog.action, "registration.export"));
   expect(audit).toEqual([expect.objectContaining({ actorId: editor.id, entityId: String(day.id), ip: "198.51.100.1", details: { rows: 2 } })]);
 });

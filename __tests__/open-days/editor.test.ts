@@ -9,12 +9,12 @@ import { register } from "@/lib/open-days/registrations";
 import { openDaySchema } from "@/lib/open-days/schema";
 import { clearOutbox, header, nextIp, outbox, regInput } from "./helpers";
 
-let db: ReturnType<typeof freshDb>;
+let db: Awaited<ReturnType<typeof freshDb>>;
 let editor: { id: number; email: string; name: string; role: "editor" };
-beforeEach(() => {
-  db = freshDb();
+beforeEach(async () => {
+  db = await freshDb();
   clearOutbox();
-  const u = createUser({ role: "editor" });
+  const u = await createUser({ role: "editor" });
   editor = { id: u.id, email: u.email, name: u.name, role: "editor" };
 });
 
@@ -53,7 +53,7 @@ test("the schema gathers session rows (times on the day's date, site zone) and r
 
 test("create, then edit with a stale version is refused; raising capacity promotes the waiting list", async () => {
   const { id } = await saveOpenDay(openDaySchema.parse(fields({ capacity: "1" })), { user: editor, ip: null });
-  const sessions = db.select().from(openDaySessions).where(eq(openDaySessions.openDayId, id)).all();
+  const sessions = await db.select().from(openDaySessions).where(eq(openDaySessions.openDayId, id));
   expect(sessions.map((s) => s.title)).toEqual(["Welcome", "Lab tour"]);
   const a = await register(regInput(id, { level: "postgraduate" }), { ip: nextIp() });
   const b = await register(regInput(id, { level: "postgraduate", email: "waiting@example.com", sessionIds: [sessions[1]!.id] }), { ip: nextIp() });
@@ -61,36 +61,36 @@ test("create, then edit with a stale version is refused; raising capacity promot
   clearOutbox();
 
   await expect(saveOpenDay({ ...openDaySchema.parse(fields({ version: "0", capacity: "5" })), id }, { user: editor, ip: null })).rejects.toThrow(/Someone else saved/);
-  expect(db.select().from(registrations).where(eq(registrations.email, "waiting@example.com")).get()?.status).toBe("waitlisted");
+  expect((await db.select().from(registrations).where(eq(registrations.email, "waiting@example.com")))[0]?.status).toBe("waitlisted");
 
   // Keep the sessions (ids in hidden fields) and raise the capacity.
   await saveOpenDay(
     { ...openDaySchema.parse(fields({ version: "1", capacity: "5", "sessions.0.id": String(sessions[0]!.id), "sessions.2.id": String(sessions[1]!.id) })), id },
     { user: editor, ip: null },
   );
-  expect(db.select().from(openDaySessions).where(eq(openDaySessions.openDayId, id)).all().map((s) => s.id)).toEqual(sessions.map((s) => s.id));
-  expect(db.select().from(registrations).where(eq(registrations.email, "waiting@example.com")).get()?.status).toBe("confirmed");
+  expect((await db.select().from(openDaySessions).where(eq(openDaySessions.openDayId, id))).map((s) => s.id)).toEqual(sessions.map((s) => s.id));
+  expect((await db.select().from(registrations).where(eq(registrations.email, "waiting@example.com")))[0]?.status).toBe("confirmed");
   expect(outbox().map((m) => header(m.text, "To"))).toEqual(["waiting@example.com"]);
 });
 
 test("totals, per-session counts, search and closing registration", async () => {
-  const day = createOpenDay({ capacity: 3, sessions: [{ title: "Tour", capacity: 10 }, { title: "Talk" }] });
+  const day = await createOpenDay({ capacity: 3, sessions: [{ title: "Tour", capacity: 10 }, { title: "Talk" }] });
   await register(regInput(day.id, { name: "Ada Lovelace", email: "ada@example.com", guests: 1, sessionIds: [day.sessions[0]!.id] }), { ip: nextIp() });
   await register(regInput(day.id, { name: "Alan Turing", email: "alan@example.com", guests: 2 }), { ip: nextIp() });
   const c = await register(regInput(day.id, { name: "Grace 100%_Hopper", email: "grace@example.com" }), { ip: nextIp() });
   // Alan's party of 3 does not fit after Ada's 2; Grace (1) does.
-  expect(registrationTotals(day.id)).toMatchObject({ confirmed: 2, confirmedPeople: 3, waiting: 1, waitingPeople: 3, cancelled: 0, guests: 1 });
-  expect(registrationTotals(day.id).sessions.map((s) => [s.title, s.people])).toEqual([["Tour", 2], ["Talk", 0]]);
-  expect(listRegistrations(day.id, "ALAN").map((r) => r.name)).toEqual(["Alan Turing"]);
-  expect(listRegistrations(day.id, "@example").map((r) => r.name)).toHaveLength(3);
-  expect(listRegistrations(day.id, "100%_").map((r) => r.name)).toEqual(["Grace 100%_Hopper"]);
-  expect(listRegistrations(day.id, "0%").map((r) => r.name)).toEqual(["Grace 100%_Hopper"]);
-  expect(listRegistrations(day.id, "a%a")).toEqual([]);
-  expect(listRegistrations(day.id)[0]!.sessions).toEqual(["Tour"]);
+  expect(await registrationTotals(day.id)).toMatchObject({ confirmed: 2, confirmedPeople: 3, waiting: 1, waitingPeople: 3, cancelled: 0, guests: 1 });
+  expect((await registrationTotals(day.id)).sessions.map((s) => [s.title, s.people])).toEqual([["Tour", 2], ["Talk", 0]]);
+  expect((await listRegistrations(day.id, "ALAN")).map((r) => r.name)).toEqual(["Alan Turing"]);
+  expect((await listRegistrations(day.id, "@example")).map((r) => r.name)).toHaveLength(3);
+  expect((await listRegistrations(day.id, "100%_")).map((r) => r.name)).toEqual(["Grace 100%_Hopper"]);
+  expect((await listRegistrations(day.id, "0%")).map((r) => r.name)).toEqual(["Grace 100%_Hopper"]);
+  expect(await listRegistrations(day.id, "a%a")).toEqual([]);
+  expect((await listRegistrations(day.id))[0]!.sessions).toEqual(["Tour"]);
   expect(c.outcome).toBe("confirmed");
-  expect(listRegistrations(day.id, "alan")[0]!.status).toBe("waitlisted");
+  expect((await listRegistrations(day.id, "alan"))[0]!.status).toBe("waitlisted");
 
-  closeRegistration({ id: day.id }, { user: editor, ip: null });
+  await closeRegistration({ id: day.id }, { user: editor, ip: null });
   await expect(register(regInput(day.id), { ip: nextIp() })).rejects.toThrow(/closed/);
-  expect(() => closeRegistration({ id: day.id }, { user: editor, ip: null })).toThrow(/not open/);
+  await expect(closeRegistration({ id: day.id }, { user: editor, ip: null })).rejects.toThrow(/not open/);
 });

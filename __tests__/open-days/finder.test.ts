@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { createOpenDay } from "@/__tests__/factories";
+import { childDatabaseEnv } from "@/__tests__/helpers/child-env";
 import { freshDb } from "@/__tests__/helpers/db";
 import { parseLocalDateTime } from "@/lib/dates";
 import { findOpenDays, getOpenDayBySlug, listCampuses, listSubjects } from "@/lib/open-days/public";
@@ -13,17 +14,17 @@ const NOW = at("2031-01-01T12:00");
 
 let ids: Record<string, number> = {};
 beforeAll(async () => {
-  freshDb();
-  const mk = (key: string, o: Parameters<typeof createOpenDay>[0]) => (ids[key] = createOpenDay({ slug: `t-${key}`, ...o }).id);
-  mk("ugCityMarHist", { startsAt: at("2031-03-01T00:30"), level: "undergraduate", campus: "City campus", subjects: ["History", "Law"] });
-  mk("ugParkFebCs", { startsAt: at("2031-02-28T23:30"), level: "undergraduate", campus: "Park campus", subjects: ["Computer Science"] });
-  mk("pgCityMarCs", { startsAt: at("2031-03-15T10:00"), level: "postgraduate", campus: "City campus", subjects: ["Computer Science", "History"] });
-  mk("pgParkAprLaw", { startsAt: at("2031-04-02T10:00"), level: "postgraduate", campus: "Park campus", subjects: ["Law"], capacity: 2 });
+  await freshDb();
+  const mk = async (key: string, o: Parameters<typeof createOpenDay>[0]) => (ids[key] = (await createOpenDay({ slug: `t-${key}`, ...o })).id);
+  await mk("ugCityMarHist", { startsAt: at("2031-03-01T00:30"), level: "undergraduate", campus: "City campus", subjects: ["History", "Law"] });
+  await mk("ugParkFebCs", { startsAt: at("2031-02-28T23:30"), level: "undergraduate", campus: "Park campus", subjects: ["Computer Science"] });
+  await mk("pgCityMarCs", { startsAt: at("2031-03-15T10:00"), level: "postgraduate", campus: "City campus", subjects: ["Computer Science", "History"] });
+  await mk("pgParkAprLaw", { startsAt: at("2031-04-02T10:00"), level: "postgraduate", campus: "Park campus", subjects: ["Law"], capacity: 2 });
   // Never offered: closed, draft, cancelled, already started.
-  mk("closed", { startsAt: at("2031-03-10T10:00"), status: "closed" });
-  mk("draft", { startsAt: at("2031-03-10T10:00"), status: "draft" });
-  mk("cancelled", { startsAt: at("2031-03-10T10:00"), status: "cancelled" });
-  mk("past", { startsAt: at("2030-12-31T10:00") });
+  await mk("closed", { startsAt: at("2031-03-10T10:00"), status: "closed" });
+  await mk("draft", { startsAt: at("2031-03-10T10:00"), status: "draft" });
+  await mk("cancelled", { startsAt: at("2031-03-10T10:00"), status: "cancelled" });
+  await mk("past", { startsAt: at("2030-12-31T10:00") });
   ids = { ...ids };
   await register(regInput(ids.pgParkAprLaw!, { guests: 1 }), { ip: nextIp(), now: NOW });
 });
@@ -65,18 +66,20 @@ test("filter options come from the days on offer only", async () => {
   expect(await listSubjects(NOW)).toEqual(["Computer Science", "History", "Law"]);
 });
 
-test("the output is the same under TZ=UTC and TZ=America/New_York (the site zone is what counts)", () => {
-  const run = (tz: string) => {
+test("the output is the same under TZ=UTC and TZ=America/New_York (the site zone is what counts)", async () => {
+  const run = async (tz: string) => {
+    // Each child builds its days in an empty database: its own in-memory SQLite one, or this file's PostgreSQL one, emptied.
+    const db = await freshDb();
     const out = execFileSync(process.execPath, ["--require", path.join(__dirname, "scripts", "stub-server-only.cjs"), "--import", "tsx", path.join(__dirname, "scripts", "tz-snapshot.ts")], {
       cwd: path.join(__dirname, "..", ".."),
-      env: { ...process.env, TZ: tz, NODE_ENV: "test", DATABASE_PATH: ":memory:" },
+      env: { ...process.env, TZ: tz, NODE_ENV: "test", DATABASE_PATH: ":memory:", ...(await childDatabaseEnv(db)) },
       encoding: "utf8",
     });
     const [offset, ...rest] = JSON.parse(out) as unknown[];
     return { offset, rest: JSON.stringify(rest) };
   };
-  const utc = run("UTC");
-  const ny = run("America/New_York");
+  const utc = await run("UTC");
+  const ny = await run("America/New_York");
   expect([utc.offset, ny.offset]).toEqual([0, 300]); // the zones really differed
   expect(ny.rest).toBe(utc.rest);
   expect(utc.rest).toContain("Saturday 1st March 2031");

@@ -9,9 +9,9 @@ import { register } from "@/lib/open-days/registrations";
 import { runJobsOnce } from "@/lib/scheduler";
 import { clearOutbox, header, nextIp, outbox, regInput } from "./helpers";
 
-let db: ReturnType<typeof freshDb>;
-beforeEach(() => {
-  db = freshDb();
+let db: Awaited<ReturnType<typeof freshDb>>;
+beforeEach(async () => {
+  db = await freshDb();
   clearOutbox();
 });
 
@@ -20,16 +20,16 @@ const at = (local: string) => parseLocalDateTime(local)!;
 describe("day-before reminder", () => {
   test("is sent once to confirmed registrants of days starting tomorrow (site zone), however often the job runs", async () => {
     const now = at("2031-03-10T09:00");
-    const tomorrow = createOpenDay({ startsAt: at("2031-03-11T10:00") });
-    const lateTomorrow = createOpenDay({ startsAt: at("2031-03-11T23:30") });
-    const dayAfter = createOpenDay({ startsAt: at("2031-03-12T00:30") });
-    const today = createOpenDay({ startsAt: at("2031-03-10T18:00") });
+    const tomorrow = await createOpenDay({ startsAt: at("2031-03-11T10:00") });
+    const lateTomorrow = await createOpenDay({ startsAt: at("2031-03-11T23:30") });
+    const dayAfter = await createOpenDay({ startsAt: at("2031-03-12T00:30") });
+    const today = await createOpenDay({ startsAt: at("2031-03-10T18:00") });
     const a = await register(regInput(tomorrow.id, { email: "a@example.com" }), { ip: nextIp(), now });
     await register(regInput(lateTomorrow.id, { email: "b@example.com" }), { ip: nextIp(), now });
     await register(regInput(dayAfter.id, { email: "c@example.com" }), { ip: nextIp(), now });
     await register(regInput(today.id, { email: "d@example.com" }), { ip: nextIp(), now });
     // Waiting-list registrants get no reminder.
-    db.update(openDays).set({ capacity: 1 }).where(eq(openDays.id, tomorrow.id)).run();
+    await db.update(openDays).set({ capacity: 1 }).where(eq(openDays.id, tomorrow.id));
     await register(regInput(tomorrow.id, { email: "w@example.com" }), { ip: nextIp(), now });
     clearOutbox();
 
@@ -39,7 +39,7 @@ describe("day-before reminder", () => {
     const mails = outbox();
     expect(mails.map((m) => header(m.text, "To")).sort()).toEqual(["a@example.com", "b@example.com"]);
     expect(header(mails[0]!.text, "Subject")).toContain("See you tomorrow");
-    expect(db.select().from(registrations).where(eq(registrations.id, a.outcome === "confirmed" ? a.registrationId : -1)).get()?.reminderSentAt).toBe(now);
+    expect((await db.select().from(registrations).where(eq(registrations.id, a.outcome === "confirmed" ? a.registrationId : -1)))[0]?.reminderSentAt).toBe(now);
   });
 
   test("tomorrow is a calendar day in the site zone, also across a clock change", () => {
@@ -55,25 +55,25 @@ describe("retention purge", () => {
     const days = config().registrationRetentionDays;
     const DAY = 86_400_000;
     const now = Date.now();
-    const old = createOpenDay({ startsAt: now + DAY });
-    const recent = createOpenDay({ startsAt: now + DAY });
+    const old = await createOpenDay({ startsAt: now + DAY });
+    const recent = await createOpenDay({ startsAt: now + DAY });
     await register(regInput(old.id, { sessionIds: [old.sessions[0]!.id] }), { ip: nextIp() });
     await register(regInput(old.id), { ip: nextIp() });
     await register(regInput(recent.id), { ip: nextIp() });
     // Move the days into the past: one ended just over, one just under, the retention period ago.
-    db.update(openDays).set({ startsAt: now - (days + 2) * DAY, endsAt: now - (days + 1) * DAY }).where(eq(openDays.id, old.id)).run();
-    db.update(openDays).set({ startsAt: now - (days - 1) * DAY, endsAt: now - (days - 1) * DAY + 3_600_000 }).where(eq(openDays.id, recent.id)).run();
+    await db.update(openDays).set({ startsAt: now - (days + 2) * DAY, endsAt: now - (days + 1) * DAY }).where(eq(openDays.id, old.id));
+    await db.update(openDays).set({ startsAt: now - (days - 1) * DAY, endsAt: now - (days - 1) * DAY + 3_600_000 }).where(eq(openDays.id, recent.id));
 
-    expect(purgeOldRegistrations(now)).toBe(2);
-    expect(db.select().from(registrations).all().map((r) => r.openDayId)).toEqual([recent.id]);
-    expect(db.select().from(registrationSessions).all()).toHaveLength(0);
-    const audit = db.select().from(auditLog).where(eq(auditLog.action, "registration.purge")).all();
+    expect(await purgeOldRegistrations(now)).toBe(2);
+    expect((await db.select().from(registrations)).map((r) => r.openDayId)).toEqual([recent.id]);
+    expect(await db.select().from(registrationSessions)).toHaveLength(0);
+    const audit = await db.select().from(auditLog).where(eq(auditLog.action, "registration.purge"));
     expect(audit).toHaveLength(1);
     expect(audit[0]!.details).toMatchObject({ count: 2, retentionDays: days });
     // Running again deletes nothing and writes no further entry.
-    expect(purgeOldRegistrations(now)).toBe(0);
-    expect(db.select().from(auditLog).where(eq(auditLog.action, "registration.purge")).all()).toHaveLength(1);
+    expect(await purgeOldRegistrations(now)).toBe(0);
+    expect(await db.select().from(auditLog).where(eq(auditLog.action, "registration.purge"))).toHaveLength(1);
     // The open day itself stays.
-    expect(db.select().from(openDays).all()).toHaveLength(2);
+    expect(await db.select().from(openDays)).toHaveLength(2);
   });
 });

@@ -18,14 +18,14 @@ import { formatTime } from "@/lib/dates";
 import { register } from "@/lib/open-days/registrations";
 import { regInput } from "./helpers";
 
-beforeEach(() => {
-  freshDb();
+beforeEach(async () => {
+  await freshDb();
 });
 
 test("the finder lists bookable days with places left and the waiting list when full", async () => {
-  const full = createOpenDay({ title: "Full day", capacity: 1 });
-  createOpenDay({ title: "Roomy day", capacity: 40, level: "postgraduate" });
-  createOpenDay({ title: "Closed day", status: "closed" });
+  const full = await createOpenDay({ title: "Full day", capacity: 1 });
+  await createOpenDay({ title: "Roomy day", capacity: 40, level: "postgraduate" });
+  await createOpenDay({ title: "Closed day", status: "closed" });
   await register(regInput(full.id), { ip: "192.0.2.1" });
   render(await OpenDaysPage({ searchParams: Promise.resolve({}) }));
   expect(screen.getByRole("heading", { level: 1, name: "Open days" })).toBeInTheDocument();
@@ -43,7 +43,7 @@ test("the finder's empty state", async () => {
 });
 
 test("an open day shows its programme and a labelled registration form with the honeypot and privacy link", async () => {
-  const day = createOpenDay({ title: "Spring day", travelInfo: "Take the **number 5** bus.", sessions: [{ title: "Labs", room: "B2", capacity: 20 }] });
+  const day = await createOpenDay({ title: "Spring day", travelInfo: "Take the **number 5** bus.", sessions: [{ title: "Labs", room: "B2", capacity: 20 }] });
   render(await OpenDayPage({ params: Promise.resolve({ slug: day.slug }) }));
   expect(screen.getByRole("heading", { level: 1, name: "Spring day" })).toBeInTheDocument();
   const table = screen.getByRole("table");
@@ -59,7 +59,7 @@ test("an open day shows its programme and a labelled registration form with the 
 });
 
 test("the manage page shows the booking, the programme, the calendar link and the change forms", async () => {
-  const day = createOpenDay({ title: "Autumn day", sessions: [{ title: "Tour" }] });
+  const day = await createOpenDay({ title: "Autumn day", sessions: [{ title: "Tour" }] });
   const r = await register(regInput(day.id, { name: "Lee Chan", guests: 2, sessionIds: [day.sessions[0]!.id] }), { ip: "192.0.2.2" });
   if (r.outcome !== "confirmed") throw new Error("expected confirmed");
   render(await ManageBookingPage({ params: Promise.resolve({ token: r.token }), searchParams: Promise.resolve({}) }));
@@ -79,7 +79,7 @@ test("the privacy notice gives the retention period from config", () => {
 });
 
 test("after registering, the confirmation page says you are booked, names a full session and shows the booking", async () => {
-  const day = createOpenDay({ title: "Winter day", capacity: 10, sessions: [{ title: "Lab tour", capacity: 1, room: "B2" }, { title: "Welcome talk", room: "Great Hall" }] });
+  const day = await createOpenDay({ title: "Winter day", capacity: 10, sessions: [{ title: "Lab tour", capacity: 1, room: "B2" }, { title: "Welcome talk", room: "Great Hall" }] });
   const [lab, talk] = day.sessions;
   await register(regInput(day.id, { sessionIds: [lab!.id] }), { ip: "192.0.2.3" });
   const r = await register(regInput(day.id, { guests: 1, sessionIds: [lab!.id, talk!.id] }), { ip: "192.0.2.4" });
@@ -98,7 +98,7 @@ test("after registering, the confirmation page says you are booked, names a full
 });
 
 test("the confirmation page for a waiting-list booking says so; without ?done there is no notice", async () => {
-  const day = createOpenDay({ capacity: 1 });
+  const day = await createOpenDay({ capacity: 1 });
   await register(regInput(day.id), { ip: "192.0.2.5" });
   const r = await register(regInput(day.id), { ip: "192.0.2.6" });
   if (r.outcome !== "waitlisted") throw new Error("expected waitlisted");

@@ -42,10 +42,10 @@ test("a registration's confirmation goes through SMTP with the .ics attached and
   const { register } = await import("@/lib/open-days/registrations");
   const { config } = await import("@/lib/config");
   const { clearOutbox, outbox, regInput } = await import("./helpers");
-  freshDb();
+  await freshDb();
   clearOutbox();
   expect(config().smtpUrl).toMatch(/^smtp:\/\/127\.0\.0\.1:\d+$/);
-  const day = createOpenDay({ title: "Autumn open day", sessions: [{ title: "Campus tour" }] });
+  const day = await createOpenDay({ title: "Autumn open day", sessions: [{ title: "Campus tour" }] });
   const r = await register(regInput(day.id, { email: "jo@example.com", sessionIds: [day.sessions[0]!.id] }), { ip: "192.0.2.99" });
   if (r.outcome !== "confirmed") throw new Error("expected confirmed");
   expect(received).toHaveLength(1);

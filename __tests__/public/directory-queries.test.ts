@@ -10,15 +10,15 @@ freshDbPerTest();
 
 describe("experts", () => {
   it("lists staff experts and guests with a public story, never guests with only drafts", async () => {
-    createPerson({ name: "Ann Staff", slug: "ann" });
-    const published = createPerson({ name: "Gus Guest", slug: "gus", isGuest: true });
-    const drafted = createPerson({ name: "Dee Draft", slug: "dee", isGuest: true });
-    const future = createPerson({ name: "Fay Future", slug: "fay", isGuest: true });
-    createStory({ authors: [published] });
-    createStory({ authors: [drafted], status: "draft" });
-    createStory({ authors: [drafted], status: "in-review", publishAt: Date.now() - DAY });
-    createStory({ authors: [drafted], status: "unpublished", publishAt: Date.now() - DAY });
-    createStory({ authors: [future], status: "scheduled", publishAt: Date.now() + DAY });
+    await createPerson({ name: "Ann Staff", slug: "ann" });
+    const published = await createPerson({ name: "Gus Guest", slug: "gus", isGuest: true });
+    const drafted = await createPerson({ name: "Dee Draft", slug: "dee", isGuest: true });
+    const future = await createPerson({ name: "Fay Future", slug: "fay", isGuest: true });
+    await createStory({ authors: [published] });
+    await createStory({ authors: [drafted], status: "draft" });
+    await createStory({ authors: [drafted], status: "in-review", publishAt: Date.now() - DAY });
+    await createStory({ authors: [drafted], status: "unpublished", publishAt: Date.now() - DAY });
+    await createStory({ authors: [future], status: "scheduled", publishAt: Date.now() + DAY });
     expect((await listExperts()).map((p) => p.name)).toEqual(["Ann Staff", "Gus Guest"]);
     expect(await getExpertBySlug("gus")).toMatchObject({ name: "Gus Guest", isGuest: true });
     expect(await getExpertBySlug("dee")).toBeNull();
@@ -27,9 +27,9 @@ describe("experts", () => {
   });
 
   it("filters by expertise (any case), department and availability, combined", async () => {
-    createPerson({ name: "A", expertise: ["Climate change", "Rivers"], department: "Geography", availableForMedia: true });
-    createPerson({ name: "B", expertise: ["climate change"], department: "Law", availableForMedia: false });
-    createPerson({ name: "C", expertise: ["Russia"], department: "Geography", availableForMedia: true });
+    await createPerson({ name: "A", expertise: ["Climate change", "Rivers"], department: "Geography", availableForMedia: true });
+    await createPerson({ name: "B", expertise: ["climate change"], department: "Law", availableForMedia: false });
+    await createPerson({ name: "C", expertise: ["Russia"], department: "Geography", availableForMedia: true });
     const names = async (f: Parameters<typeof listExperts>[0]) => (await listExperts(f)).map((p) => p.name);
     expect(await names({ expertise: "CLIMATE CHANGE" })).toEqual(["A", "B"]);
     expect(await names({ department: "Geography" })).toEqual(["A", "C"]);
@@ -40,19 +40,19 @@ describe("experts", () => {
   });
 
   it("offers facets from listed experts only", async () => {
-    createPerson({ expertise: ["Rivers", "rivers", "Floods"], department: "Geography" });
-    createPerson({ expertise: ["Secret"], department: "Hidden dept", isGuest: true });
+    await createPerson({ expertise: ["Rivers", "rivers", "Floods"], department: "Geography" });
+    await createPerson({ expertise: ["Secret"], department: "Hidden dept", isGuest: true });
     expect(await listExpertFacets()).toEqual({ expertise: ["Floods", "Rivers"], departments: ["Geography"] });
   });
 });
 
 describe("topics", () => {
   it("finds a topic by slug and counts only public stories", async () => {
-    const t = createTopic({ slug: "oceans", name: "Oceans", description: "Seas and coasts." });
-    createTopic({ slug: "art", name: "Art" });
-    createStory({ topics: [t] });
-    createStory({ topics: [t], status: "draft" });
-    createStory({ topics: [t], status: "scheduled", publishAt: Date.now() + DAY });
+    const t = await createTopic({ slug: "oceans", name: "Oceans", description: "Seas and coasts." });
+    await createTopic({ slug: "art", name: "Art" });
+    await createStory({ topics: [t] });
+    await createStory({ topics: [t], status: "draft" });
+    await createStory({ topics: [t], status: "scheduled", publishAt: Date.now() + DAY });
     expect(await getTopicBySlug("oceans")).toMatchObject({ name: "Oceans", description: "Seas and coasts." });
     expect(await getTopicBySlug("nope")).toBeNull();
     expect(await listTopics()).toEqual([
@@ -64,24 +64,24 @@ describe("topics", () => {
 
 describe("promos", () => {
   it("lists active promos in slot order, then position", async () => {
-    createPromo({ slot: "student-life", title: "Life", linkUrl: "/life" });
-    createPromo({ slot: "open-days", title: "Open days 2", linkUrl: "/open-days", position: 2 });
-    createPromo({ slot: "open-days", title: "Open days 1", linkUrl: "/open-days", position: 1 });
-    createPromo({ slot: "research", title: "Research", linkUrl: "/research" });
-    createPromo({ slot: "newspaper", title: "Inactive", linkUrl: "/x", active: false });
+    await createPromo({ slot: "student-life", title: "Life", linkUrl: "/life" });
+    await createPromo({ slot: "open-days", title: "Open days 2", linkUrl: "/open-days", position: 2 });
+    await createPromo({ slot: "open-days", title: "Open days 1", linkUrl: "/open-days", position: 1 });
+    await createPromo({ slot: "research", title: "Research", linkUrl: "/research" });
+    await createPromo({ slot: "newspaper", title: "Inactive", linkUrl: "/x", active: false });
     expect((await listPromos()).map((p) => p.title)).toEqual(["Open days 1", "Open days 2", "Research", "Life"]);
   });
 });
 
 describe("listUpcomingEvents", () => {
   it("lists published events that have not ended, soonest first, limited", async () => {
-    createEvent({ title: "Later", startsAt: Date.now() + 5 * DAY });
-    createEvent({ title: "Soon", startsAt: Date.now() + DAY });
-    createEvent({ title: "On now", startsAt: Date.now() - DAY, endsAt: Date.now() + HOUR });
-    createEvent({ title: "Ended", startsAt: Date.now() - 2 * DAY, endsAt: Date.now() - DAY });
-    createEvent({ title: "Draft", status: "draft" });
-    createEvent({ title: "Cancelled", status: "cancelled" });
-    createEvent({ title: "Far", startsAt: Date.now() + 30 * DAY });
+    await createEvent({ title: "Later", startsAt: Date.now() + 5 * DAY });
+    await createEvent({ title: "Soon", startsAt: Date.now() + DAY });
+    await createEvent({ title: "On now", startsAt: Date.now() - DAY, endsAt: Date.now() + HOUR });
+    await createEvent({ title: "Ended", startsAt: Date.now() - 2 * DAY, endsAt: Date.now() - DAY });
+    await createEvent({ title: "Draft", status: "draft" });
+    await createEvent({ title: "Cancelled", status: "cancelled" });
+    await createEvent({ title: "Far", startsAt: Date.now() + 30 * DAY });
     expect((await listUpcomingEvents(3)).map((e) => e.title)).toEqual(["On now", "Soon", "Later"]);
     expect(await listUpcomingEvents(10)).toHaveLength(4);
   });

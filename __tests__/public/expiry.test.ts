@@ -7,8 +7,8 @@ beforeEach(() => freshDb());
 
 describe("a story's expiry (unpublish time)", () => {
   it("hides it from lists, the story page and search as soon as it passes, before any scheduler run", async () => {
-    const expired = createStory({ title: "Quarantined manuscript expired", unpublishAt: Date.now() - 1000 });
-    const live = createStory({ title: "Quarantined manuscript still live", unpublishAt: Date.now() + 3_600_000 });
+    const expired = await createStory({ title: "Quarantined manuscript expired", unpublishAt: Date.now() - 1000 });
+    const live = await createStory({ title: "Quarantined manuscript still live", unpublishAt: Date.now() + 3_600_000 });
     const slugs = (await listStories()).items.map((s) => s.slug);
     expect(slugs).toContain(live.slug);
     expect(slugs).not.toContain(expired.slug);

@@ -9,13 +9,13 @@ function props(query: Record<string, string | string[]>) {
   return { searchParams: Promise.resolve(query) };
 }
 
-beforeEach(() => {
-  freshDb();
+beforeEach(async () => {
+  await freshDb();
 });
 
 describe("/news", () => {
   it("lists stories newest first with a count and numbered pagination", async () => {
-    for (let i = 0; i < 13; i++) createStory({ title: `Story ${String(i).padStart(2, "0")}`, publishAt: Date.now() - (i + 1) * HOUR });
+    for (let i = 0; i < 13; i++) await createStory({ title: `Story ${String(i).padStart(2, "0")}`, publishAt: Date.now() - (i + 1) * HOUR });
     render(await NewsPage(props({})));
     expect(screen.getByRole("heading", { level: 1, name: "News and features" })).toBeInTheDocument();
     expect(screen.getByRole("heading", { level: 2, name: "13 stories, page 1 of 2" })).toBeInTheDocument();
@@ -28,10 +28,10 @@ describe("/news", () => {
   });
 
   it("combines type and topic filters, shows them, and keeps them in page links", async () => {
-    const climate = createTopic({ slug: "climate", name: "Climate" });
-    for (let i = 0; i < 13; i++) createStory({ type: "expert-comment", topics: [climate], publishAt: Date.now() - (i + 1) * HOUR });
-    createStory({ title: "Climate release", type: "news-release", topics: [climate] });
-    createStory({ title: "Other comment", type: "expert-comment" });
+    const climate = await createTopic({ slug: "climate", name: "Climate" });
+    for (let i = 0; i < 13; i++) await createStory({ type: "expert-comment", topics: [climate], publishAt: Date.now() - (i + 1) * HOUR });
+    await createStory({ title: "Climate release", type: "news-release", topics: [climate] });
+    await createStory({ title: "Other comment", type: "expert-comment" });
     render(await NewsPage(props({ type: "expert-comment", topic: "climate", page: "2" })));
     expect(screen.getByRole("heading", { level: 1, name: "Expert comment: Climate" })).toBeInTheDocument();
     expect(screen.getByText(/Showing/)).toHaveTextContent("Showing Expert comment on Climate. Clear filters");
@@ -44,7 +44,7 @@ describe("/news", () => {
   });
 
   it("shows an empty state when nothing matches", async () => {
-    createStory({ type: "feature" });
+    await createStory({ type: "feature" });
     render(await NewsPage(props({ type: "audio" })));
     expect(screen.getByRole("heading", { level: 2, name: "0 stories" })).toBeInTheDocument();
     expect(screen.getByText("No stories match these filters yet.")).toBeInTheDocument();
@@ -52,11 +52,11 @@ describe("/news", () => {
   });
 
   it("hides drafts, reviews, future and unpublished stories from the list and the count", async () => {
-    createStory({ title: "Public one" });
-    createStory({ title: "A draft", status: "draft" });
-    createStory({ title: "In review", status: "in-review" });
-    createStory({ title: "Future", status: "scheduled", publishAt: Date.now() + 24 * HOUR });
-    createStory({ title: "Withdrawn", status: "unpublished" });
+    await createStory({ title: "Public one" });
+    await createStory({ title: "A draft", status: "draft" });
+    await createStory({ title: "In review", status: "in-review" });
+    await createStory({ title: "Future", status: "scheduled", publishAt: Date.now() + 24 * HOUR });
+    await createStory({ title: "Withdrawn", status: "unpublished" });
     render(await NewsPage(props({})));
     expect(screen.getByRole("heading", { level: 2, name: "1 story" })).toBeInTheDocument();
     expect(screen.getAllByRole("heading", { level: 3 }).map((h) => h.textContent)).toEqual(["Public one"]);
@@ -72,14 +72,14 @@ describe("/news", () => {
     [{ type: "opinion" }],
     [{ topic: "no-such-topic" }],
   ])("answers 404, never 500, for junk %j", async (query) => {
-    createStory();
+    await createStory();
     await expect(NewsPage(props(query))).rejects.toThrow("NEXT_NOT_FOUND");
     // Past the last page is only known after the query; the 404 page supplies its own title then.
     if (!("page" in query && query.page === "99999")) await expect(generateMetadata(props(query))).resolves.toMatchObject({ title: "Page not found" });
   });
 
   it("has a unique title, description and canonical per filter", async () => {
-    createTopic({ slug: "climate", name: "Climate" });
+    await createTopic({ slug: "climate", name: "Climate" });
     const plain = await generateMetadata(props({}));
     const filtered = await generateMetadata(props({ type: "feature", topic: "climate", page: "2" }));
     expect(plain).toMatchObject({ title: "News and features", alternates: { canonical: "/news" } });

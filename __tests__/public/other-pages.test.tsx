@@ -12,14 +12,14 @@ freshDbPerTest();
 
 describe("home page", () => {
   it("shows the featured story, latest, expert comment, events, promos and most read, each linking on", async () => {
-    createStory({ title: "Newest news", publishAt: Date.now() - HOUR });
-    const featured = createStory({ title: "Chosen feature", type: "feature", featured: true, publishAt: Date.now() - 2 * DAY });
-    createStory({ title: "A comment", type: "expert-comment", publishAt: Date.now() - 2 * HOUR });
-    createStory({ title: "Secret draft", status: "draft", featured: true });
-    for (let i = 0; i < 5; i++) createEvent({ title: `Event ${i}`, startsAt: Date.now() + (i + 1) * DAY });
-    createPromo({ slot: "open-days", title: "Come to an open day", linkUrl: "/open-days" });
-    createPromo({ slot: "research", title: "Research that matters", linkUrl: "/research" });
-    recordView(featured.id);
+    await createStory({ title: "Newest news", publishAt: Date.now() - HOUR });
+    const featured = await createStory({ title: "Chosen feature", type: "feature", featured: true, publishAt: Date.now() - 2 * DAY });
+    await createStory({ title: "A comment", type: "expert-comment", publishAt: Date.now() - 2 * HOUR });
+    await createStory({ title: "Secret draft", status: "draft", featured: true });
+    for (let i = 0; i < 5; i++) await createEvent({ title: `Event ${i}`, startsAt: Date.now() + (i + 1) * DAY });
+    await createPromo({ slot: "open-days", title: "Come to an open day", linkUrl: "/open-days" });
+    await createPromo({ slot: "research", title: "Research that matters", linkUrl: "/research" });
+    await recordView(featured.id);
 
     render(await HomePage());
     expect(screen.getAllByRole("heading", { level: 1 })).toHaveLength(1);
@@ -52,8 +52,8 @@ describe("home page", () => {
 
 describe("experts", () => {
   it("filters the directory by expertise, department and availability", async () => {
-    createPerson({ name: "Ada Rivers", expertise: ["Floods"], department: "Geography", availableForMedia: true });
-    createPerson({ name: "Ben Courts", expertise: ["Law"], department: "Law" });
+    await createPerson({ name: "Ada Rivers", expertise: ["Floods"], department: "Geography", availableForMedia: true });
+    await createPerson({ name: "Ben Courts", expertise: ["Law"], department: "Law" });
     render(await ExpertsPage({ searchParams: Promise.resolve({ expertise: "Floods", available: "yes" }) }));
     expect(screen.getByRole("heading", { level: 1, name: "Find an expert" })).toBeInTheDocument();
     expect(screen.getByRole("link", { name: "Ada Rivers" })).toBeInTheDocument();
@@ -63,9 +63,9 @@ describe("experts", () => {
   });
 
   it("shows a profile with media contact and paginated public stories", async () => {
-    const ada = createPerson({ slug: "ada", name: "Ada Rivers", jobTitle: "Professor", department: "Geography", institution: "Harrowgate", bio: "Studies *floods*.", expertise: ["Floods"] });
-    for (let i = 0; i < 13; i++) createStory({ title: `Ada ${i}`, authors: [ada], publishAt: Date.now() - (i + 1) * HOUR });
-    createStory({ title: "Ada draft", authors: [ada], status: "draft" });
+    const ada = await createPerson({ slug: "ada", name: "Ada Rivers", jobTitle: "Professor", department: "Geography", institution: "Harrowgate", bio: "Studies *floods*.", expertise: ["Floods"] });
+    for (let i = 0; i < 13; i++) await createStory({ title: `Ada ${i}`, authors: [ada], publishAt: Date.now() - (i + 1) * HOUR });
+    await createStory({ title: "Ada draft", authors: [ada], status: "draft" });
     render(await ExpertPage({ params: Promise.resolve({ slug: "ada" }), searchParams: Promise.resolve({ page: "2" }) }));
     expect(screen.getByRole("heading", { level: 1, name: "Ada Rivers" })).toBeInTheDocument();
     expect(screen.getByText("Professor")).toBeInTheDocument();
@@ -81,7 +81,7 @@ describe("experts", () => {
   });
 
   it("uses the expert's own media e-mail when set, and 404s unknown or junk", async () => {
-    createPerson({ slug: "bo", name: "Bo", mediaEmail: "bo@harrowgate.ac.uk" });
+    await createPerson({ slug: "bo", name: "Bo", mediaEmail: "bo@harrowgate.ac.uk" });
     render(await ExpertPage({ params: Promise.resolve({ slug: "bo" }), searchParams: Promise.resolve({}) }));
     expect(screen.getByRole("link", { name: "bo@harrowgate.ac.uk" })).toBeInTheDocument();
     await expect(ExpertPage({ params: Promise.resolve({ slug: "nobody" }), searchParams: Promise.resolve({}) })).rejects.toThrow("NEXT_NOT_FOUND");
@@ -92,10 +92,10 @@ describe("experts", () => {
 
 describe("topic page", () => {
   it("shows the description and public stories on the topic", async () => {
-    const t = createTopic({ slug: "oceans", name: "Oceans", description: "Seas, coasts and **seagrass**." });
-    createStory({ title: "Seagrass spreads", topics: [t] });
-    createStory({ title: "Hidden", topics: [t], status: "in-review" });
-    createStory({ title: "Elsewhere" });
+    const t = await createTopic({ slug: "oceans", name: "Oceans", description: "Seas, coasts and **seagrass**." });
+    await createStory({ title: "Seagrass spreads", topics: [t] });
+    await createStory({ title: "Hidden", topics: [t], status: "in-review" });
+    await createStory({ title: "Elsewhere" });
     render(await TopicPage({ params: Promise.resolve({ slug: "oceans" }), searchParams: Promise.resolve({}) }));
     expect(screen.getByRole("heading", { level: 1, name: "Oceans" })).toBeInTheDocument();
     expect(screen.getByText("seagrass").tagName).toBe("STRONG");
@@ -111,7 +111,7 @@ describe("topic page", () => {
   });
 
   it("404s an unknown topic or junk page", async () => {
-    createTopic({ slug: "oceans" });
+    await createTopic({ slug: "oceans" });
     await expect(TopicPage({ params: Promise.resolve({ slug: "nope" }), searchParams: Promise.resolve({}) })).rejects.toThrow("NEXT_NOT_FOUND");
     await expect(TopicPage({ params: Promise.resolve({ slug: "oceans" }), searchParams: Promise.resolve({ page: "x" }) })).rejects.toThrow("NEXT_NOT_FOUND");
   });

@@ -8,8 +8,8 @@ import { buildRepublishSnippet } from "@/lib/stories/republish";
 import { createPerson, createStory } from "../factories";
 import { freshDb } from "../helpers/db";
 
-beforeEach(() => {
-  freshDb();
+beforeEach(async () => {
+  await freshDb();
 });
 
 function counter(slug: string) {
@@ -18,7 +18,7 @@ function counter(slug: string) {
 
 describe("republish counter", () => {
   it("returns an uncached 1×1 GIF and counts a republish view", async () => {
-    const story = createStory({ slug: "ours" });
+    const story = await createStory({ slug: "ours" });
     const res = await counter("ours");
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("image/gif");
@@ -29,14 +29,14 @@ describe("republish counter", () => {
     expect(bytes.readUInt16LE(6)).toBe(1);
     expect(bytes.readUInt16LE(8)).toBe(1);
     await counter("ours");
-    expect(getDb().select().from(storyViews).all()).toEqual([expect.objectContaining({ storyId: story.id, views: 0, republishViews: 2 })]);
+    expect(await getDb().select().from(storyViews)).toEqual([expect.objectContaining({ storyId: story.id, views: 0, republishViews: 2 })]);
   });
 
   it("counts nothing for unknown or non-public stories", async () => {
-    createStory({ slug: "draft", status: "draft" });
+    await createStory({ slug: "draft", status: "draft" });
     expect((await counter("draft")).status).toBe(404);
     expect((await counter("nope")).status).toBe(404);
-    expect(getDb().select().from(storyViews).all()).toEqual([]);
+    expect(await getDb().select().from(storyViews)).toEqual([]);
   });
 });
 
@@ -63,8 +63,8 @@ describe("republish snippet", () => {
 
 describe("JSON-LD", () => {
   it("describes a news release as NewsArticle with Person authors, dates and publisher", async () => {
-    const p = createPerson({ name: "Ada", slug: "ada", jobTitle: "Professor", institution: "Harrowgate" });
-    createStory({ slug: "release", type: "news-release", title: "A release", authors: [p], publishAt: Date.UTC(2024, 3, 22, 9) });
+    const p = await createPerson({ name: "Ada", slug: "ada", jobTitle: "Professor", institution: "Harrowgate" });
+    await createStory({ slug: "release", type: "news-release", title: "A release", authors: [p], publishAt: Date.UTC(2024, 3, 22, 9) });
     const story = (await getStoryBySlug("release"))!;
     const data = storyJsonLd(story, { siteUrl: "https://news.example.ac.uk", siteName: "University of Harrowgate" });
     expect(data).toMatchObject({

@@ -18,11 +18,11 @@ function props(slug: string) {
   return { params: Promise.resolve({ slug }) };
 }
 
-function seedStory(overrides: Parameters<typeof createStory>[0] = {}) {
-  const author = createPerson({ name: "Intigam Mamedov", slug: "intigam-mamedov", jobTitle: "Postdoctoral research fellow", institution: "University of Harrowgate" });
-  const topic = createTopic({ slug: "politics", name: "Politics" });
-  const hero = createMedia({ fileName: "h.jpg", url: "/uploads/h.jpg", mimeType: "image/jpeg", bytes: 1, width: 1200, height: 800, altText: "Kabul street", caption: "Afghanistan’s economy is in crisis.", credit: "Guido Schiefer/Alamy" });
-  const story = createStory({
+async function seedStory(overrides: Parameters<typeof createStory>[0] = {}) {
+  const author = await createPerson({ name: "Intigam Mamedov", slug: "intigam-mamedov", jobTitle: "Postdoctoral research fellow", institution: "University of Harrowgate" });
+  const topic = await createTopic({ slug: "politics", name: "Politics" });
+  const hero = await createMedia({ fileName: "h.jpg", url: "/uploads/h.jpg", mimeType: "image/jpeg", bytes: 1, width: 1200, height: 800, altText: "Kabul street", caption: "Afghanistan’s economy is in crisis.", credit: "Guido Schiefer/Alamy" });
+  const story = await createStory({
     slug: "russia-and-the-taliban",
     type: "expert-comment",
     title: "Russia and the Taliban: why Putin wants to get closer",
@@ -37,16 +37,16 @@ function seedStory(overrides: Parameters<typeof createStory>[0] = {}) {
   return { story, author, topic };
 }
 
-beforeEach(() => {
-  freshDb();
+beforeEach(async () => {
+  await freshDb();
 });
 
 describe("story page", () => {
   it("renders every part of the model page", async () => {
-    const { story, topic } = seedStory({ syndicationSource: "The Conversation", syndicationUrl: "https://theconversation.com/x", syndicationLicence: "CC BY-ND 4.0" });
-    createStory({ title: "A related story", topics: [topic] });
-    createEvent({ title: "REVEAL: Fine Art", startsAt: Date.now() + 3 * DAY });
-    createPromo({ slot: "open-days", title: "Open days", text: "Visit us.", linkUrl: "/open-days" });
+    const { story, topic } = await seedStory({ syndicationSource: "The Conversation", syndicationUrl: "https://theconversation.com/x", syndicationLicence: "CC BY-ND 4.0" });
+    await createStory({ title: "A related story", topics: [topic] });
+    await createEvent({ title: "REVEAL: Fine Art", startsAt: Date.now() + 3 * DAY });
+    await createPromo({ slot: "open-days", title: "Open days", text: "Visit us.", linkUrl: "/open-days" });
 
     const { container } = render(await StoryPage(props(story.slug)));
 
@@ -78,7 +78,7 @@ describe("story page", () => {
   });
 
   it("offers the republish snippet for our own stories", async () => {
-    const { story } = seedStory();
+    const { story } = await seedStory();
     render(await StoryPage(props(story.slug)));
     const snippet = screen.getByRole("textbox", { name: "HTML to copy" }) as HTMLTextAreaElement;
     expect(snippet.value).toContain("<h1>Russia and the Taliban: why Putin wants to get closer</h1>");
@@ -91,7 +91,7 @@ describe("story page", () => {
   });
 
   it("plays video stories with their transcript", async () => {
-    const { story } = seedStory({ type: "video", mediaUrl: "/uploads/clip.mp4", transcript: "Spoken words." });
+    const { story } = await seedStory({ type: "video", mediaUrl: "/uploads/clip.mp4", transcript: "Spoken words." });
     const { container } = render(await StoryPage(props(story.slug)));
     expect(container.querySelector("video[controls]")).toHaveAttribute("src", "/uploads/clip.mp4");
     expect(screen.getByText("Spoken words.")).toBeInTheDocument();
@@ -99,7 +99,7 @@ describe("story page", () => {
 
   it("gives a video the captions an editor uploaded, as an English track on by default (issue 11)", async () => {
     const captionsUrl = `/uploads/${"c".repeat(32)}.vtt`;
-    const { story } = seedStory({ type: "video", mediaUrl: "/uploads/clip.mp4", transcript: "Spoken words.", captionsUrl });
+    const { story } = await seedStory({ type: "video", mediaUrl: "/uploads/clip.mp4", transcript: "Spoken words.", captionsUrl });
     const { container } = render(await StoryPage(props(story.slug)));
     const track = container.querySelector("video[controls] > track");
     expect(track).toHaveAttribute("src", captionsUrl);
@@ -110,9 +110,9 @@ describe("story page", () => {
   });
 
   it("shows approved comments and the form when comments are on, neither when off", async () => {
-    const { story } = seedStory();
-    createComment({ storyId: story.id, name: "Approved Reader", email: "a@example.com", body: "Good piece.", status: "approved" });
-    createComment({ storyId: story.id, name: "Pending Reader", email: "p@example.com", body: "Wait.", status: "pending" });
+    const { story } = await seedStory();
+    await createComment({ storyId: story.id, name: "Approved Reader", email: "a@example.com", body: "Good piece.", status: "approved" });
+    await createComment({ storyId: story.id, name: "Pending Reader", email: "p@example.com", body: "Wait.", status: "pending" });
     const { unmount } = render(await StoryPage(props(story.slug)));
     expect(screen.getByRole("heading", { level: 2, name: "Comments" })).toBeInTheDocument();
     expect(screen.getByText("Good piece.")).toBeInTheDocument();
@@ -121,22 +121,22 @@ describe("story page", () => {
     expect(screen.getByRole("textbox", { name: /Comment/ })).toBeInTheDocument();
     unmount();
 
-    const closed = createStory({ slug: "closed", commentsEnabled: false });
+    const closed = await createStory({ slug: "closed", commentsEnabled: false });
     render(await StoryPage(props(closed.slug)));
     expect(screen.queryByRole("heading", { name: "Comments" })).toBeNull();
   });
 
   it("leaves counting views to the server, which sees cached pages too: a render records none", async () => {
-    const { story } = seedStory();
+    const { story } = await seedStory();
     render(await StoryPage(props(story.slug)));
     expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent(story.title);
-    expect(getDb().select().from(storyViews).all()).toEqual([]);
+    expect(await getDb().select().from(storyViews)).toEqual([]);
     expect(document.querySelector('img[src$="/view.gif"]')).toBeNull(); // VIEW_COUNTING=server: no beacon
   });
 
   it("redirects an old slug permanently to the current one", async () => {
-    const { story } = seedStory();
-    createSlugRedirect({ oldSlug: "old-russia", storyId: story.id });
+    const { story } = await seedStory();
+    await createSlugRedirect({ oldSlug: "old-russia", storyId: story.id });
     await expect(StoryPage(props("old-russia"))).rejects.toThrow("NEXT_REDIRECT 308 /news/russia-and-the-taliban");
   });
 
@@ -146,15 +146,15 @@ describe("story page", () => {
     ["scheduled in the future", { status: "scheduled" as const, publishAt: Date.now() + DAY }],
     ["unpublished", { status: "unpublished" as const }],
   ])("is not found when %s, and records nothing", async (_label, overrides) => {
-    const { story } = seedStory(overrides);
-    createSlugRedirect({ oldSlug: "old-hidden", storyId: story.id });
+    const { story } = await seedStory(overrides);
+    await createSlugRedirect({ oldSlug: "old-hidden", storyId: story.id });
     await expect(StoryPage(props(story.slug))).rejects.toThrow("NEXT_NOT_FOUND");
     await expect(StoryPage(props("old-hidden"))).rejects.toThrow("NEXT_NOT_FOUND");
-    expect(getDb().select().from(storyViews).all()).toEqual([]);
+    expect(await getDb().select().from(storyViews)).toEqual([]);
   });
 
   it("has metadata with canonical, Open Graph and Twitter card", async () => {
-    const { story } = seedStory();
+    const { story } = await seedStory();
     const meta = await generateMetadata(props(story.slug));
     expect(meta.title).toBe("Russia and the Taliban: why Putin wants to get closer");
     expect(meta.description).toBe("An expert discusses the relations between Putin and the Taliban.");
@@ -164,7 +164,7 @@ describe("story page", () => {
   });
 
   it("embeds OpinionNewsArticle JSON-LD with escaped text", async () => {
-    const { story } = seedStory({ title: "Why </script><script>alert(1)</script> matters" });
+    const { story } = await seedStory({ title: "Why </script><script>alert(1)</script> matters" });
     const { container } = render(await StoryPage(props(story.slug)));
     const script = container.querySelector('script[type="application/ld+json"]');
     expect(script?.innerHTML).not.toContain("</script");

@@ -1,11 +1,13 @@
-import { eq } from "drizzle-orm";
-import { openDatabase, setDb, type DB } from "@/db/client";
+import { count, desc, eq, sql, type SQL } from "drizzle-orm";
+import { closeDatabase, first, isPg, openDatabase, openPostgres, rows, setDb, type DB } from "@/db/client";
 import { seed, seedSyntheticStories } from "@/db/seed";
-import { stories } from "@/db/schema";
+import { stories, storyAuthors, storyTopics, topics } from "@/db/schema";
 import { listByPerson, listByTopic, listStories } from "@/lib/stories/public";
 import { listTopics } from "@/lib/topics/public";
 import { PAGE_SIZE } from "@/lib/pagination";
 import { createStory } from "../factories";
+import { childDatabaseEnv } from "../helpers/child-env";
+import { freshDb } from "../helpers/db";
 
 /**
  * Story lists page through the listing index (lib/stories/listing-index.ts)
@@ -14,46 +16,40 @@ import { createStory } from "../factories";
  */
 
 const MINUTE = 60_000;
-const PUBLIC = "s.status in ('published', 'scheduled') and s.publish_at <= @now and (s.unpublish_at is null or s.unpublish_at > @now)";
+const PUBLIC = (now: number) => sql`s.status in ('published', 'scheduled') and s.publish_at <= ${now} and (s.unpublish_at is null or s.unpublish_at > ${now})`;
 
 let db: DB;
 const progress: [number, number][] = [];
 
-beforeAll(() => {
-  db = openDatabase(":memory:");
+beforeAll(async () => {
+  db = await freshDb();
   const now = Date.now();
-  seed(db, { password: "pagination test password", now, writeImages: false });
-  seedSyntheticStories(db, 700, { now, batchSize: 250, onProgress: (done, total) => progress.push([done, total]) });
-  setDb(db);
+  await seed(db, { password: "pagination test password", now, writeImages: false });
+  await seedSyntheticStories(db, 700, { now, batchSize: 250, onProgress: (done, total) => progress.push([done, total]) });
 });
 afterEach(() => {
   jest.restoreAllMocks();
 });
 
-/** The reference: ids of page N by plain OFFSET, and the total by count(*). */
-function byOffset(from: string, where: string, params: Record<string, unknown>, page: number) {
-  const p = { ...params, now: Date.now() };
-  const ids = db.$client
-    .prepare(`select s.id from ${from} where ${PUBLIC} and ${where} order by s.publish_at desc, s.id desc limit ${PAGE_SIZE} offset ${(page - 1) * PAGE_SIZE}`)
-    .pluck()
-    .all(p) as number[];
-  const total = db.$client.prepare(`select count(*) from ${from} where ${PUBLIC} and ${where}`).pluck().get(p) as number;
-  return { ids, total };
+/** The reference: ids of page N by plain OFFSET, and the total by count(*) (PostgreSQL: bigints, read as strings). */
+async function byOffset(from: string, where: SQL, page: number) {
+  const found = sql`from ${sql.raw(from)} where ${PUBLIC(Date.now())} and ${where}`;
+  const ids = await rows<{ id: number | string }>(db, sql`select s.id ${found} order by s.publish_at desc, s.id desc limit ${PAGE_SIZE} offset ${(page - 1) * PAGE_SIZE}`);
+  const total = await first(rows<{ n: number | string }>(db, sql`select count(*) as n ${found}`));
+  return { ids: ids.map((r) => Number(r.id)), total: Number(total!.n) };
 }
-
-const one = <T>(sql: string, ...params: unknown[]) => db.$client.prepare(sql).get(...params) as T;
 
 async function expectEveryPageToMatch(
   list: (page: number) => Promise<{ items: { id: number }[]; total: number; totalPages: number }>,
-  reference: (page: number) => { ids: number[]; total: number },
+  reference: (page: number) => Promise<{ ids: number[]; total: number }>,
 ) {
   const first = await list(1);
-  expect(first.total).toBe(reference(1).total);
+  expect(first.total).toBe((await reference(1)).total);
   expect(first.total).toBeGreaterThan(PAGE_SIZE);
   // One past the end too: empty in both.
   for (let page = 1; page <= first.totalPages + 1; page++) {
     const got = await list(page);
-    const want = reference(page);
+    const want = await reference(page);
     expect({ page, ids: got.items.map((s) => s.id), total: got.total }).toEqual({ page, ids: want.ids, total: want.total });
   }
 }
@@ -66,34 +62,38 @@ describe("seeding synthetic stories", () => {
 
 describe("every page equals the same page by OFFSET", () => {
   it("/news, unfiltered", async () => {
-    await expectEveryPageToMatch((page) => listStories({ page }), (page) => byOffset("stories s", "1", {}, page));
+    await expectEveryPageToMatch((page) => listStories({ page }), (page) => byOffset("stories s", sql`true`, page));
   });
 
   it("/news?type=", async () => {
     await expectEveryPageToMatch(
       (page) => listStories({ type: "feature", page }),
-      (page) => byOffset("stories s", "s.type = @type", { type: "feature" }, page),
+      (page) => byOffset("stories s", sql`s.type = ${"feature"}`, page),
     );
   });
 
   it("/news?topic= and type + topic", async () => {
-    const topic = one<{ id: number; slug: string }>(
-      "select t.id, t.slug from topics t join story_topics st on st.topic_id = t.id group by t.id order by count(*) desc limit 1",
-    );
+    const [topic] = await db
+      .select({ id: topics.id, slug: topics.slug })
+      .from(topics)
+      .innerJoin(storyTopics, eq(storyTopics.topicId, topics.id))
+      .groupBy(topics.id)
+      .orderBy(desc(count()))
+      .limit(1);
     const onTopic = "story_topics st join stories s on s.id = st.story_id";
-    await expectEveryPageToMatch((page) => listStories({ topic: topic.slug, page }), (page) => byOffset(onTopic, "st.topic_id = @id", { id: topic.id }, page));
+    await expectEveryPageToMatch((page) => listStories({ topic: topic!.slug, page }), (page) => byOffset(onTopic, sql`st.topic_id = ${topic!.id}`, page));
     await expectEveryPageToMatch(
-      (page) => listStories({ type: "news-release", topic: topic.slug, page }),
-      (page) => byOffset(onTopic, "st.topic_id = @id and s.type = @type", { id: topic.id, type: "news-release" }, page),
+      (page) => listStories({ type: "news-release", topic: topic!.slug, page }),
+      (page) => byOffset(onTopic, sql`st.topic_id = ${topic!.id} and s.type = ${"news-release"}`, page),
     );
-    await expectEveryPageToMatch((page) => listByTopic(topic.id, page), (page) => byOffset(onTopic, "st.topic_id = @id", { id: topic.id }, page));
+    await expectEveryPageToMatch((page) => listByTopic(topic!.id, page), (page) => byOffset(onTopic, sql`st.topic_id = ${topic!.id}`, page));
   });
 
   it("an expert's stories", async () => {
-    const person = one<{ id: number }>("select person_id as id from story_authors group by person_id order by count(*) desc limit 1");
+    const [person] = await db.select({ id: storyAuthors.personId }).from(storyAuthors).groupBy(storyAuthors.personId).orderBy(desc(count())).limit(1);
     await expectEveryPageToMatch(
-      (page) => listByPerson(person.id, page),
-      (page) => byOffset("story_authors sa join stories s on s.id = sa.story_id", "sa.person_id = @id", { id: person.id }, page),
+      (page) => listByPerson(person!.id, page),
+      (page) => byOffset("story_authors sa join stories s on s.id = sa.story_id", sql`sa.person_id = ${person!.id}`, page),
     );
   });
 
@@ -107,14 +107,14 @@ describe("the listing index never serves a stale list", () => {
   it("a story published now is first on page 1 and counted; unpublished, it is gone", async () => {
     const before = await listStories({ page: 1 });
     const before500 = (await listTopics()).reduce((n, t) => n + t.storyCount, 0);
-    const story = createStory({ title: "Just published", publishAt: Date.now() - 1000 });
+    const story = await createStory({ title: "Just published", publishAt: Date.now() - 1000 });
     const after = await listStories({ page: 1 });
     expect(after.items[0]?.id).toBe(story.id);
     expect(after.total).toBe(before.total + 1);
     // The previous page 1's last story moved to page 2.
     expect((await listStories({ page: 2 })).items[0]?.id).toBe(before.items[PAGE_SIZE - 1]?.id);
 
-    db.update(stories).set({ status: "unpublished" }).where(eq(stories.id, story.id)).run();
+    await db.update(stories).set({ status: "unpublished" }).where(eq(stories.id, story.id));
     const gone = await listStories({ page: 1 });
     expect(gone.items.map((s) => s.id)).not.toContain(story.id);
     expect(gone.total).toBe(before.total);
@@ -123,7 +123,7 @@ describe("the listing index never serves a stale list", () => {
 
   it("a scheduled story appears when its time comes, with no write in between", async () => {
     const start = Date.now();
-    const story = createStory({ title: "Scheduled", status: "scheduled", publishAt: start + 5 * MINUTE });
+    const story = await createStory({ title: "Scheduled", status: "scheduled", publishAt: start + 5 * MINUTE });
     const waiting = await listStories({ page: 1 });
     expect(waiting.items.map((s) => s.id)).not.toContain(story.id);
 
@@ -135,7 +135,7 @@ describe("the listing index never serves a stale list", () => {
 
   it("an expiry takes effect when its time comes, with no write in between", async () => {
     const start = Date.now();
-    const story = createStory({ title: "Expiring", publishAt: start - 1000, unpublishAt: start + 3 * MINUTE });
+    const story = await createStory({ title: "Expiring", publishAt: start - 1000, unpublishAt: start + 3 * MINUTE });
     const listed = await listStories({ page: 1 });
     expect(listed.items[0]?.id).toBe(story.id);
 
@@ -146,29 +146,30 @@ describe("the listing index never serves a stale list", () => {
     expect(expired.total).toBe(listed.total - 1);
   });
 
-  it("a write from another connection to the same file is seen", async () => {
+  it("a write from another connection to the same database is seen", async () => {
     // A second process (the seed, a backup restore) commits through its own connection.
     const fs = await import("node:fs");
     const os = await import("node:os");
     const path = await import("node:path");
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "newsroom-pagination-")), "db.sqlite");
-    const mine = openDatabase(file);
-    const other = openDatabase(file);
+    // SQLite: two connections to a new file. PostgreSQL: this file's database, emptied (the last test here), and a second pool on it.
+    const mine = isPg ? await freshDb() : openDatabase(file);
+    const other = isPg ? openPostgres((await childDatabaseEnv(mine)).DATABASE_URL!, 1) : openDatabase(file);
     setDb(mine);
     try {
-      createStory({ title: "Mine", publishAt: Date.now() - 2000 });
+      await createStory({ title: "Mine", publishAt: Date.now() - 2000 });
       expect((await listStories()).total).toBe(1);
-      other.insert(stories).values({
+      await other.insert(stories).values({
         type: "feature", slug: "from-elsewhere", title: "From elsewhere", standfirst: "", body: "", bodyText: "",
         status: "published", publishAt: Date.now() - 1000, createdAt: Date.now(), updatedAt: Date.now(),
-      }).run();
+      });
       const now = await listStories();
       expect(now.total).toBe(2);
       expect(now.items[0]?.title).toBe("From elsewhere");
     } finally {
       setDb(db);
-      mine.$client.close();
-      other.$client.close();
+      if (!isPg) mine.$client.close();
+      await closeDatabase(other);
       fs.rmSync(path.dirname(file), { recursive: true, force: true });
     }
   });

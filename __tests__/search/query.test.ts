@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { createStory } from "@/__tests__/factories";
 import { freshDb } from "@/__tests__/helpers/db";
 import { search } from "@/lib/search/public";
-import { escapeHtml, markedToHtml, MARK_END, MARK_START, MAX_TERMS, toFtsQuery } from "@/lib/search/query";
+import { escapeHtml, markedToHtml, MARK_END, MARK_START, MAX_TERMS, toFtsQuery, toTsquery } from "@/lib/search/query";
 
 describe("toFtsQuery", () => {
   it("quotes every word and makes the last a prefix", () => {
@@ -41,13 +41,43 @@ describe("toFtsQuery", () => {
   });
 
   it("never makes the database throw, whatever is typed (property)", async () => {
-    freshDb();
-    createStory({ title: "Telescope observatory" });
+    await freshDb();
+    await createStory({ title: "Telescope observatory" });
     await fc.assert(
       fc.asyncProperty(fc.string({ unit: "binary", maxLength: 300 }), async (input) => {
         await expect(search({ q: input })).resolves.toHaveProperty("hits");
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+/** The same terms for PostgreSQL's to_tsquery (lib/search/engine-postgres.ts). */
+describe("toTsquery", () => {
+  it("quotes every word, ANDs the terms and makes the last a prefix", () => {
+    expect(toTsquery("climate change OR NEAR(a b)*")).toBe("'climate' & 'change' & 'OR' & 'NEAR' & 'a' & 'b':*");
+    expect(toTsquery("it's !a & b|c <-> d:*")).toBe("'it' & 's' & 'a' & 'b' & 'c' & 'd':*");
+    expect(toTsquery("Café naïve 2024")).toBe("'Café' & 'naïve' & '2024':*");
+  });
+
+  it("keeps a quoted phrase as words that follow one another, exact (no prefix)", () => {
+    expect(toTsquery('"climate change"')).toBe("'climate' <-> 'change'");
+    expect(toTsquery('sea "climate, change!" levels')).toBe("'sea' & 'climate' <-> 'change' & 'levels':*");
+    expect(toTsquery('"climate change')).toBe("'climate' & 'change':*");
+  });
+
+  it("returns null when nothing searchable is left", () => {
+    for (const q of ["", "   ", '"', "*", "()", "-:^", "&|!<->", "🔭🌌"]) expect(toTsquery(q)).toBeNull();
+  });
+
+  it("never lets a quote or operator escape an operand (property)", () => {
+    // Operands are quoted words (no quote, backslash or space inside); only the last may be a prefix.
+    const shape = /^(?:'[^'\\\s]+'(?: <-> '[^'\\\s]+')* & )*'[^'\\\s]+'(?: <-> '[^'\\\s]+')*(?::\*)?$/;
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", maxLength: 200 }), (input) => {
+        const query = toTsquery(input);
+        if (query !== null) expect(query).toMatch(shape);
+      }),
     );
   });
 });

@@ -3,8 +3,8 @@ import SearchPage, { generateMetadata } from "@/app/(public)/search/page";
 import { createEvent, createOpenDay, createStory } from "../factories";
 import { freshDb } from "../helpers/db";
 
-beforeEach(() => {
-  freshDb();
+beforeEach(async () => {
+  await freshDb();
 });
 
 const props = (params: Record<string, string | string[]>) => ({ searchParams: Promise.resolve(params) });
@@ -27,8 +27,8 @@ describe("/search", () => {
   });
 
   it("lists results with kind label, link, date and an escaped, highlighted snippet", async () => {
-    createStory({ slug: "comet", title: "Comet <b>spotted</b>", standfirst: "Astronomers saw a comet & cheered.", publishAt: Date.UTC(2024, 3, 22, 12) });
-    createEvent({ slug: "comet-talk", title: "Comet talk", startsAt: Date.UTC(2030, 0, 7, 18) });
+    await createStory({ slug: "comet", title: "Comet <b>spotted</b>", standfirst: "Astronomers saw a comet & cheered.", publishAt: Date.UTC(2024, 3, 22, 12) });
+    await createEvent({ slug: "comet-talk", title: "Comet talk", startsAt: Date.UTC(2030, 0, 7, 18) });
     const { container } = await renderSearch({ q: "comet" });
     expect(screen.getByRole("heading", { level: 2, name: "2 results for “comet”" })).toBeInTheDocument();
     const story = screen.getByRole("link", { name: "Comet <b>spotted</b>" });
@@ -44,7 +44,7 @@ describe("/search", () => {
   });
 
   it("shows an empty state for no matches and for queries with nothing searchable", async () => {
-    createStory({ title: "Comet" });
+    await createStory({ title: "Comet" });
     for (const q of ["nebula", '"*()', "🔭", "x".repeat(2000)]) {
       const { unmount } = await renderSearch({ q });
       expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent(/^0 results for/);
@@ -54,7 +54,7 @@ describe("/search", () => {
   });
 
   it("keeps the filters in the form and paginates with them", async () => {
-    for (let i = 0; i < 12; i += 1) createStory({ title: `Comet ${i}`, type: "feature" });
+    for (let i = 0; i < 12; i += 1) await createStory({ title: `Comet ${i}`, type: "feature" });
     await renderSearch({ q: "comet", kind: "story", type: "feature" });
     expect(screen.getByLabelText("Show")).toHaveValue("story");
     expect(screen.getByLabelText("Story type")).toHaveValue("feature");
@@ -64,14 +64,14 @@ describe("/search", () => {
   });
 
   it("ignores unknown filters and answers 404 for a junk page number", async () => {
-    createStory({ title: "Comet" });
+    await createStory({ title: "Comet" });
     await renderSearch({ q: "comet", kind: "<script>", type: "nonsense" });
     expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent("1 result for");
     await expect(SearchPage(props({ q: "comet", page: "-1" }))).rejects.toThrow("NEXT_NOT_FOUND");
   });
 
   it("says so on a page past the end", async () => {
-    createStory({ title: "Comet" });
+    await createStory({ title: "Comet" });
     await renderSearch({ q: "comet", page: "5" });
     expect(screen.getByText(/no results on this page/)).toBeInTheDocument();
   });
@@ -86,7 +86,7 @@ describe("/search", () => {
   });
 
   it("offers a 'Did you mean' link when nothing matched a misspelt query, keeping the filters", async () => {
-    createStory({ title: "Glacier retreat measured" });
+    await createStory({ title: "Glacier retreat measured" });
     await renderSearch({ q: "glaceir", kind: "story" });
     expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent(/^0 results for/);
     const link = screen.getByRole("link", { name: "glacier" });
@@ -95,7 +95,7 @@ describe("/search", () => {
   });
 
   it("finds open days, with an Open days filter", async () => {
-    createOpenDay({ slug: "riverside-day", title: "Riverside open day" });
+    await createOpenDay({ slug: "riverside-day", title: "Riverside open day" });
     await renderSearch({ q: "riverside" });
     expect(screen.getByRole("link", { name: "Riverside open day" })).toHaveAttribute("href", "/open-days/riverside-day");
     expect(within(screen.getByLabelText("Show")).getByRole("option", { name: "Open days" })).toHaveAttribute("value", "open-day");

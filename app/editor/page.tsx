@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Dashboard" };
 export default async function DashboardPage() {
   const user = await requirePageUser("contributor");
   const isEditor = hasRole(user, "editor");
-  const pending = isEditor ? countPendingComments() : 0;
+  const pending = isEditor ? await countPendingComments() : 0;
   return (
     <>
       <h1>Dashboard</h1>

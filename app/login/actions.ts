@@ -36,7 +36,7 @@ export async function signOutAction(): Promise<void> {
   const claims = await currentSessionClaims();
   if (claims) {
     const user = await currentSessionUser();
-    revokeSession(claims, user ? { id: user.id, email: user.email } : null, await clientIp());
+    await revokeSession(claims, user ? { id: user.id, email: user.email } : null, await clientIp());
     await signOut({ redirect: false });
   }
   redirect("/login");

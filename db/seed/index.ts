@@ -8,7 +8,7 @@
  * import next/*.
  */
 import crypto from "node:crypto";
-import { getDb } from "@/db/client";
+import { closeDatabase, databaseLabel, openConfigured, type DB } from "@/db/client";
 import { config } from "@/lib/config";
 import { contentCounts, hasContent, seed } from "./demo";
 import { seedSyntheticStories } from "./synthetic";
@@ -26,25 +26,24 @@ export function parseStoriesArg(argv: string[]): number | null {
   return n;
 }
 
-function seedDemo(): void {
-  const db = getDb();
+async function seedDemo(db: DB): Promise<void> {
   const password = process.env.SEED_PASSWORD || crypto.randomBytes(9).toString("base64url");
-  const result = seed(db, { password, now: Date.now() });
+  const result = await seed(db, { password, now: Date.now() });
   if (!result.created) {
-    console.log(`${config().databasePath} already has content: nothing was changed.`);
+    console.log(`${databaseLabel(config().databasePath)} already has content: nothing was changed.`);
     return;
   }
-  const counts = contentCounts(db);
-  console.log(`Seeded ${config().databasePath}: ${counts.stories} stories, ${counts.people} experts, ${counts.events} events, ${counts.open_days} open days.`);
+  const counts = await contentCounts(db);
+  console.log(`Seeded ${databaseLabel(config().databasePath)}: ${counts.stories} stories, ${counts.people} experts, ${counts.events} events, ${counts.open_days} open days.`);
   console.log("Demo accounts:");
   for (const a of result.accounts) console.log(`  ${a.role.padEnd(12)} ${a.email}`);
   console.log(process.env.SEED_PASSWORD ? "Password: the value of SEED_PASSWORD" : `Password (generated, shown only now): ${password}`);
 }
 
-function main(argv: string[]): void {
+async function main(argv: string[]): Promise<void> {
   const stories = parseStoriesArg(argv);
-  const db = getDb();
-  if (stories === null || !hasContent(db)) seedDemo();
+  const db = await openConfigured(config().databasePath);
+  if (stories === null || !(await hasContent(db))) await seedDemo(db);
   if (stories !== null) {
     const started = performance.now();
     // One line per batch on a terminal (rewritten in place), every batch as its own line in a log.
@@ -54,18 +53,16 @@ function main(argv: string[]): void {
       const line = `  ${done.toLocaleString("en-GB")} / ${total.toLocaleString("en-GB")} synthetic stories (${seconds} s)`;
       process.stdout.write(tty ? `\r${line}${done === total ? "\n" : ""}` : `${line}\n`);
     };
-    const added = seedSyntheticStories(db, stories, { now: Date.now(), onProgress });
+    const added = await seedSyntheticStories(db, stories, { now: Date.now(), onProgress });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(`Added ${added} synthetic stories in ${seconds} s (${contentCounts(db).stories} stories in total).`);
+    console.log(`Added ${added} synthetic stories in ${seconds} s (${(await contentCounts(db)).stories} stories in total).`);
   }
-  db.$client.close();
+  await closeDatabase(db);
 }
 
 if (require.main === module) {
-  try {
-    main(process.argv.slice(2));
-  } catch (error) {
+  main(process.argv.slice(2)).catch((error: unknown) => {
     console.error((error as Error).message);
     process.exit(1);
-  }
+  });
 }

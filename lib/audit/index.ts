@@ -18,8 +18,9 @@ type Writer = Pick<DB, "insert">;
  * so the entry and the change commit together. Never pass passwords or
  * tokens in details.
  */
-export function writeAudit(tx: Writer, entry: AuditInput): void {
-  tx.insert(auditLog)
+export async function writeAudit(tx: Writer, entry: AuditInput): Promise<void> {
+  await tx
+    .insert(auditLog)
     .values({
       actorId: entry.actor?.id ?? null,
       actorEmail: entry.actor?.email ?? null,
@@ -29,6 +30,5 @@ export function writeAudit(tx: Writer, entry: AuditInput): void {
       ip: entry.ip ?? null,
       details: entry.details ?? null,
       at: Date.now(),
-    })
-    .run();
+    });
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, count, desc, eq, gte, inArray, lt, type SQL } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { first, getDb } from "@/db/client";
 import { auditLog, comments, events, media, openDays, people, promos, registrations, stories, users } from "@/db/schema";
 import { detailKeyLabel, entityLabel, isTimeKey } from "@/lib/audit/labels";
 import { formatDateTime, parseLocalDateTime } from "@/lib/dates";
@@ -43,28 +43,27 @@ export type AuditView = AuditRow & {
 type Found = { label: string; href: string };
 
 /** One lookup per kind of record on the page (never one per row). */
-function findRecords(entries: AuditRow[]): Map<string, Found> {
+async function findRecords(entries: AuditRow[]): Promise<Map<string, Found>> {
   const db = getDb();
   const ids = (entity: string) => [...new Set(entries.filter((e) => e.entity === entity && e.entityId && /^\d+$/.test(e.entityId)).map((e) => Number(e.entityId)))];
   const found = new Map<string, Found>();
   const put = (entity: string, id: number, label: string, href: string) => found.set(`${entity}:${id}`, { label, href });
   const some = (entity: string) => ids(entity).length > 0;
-  if (some("story")) for (const r of db.select({ id: stories.id, title: stories.title }).from(stories).where(inArray(stories.id, ids("story"))).all()) put("story", r.id, r.title, `/editor/stories/${r.id}/edit`);
-  if (some("event")) for (const r of db.select({ id: events.id, title: events.title }).from(events).where(inArray(events.id, ids("event"))).all()) put("event", r.id, r.title, `/editor/events/${r.id}/edit`);
-  if (some("open-day")) for (const r of db.select({ id: openDays.id, title: openDays.title }).from(openDays).where(inArray(openDays.id, ids("open-day"))).all()) put("open-day", r.id, r.title, `/editor/open-days/${r.id}/edit`);
-  if (some("user")) for (const r of db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids("user"))).all()) put("user", r.id, r.name, "/editor/users");
-  if (some("person")) for (const r of db.select({ id: people.id, name: people.name }).from(people).where(inArray(people.id, ids("person"))).all()) put("person", r.id, r.name, `/editor/people/${r.id}`);
-  if (some("promo")) for (const r of db.select({ id: promos.id, title: promos.title }).from(promos).where(inArray(promos.id, ids("promo"))).all()) put("promo", r.id, r.title, "/editor/promos");
-  if (some("media")) for (const r of db.select({ id: media.id, alt: media.altText }).from(media).where(inArray(media.id, ids("media"))).all()) put("media", r.id, r.alt || `Image #${r.id}`, `/editor/media/${r.id}`);
+  if (some("story")) for (const r of await db.select({ id: stories.id, title: stories.title }).from(stories).where(inArray(stories.id, ids("story")))) put("story", r.id, r.title, `/editor/stories/${r.id}/edit`);
+  if (some("event")) for (const r of await db.select({ id: events.id, title: events.title }).from(events).where(inArray(events.id, ids("event")))) put("event", r.id, r.title, `/editor/events/${r.id}/edit`);
+  if (some("open-day")) for (const r of await db.select({ id: openDays.id, title: openDays.title }).from(openDays).where(inArray(openDays.id, ids("open-day")))) put("open-day", r.id, r.title, `/editor/open-days/${r.id}/edit`);
+  if (some("user")) for (const r of await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids("user")))) put("user", r.id, r.name, "/editor/users");
+  if (some("person")) for (const r of await db.select({ id: people.id, name: people.name }).from(people).where(inArray(people.id, ids("person")))) put("person", r.id, r.name, `/editor/people/${r.id}`);
+  if (some("promo")) for (const r of await db.select({ id: promos.id, title: promos.title }).from(promos).where(inArray(promos.id, ids("promo")))) put("promo", r.id, r.title, "/editor/promos");
+  if (some("media")) for (const r of await db.select({ id: media.id, alt: media.altText }).from(media).where(inArray(media.id, ids("media")))) put("media", r.id, r.alt || `Image #${r.id}`, `/editor/media/${r.id}`);
   // Comments and registrations are personal text: name them by number and link to where they are managed.
-  if (some("comment")) for (const r of db.select({ id: comments.id }).from(comments).where(inArray(comments.id, ids("comment"))).all()) put("comment", r.id, `Comment #${r.id}`, "/editor/comments");
+  if (some("comment")) for (const r of await db.select({ id: comments.id }).from(comments).where(inArray(comments.id, ids("comment")))) put("comment", r.id, `Comment #${r.id}`, "/editor/comments");
   if (some("registration")) {
-    const rows = db
+    const rows = await db
       .select({ id: registrations.id, dayId: openDays.id, title: openDays.title })
       .from(registrations)
       .innerJoin(openDays, eq(openDays.id, registrations.openDayId))
-      .where(inArray(registrations.id, ids("registration")))
-      .all();
+      .where(inArray(registrations.id, ids("registration")));
     for (const r of rows) put("registration", r.id, `Registration #${r.id} for ${r.title}`, `/editor/open-days/${r.dayId}/registrations`);
   }
   return found;
@@ -90,12 +89,12 @@ export function detailLines(details: Record<string, unknown> | null): string[] {
   return Object.entries(details).map(([key, value]) => `${detailKeyLabel(key)}: ${detailValue(key, value)}`);
 }
 
-function toView(entries: AuditRow[]): AuditView[] {
+async function toView(entries: AuditRow[]): Promise<AuditView[]> {
   const actorIds = [...new Set(entries.map((e) => e.actorId).filter((id): id is number => id !== null))];
   const names = new Map(
-    actorIds.length ? getDb().select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, actorIds)).all().map((u) => [u.id, u.name]) : [],
+    actorIds.length ? (await getDb().select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, actorIds))).map((u) => [u.id, u.name]) : [],
   );
-  const found = findRecords(entries);
+  const found = await findRecords(entries);
   return entries.map((e) => {
     const hit = e.entityId ? found.get(`${e.entity}:${e.entityId}`) : undefined;
     const record = hit
@@ -113,7 +112,7 @@ function dayStart(day: string | undefined): number | null {
 }
 
 /** The audit log, newest first, filtered and paginated. */
-export function listAuditEntries(filter: AuditFilter): { entries: AuditView[]; total: number; page: number; pageCount: number } {
+export async function listAuditEntries(filter: AuditFilter): Promise<{ entries: AuditView[]; total: number; page: number; pageCount: number }> {
   const db = getDb();
   const where: SQL[] = [];
   if (filter.actorId) where.push(eq(auditLog.actorId, filter.actorId));
@@ -125,17 +124,16 @@ export function listAuditEntries(filter: AuditFilter): { entries: AuditView[]; t
   if (to !== null) where.push(lt(auditLog.at, (dayStart(nextDay(filter.to!)) ?? to + DAY)));
   const condition = where.length ? and(...where) : undefined;
 
-  const total = db.select({ n: count() }).from(auditLog).where(condition).get()?.n ?? 0;
+  const total = (await first(db.select({ n: count() }).from(auditLog).where(condition)))?.n ?? 0;
   const { page, pageCount, offset } = pageOf(total, filter.page, AUDIT_PAGE_SIZE);
-  const entries = db
+  const entries = await db
     .select()
     .from(auditLog)
     .where(condition)
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(AUDIT_PAGE_SIZE)
-    .offset(offset)
-    .all();
-  return { entries: toView(entries), total, page, pageCount };
+    .offset(offset);
+  return { entries: await toView(entries), total, page, pageCount };
 }
 
 function nextDay(day: string): string {
@@ -145,11 +143,7 @@ function nextDay(day: string): string {
 }
 
 /** Distinct actions seen so far, for the filter's select. */
-export function listAuditActions(): string[] {
-  return getDb()
-    .selectDistinct({ action: auditLog.action })
-    .from(auditLog)
-    .orderBy(auditLog.action)
-    .all()
-    .map((r) => r.action);
+export async function listAuditActions(): Promise<string[]> {
+  const rows = await getDb().selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(auditLog.action);
+  return rows.map((r) => r.action);
 }

@@ -25,7 +25,7 @@ export async function jwtCallback({ token, user }: { token: Token; user?: unknow
     return { ...token, ...newClaims({ id: Number(u.id), role: u.role, sessionVersion: u.sessionVersion }) };
   }
   const claims = readClaims(token);
-  const live = claims ? liveSessionUser(claims) : null;
+  const live = claims ? await liveSessionUser(claims) : null;
   if (!live) return null;
   return { ...token, role: live.role };
 }
@@ -46,12 +46,12 @@ export async function signOutEvent(message: { token?: Token | null } | { session
   const token = "token" in message ? message.token : null;
   const claims = readClaims(token);
   if (!claims) return;
-  const user = liveSessionUser(claims);
+  const user = await liveSessionUser(claims);
   let ip: string | null = null;
   try {
     ip = await clientIp();
   } catch {
     // Outside a request (no headers to read): the audit entry goes without an address.
   }
-  revokeSession(claims, user ? { id: user.id, email: user.email } : null, ip);
+  await revokeSession(claims, user ? { id: user.id, email: user.email } : null, ip);
 }

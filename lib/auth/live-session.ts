@@ -1,6 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { first, getDb } from "@/db/client";
 import { revokedSessions, users, type Role } from "@/db/schema";
 import { sessionExpiresAt, type SessionClaims } from "./claims";
 
@@ -14,16 +14,18 @@ export type SessionUser = { id: number; email: string; name: string; role: Role 
  * Used by currentSessionUser() and by next-auth's jwt callback, so
  * /api/auth/session never hands out a dead session's claims either.
  */
-export function liveSessionUser(claims: SessionClaims, now = Date.now()): SessionUser | null {
+export async function liveSessionUser(claims: SessionClaims, now = Date.now()): Promise<SessionUser | null> {
   if (now >= sessionExpiresAt(claims)) return null;
   const db = getDb();
-  const row = db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, disabled: users.disabled, sessionVersion: users.sessionVersion })
-    .from(users)
-    .where(eq(users.id, claims.userId))
-    .get();
+  const row = await first(
+    db
+      .select({ id: users.id, email: users.email, name: users.name, role: users.role, disabled: users.disabled, sessionVersion: users.sessionVersion })
+      .from(users)
+      .where(eq(users.id, claims.userId))
+      .limit(1),
+  );
   if (!row || row.disabled || row.sessionVersion !== claims.sessionVersion) return null;
-  const revoked = db.select({ jti: revokedSessions.jti }).from(revokedSessions).where(eq(revokedSessions.jti, claims.jti)).get();
+  const revoked = await first(db.select({ jti: revokedSessions.jti }).from(revokedSessions).where(eq(revokedSessions.jti, claims.jti)).limit(1));
   if (revoked) return null;
   return { id: row.id, email: row.email, name: row.name, role: row.role };
 }

@@ -17,5 +17,5 @@ export async function currentSessionClaims(): Promise<SessionClaims | null> {
  */
 export async function currentSessionUser(): Promise<SessionUser | null> {
   const claims = await currentSessionClaims();
-  return claims ? liveSessionUser(claims) : null;
+  return claims ? await liveSessionUser(claims) : null;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { first, getDb, transaction } from "@/db/client";
 import { users, type Role } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { verifyDummyPassword, verifyPassword } from "./password";
@@ -23,9 +23,9 @@ export async function authenticate(input: { email: string; password: string; ip:
   const email = normaliseEmail(input.email);
   const now = input.now ?? Date.now();
 
-  const status = throttleStatus(email, input.ip, now);
+  const status = await throttleStatus(email, input.ip, now);
   if (status.locked) {
-    writeAudit(db, {
+    await writeAudit(db, {
       actor: null,
       action: "auth.sign-in-refused",
       entity: "user",
@@ -35,17 +35,19 @@ export async function authenticate(input: { email: string; password: string; ip:
     return { ok: false, reason: "locked" };
   }
 
-  const user = db
-    .select()
-    .from(users)
-    .where(eq(sql`lower(${users.email})`, email))
-    .get();
+  const user = await first(
+    db
+      .select()
+      .from(users)
+      .where(eq(sql`lower(${users.email})`, email))
+      .limit(1),
+  );
   const passwordOk = user ? await verifyPassword(user.passwordHash, input.password) : await verifyDummyPassword(input.password);
   const ok = Boolean(user && passwordOk && !user.disabled);
 
-  db.transaction((tx) => {
-    recordAttempt(tx, email, input.ip, ok, now);
-    writeAudit(tx, {
+  await transaction(async (tx) => {
+    await recordAttempt(tx, email, input.ip, ok, now);
+    await writeAudit(tx, {
       actor: ok && user ? { id: user.id, email: user.email } : null,
       action: ok ? "auth.sign-in" : "auth.sign-in-failed",
       entity: "user",

@@ -1,7 +1,6 @@
 import "server-only";
 import { and, count, desc, eq, gt, lt, max } from "drizzle-orm";
-import { getDb } from "@/db/client";
-import type { Tx } from "@/db/client";
+import { first, getDb, type Tx } from "@/db/client";
 import { loginAttempts } from "@/db/schema";
 
 const MINUTE = 60_000;
@@ -46,43 +45,47 @@ export function delayAfter(failures: number): number {
  * THROTTLE.ipFailures an hour. Counters live in login_attempts, so a
  * restart does not reset them.
  */
-export function throttleStatus(emailInput: string, ip: string, now = Date.now()): ThrottleStatus {
+export async function throttleStatus(emailInput: string, ip: string, now = Date.now()): Promise<ThrottleStatus> {
   const db = getDb();
   const email = normaliseEmail(emailInput);
 
-  const lastSuccess = db
-    .select({ at: loginAttempts.at })
-    .from(loginAttempts)
-    .where(and(eq(loginAttempts.email, email), eq(loginAttempts.ip, ip), eq(loginAttempts.success, true)))
-    .orderBy(desc(loginAttempts.at))
-    .limit(1)
-    .get();
+  const lastSuccess = await first(
+    db
+      .select({ at: loginAttempts.at })
+      .from(loginAttempts)
+      .where(and(eq(loginAttempts.email, email), eq(loginAttempts.ip, ip), eq(loginAttempts.success, true)))
+      .orderBy(desc(loginAttempts.at))
+      .limit(1),
+  );
   const since = Math.max(now - THROTTLE.keepMs, lastSuccess?.at ?? 0);
-  const failures = db
-    .select({ n: count(), newest: max(loginAttempts.at) })
-    .from(loginAttempts)
-    .where(and(eq(loginAttempts.email, email), eq(loginAttempts.ip, ip), eq(loginAttempts.success, false), gt(loginAttempts.at, since)))
-    .get();
+  // count() and max() of a column read back as numbers on both databases (PostgreSQL sends bigints as strings).
+  const failures = await first(
+    db
+      .select({ n: count(), newest: max(loginAttempts.at) })
+      .from(loginAttempts)
+      .where(and(eq(loginAttempts.email, email), eq(loginAttempts.ip, ip), eq(loginAttempts.success, false), gt(loginAttempts.at, since))),
+  );
   const newest = failures?.newest;
   const delay = delayAfter(failures?.n ?? 0);
   if (delay > 0 && newest !== null && newest !== undefined && now < newest + delay) return { locked: true, reason: "account", until: newest + delay };
 
-  const fromIp = db
-    .select({ n: count() })
-    .from(loginAttempts)
-    .where(and(eq(loginAttempts.ip, ip), eq(loginAttempts.success, false), gt(loginAttempts.at, now - THROTTLE.ipWindowMs)))
-    .get();
+  const fromIp = await first(
+    db
+      .select({ n: count() })
+      .from(loginAttempts)
+      .where(and(eq(loginAttempts.ip, ip), eq(loginAttempts.success, false), gt(loginAttempts.at, now - THROTTLE.ipWindowMs))),
+  );
   if ((fromIp?.n ?? 0) >= THROTTLE.ipFailures) return { locked: true, reason: "ip", until: now + THROTTLE.ipWindowMs };
 
   return { locked: false };
 }
 
-type Writer = Pick<ReturnType<typeof getDb>, "insert" | "delete">;
+type Writer = Pick<Tx, "insert" | "delete">;
 
 /** Records one checked attempt (call inside the transaction that writes its audit entry). */
-export function recordAttempt(tx: Writer, emailInput: string, ip: string, success: boolean, now = Date.now()): void {
-  tx.insert(loginAttempts).values({ email: normaliseEmail(emailInput), ip, success, at: now }).run();
-  tx.delete(loginAttempts).where(lt(loginAttempts.at, now - THROTTLE.keepMs)).run();
+export async function recordAttempt(tx: Writer, emailInput: string, ip: string, success: boolean, now = Date.now()): Promise<void> {
+  await tx.insert(loginAttempts).values({ email: normaliseEmail(emailInput), ip, success, at: now });
+  await tx.delete(loginAttempts).where(lt(loginAttempts.at, now - THROTTLE.keepMs));
 }
 
 /**
@@ -90,17 +93,20 @@ export function recordAttempt(tx: Writer, emailInput: string, ip: string, succes
  * address, lifting every delay on it. Returns how many were forgotten.
  * Call inside the transaction that writes the audit entry.
  */
-export function clearSignInFailures(tx: Tx, emailInput: string): number {
-  return tx.delete(loginAttempts).where(and(eq(loginAttempts.email, normaliseEmail(emailInput)), eq(loginAttempts.success, false))).run().changes;
+export async function clearSignInFailures(tx: Tx, emailInput: string): Promise<number> {
+  const cleared = await tx
+    .delete(loginAttempts)
+    .where(and(eq(loginAttempts.email, normaliseEmail(emailInput)), eq(loginAttempts.success, false)))
+    .returning({ id: loginAttempts.id });
+  return cleared.length;
 }
 
 /** Failed attempts on each account since the last keepMs, for the admin users page. */
-export function recentFailuresByEmail(now = Date.now()): Map<string, number> {
-  const rows = getDb()
+export async function recentFailuresByEmail(now = Date.now()): Promise<Map<string, number>> {
+  const rows = await getDb()
     .select({ email: loginAttempts.email, n: count() })
     .from(loginAttempts)
     .where(and(eq(loginAttempts.success, false), gt(loginAttempts.at, now - THROTTLE.keepMs)))
-    .groupBy(loginAttempts.email)
-    .all();
+    .groupBy(loginAttempts.email);
   return new Map(rows.map((r) => [r.email, r.n]));
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { first, getDb, transaction } from "@/db/client";
 import { comments, stories, type CommentStatus } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { revalidate, tags } from "@/lib/cache";
@@ -25,22 +25,22 @@ export type ModerationComment = {
   moderatedAt: number | null;
 };
 
-export function countPendingComments(): number {
-  return getDb().select({ n: count() }).from(comments).where(eq(comments.status, "pending")).get()?.n ?? 0;
+export async function countPendingComments(): Promise<number> {
+  return (await first(getDb().select({ n: count() }).from(comments).where(eq(comments.status, "pending"))))?.n ?? 0;
 }
 
 /** Pending comments first (oldest first, as a queue), then the rest newest first. */
-export function listCommentsForModeration(options: { status?: CommentStatus; page?: number } = {}): {
+export async function listCommentsForModeration(options: { status?: CommentStatus; page?: number } = {}): Promise<{
   comments: ModerationComment[];
   total: number;
   page: number;
   pageCount: number;
-} {
+}> {
   const db = getDb();
   const condition = options.status ? eq(comments.status, options.status) : undefined;
-  const total = db.select({ n: count() }).from(comments).where(condition).get()?.n ?? 0;
+  const total = (await first(db.select({ n: count() }).from(comments).where(condition)))?.n ?? 0;
   const { page, pageCount, offset } = pageOf(total, options.page, MODERATION_PAGE_SIZE);
-  const rows = db
+  const rows = await db
     .select({
       id: comments.id,
       storyId: comments.storyId,
@@ -62,8 +62,7 @@ export function listCommentsForModeration(options: { status?: CommentStatus; pag
       desc(comments.id),
     )
     .limit(MODERATION_PAGE_SIZE)
-    .offset(offset)
-    .all();
+    .offset(offset);
   return { comments: rows, total, page, pageCount };
 }
 
@@ -71,25 +70,24 @@ export function listCommentsForModeration(options: { status?: CommentStatus; pag
  * Approves or rejects comments and refreshes the comment lists that changed;
  * returns how many changed. Comments already in that state are left alone.
  */
-export function moderateComments(
+export async function moderateComments(
   { commentIds: ids, decision }: ModerateCommentsInput,
   { user: actor, ip }: WriteContext,
   now = Date.now(),
-): { changed: number; storyIds: number[] } {
+): Promise<{ changed: number; storyIds: number[] }> {
   const status: CommentStatus = decision === "approve" ? "approved" : "rejected";
-  const result = getDb().transaction((tx) => {
-    const targets = tx
+  const result = await transaction(async (tx) => {
+    const targets = await tx
       .select({ id: comments.id, storyId: comments.storyId, status: comments.status })
       .from(comments)
-      .where(and(inArray(comments.id, ids), ne(comments.status, status)))
-      .all();
+      .where(and(inArray(comments.id, ids), ne(comments.status, status)));
     if (targets.length === 0) return { changed: 0, storyIds: [] };
-    tx.update(comments)
+    await tx
+      .update(comments)
       .set({ status, moderatedBy: actor.id, moderatedAt: now })
-      .where(inArray(comments.id, targets.map((t) => t.id)))
-      .run();
+      .where(inArray(comments.id, targets.map((t) => t.id)));
     for (const t of targets) {
-      writeAudit(tx, { actor, action: `comment.${decision}`, entity: "comment", entityId: t.id, ip, details: { storyId: t.storyId, from: t.status } });
+      await writeAudit(tx, { actor, action: `comment.${decision}`, entity: "comment", entityId: t.id, ip, details: { storyId: t.storyId, from: t.status } });
     }
     return { changed: targets.length, storyIds: [...new Set(targets.map((t) => t.storyId))] };
   });

@@ -1,7 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import { and, asc, eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { first, getDb, transaction } from "@/db/client";
 import { comments, stories } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { cachedQuery, tags } from "@/lib/cache";
@@ -30,8 +30,7 @@ export function listApprovedComments(storyId: number): Promise<PublicComment[]> 
       .from(comments)
       .innerJoin(stories, eq(stories.id, comments.storyId))
       .where(and(eq(comments.storyId, storyId), eq(comments.status, "approved"), publicStory()))
-      .orderBy(asc(comments.createdAt), asc(comments.id))
-      .all(),
+      .orderBy(asc(comments.createdAt), asc(comments.id)),
   );
 }
 
@@ -43,26 +42,28 @@ function hashIp(ip: string): string {
  * Stores a pending comment. Refuses (RateLimitedError) when the IP has sent too
  * many lately, or the story is not public or has comments switched off.
  */
-export function submitComment(input: Omit<CommentInput, "website">, { ip }: PublicContext): { id: number } {
-  // Counted before the write (takeToken has its own transaction, which cannot nest).
-  if (!takeToken("comment", ip, COMMENT_RATE.limit, COMMENT_RATE.windowMs)) {
+export async function submitComment(input: Omit<CommentInput, "website">, { ip }: PublicContext): Promise<{ id: number }> {
+  // Counted before the write, in its own transaction, so a refused comment still counts.
+  if (!(await takeToken("comment", ip, COMMENT_RATE.limit, COMMENT_RATE.windowMs))) {
     throw new RateLimitedError("You have sent several comments in the last few minutes. Please wait ten minutes and try again.");
   }
-  const db = getDb();
-  return db.transaction((tx) => {
-    const story = tx
-      .select({ id: stories.id, commentsEnabled: stories.commentsEnabled })
-      .from(stories)
-      .where(and(eq(stories.id, input.storyId), publicStory()))
-      .get();
+  return transaction(async (tx) => {
+    const story = await first(
+      tx
+        .select({ id: stories.id, commentsEnabled: stories.commentsEnabled })
+        .from(stories)
+        .where(and(eq(stories.id, input.storyId), publicStory()))
+        .limit(1),
+    );
     if (!story) throw new InvalidError("This story cannot take comments.");
     if (!story.commentsEnabled) throw new InvalidError("Comments are closed on this story.");
-    const row = tx
-      .insert(comments)
-      .values({ storyId: story.id, name: input.name, email: input.email, body: input.body, status: "pending", ipHash: hashIp(ip) })
-      .returning({ id: comments.id })
-      .get();
-    writeAudit(tx, { actor: null, action: "comment.submit", entity: "comment", entityId: row.id, details: { storyId: story.id } });
+    const row = (await first(
+      tx
+        .insert(comments)
+        .values({ storyId: story.id, name: input.name, email: input.email, body: input.body, status: "pending", ipHash: hashIp(ip) })
+        .returning({ id: comments.id }),
+    ))!;
+    await writeAudit(tx, { actor: null, action: "comment.submit", entity: "comment", entityId: row.id, details: { storyId: story.id } });
     return row;
   });
 }

@@ -1,13 +1,14 @@
 import "server-only";
 import { and, desc, eq, ne } from "drizzle-orm";
-import { getDb, type Tx } from "@/db/client";
+import { first, getDb, transaction, type Tx } from "@/db/client";
 import { eventRevisions, events, type Event } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { revalidate, tags } from "@/lib/cache";
 import { dayKey, toLocalDateTimeInput } from "@/lib/dates";
 import type { WriteContext } from "@/lib/context";
 import { ConflictError, INVALID_FORM_MESSAGE, InvalidError, NotFoundError } from "@/lib/errors";
-import { slugify, uniqueSlug } from "@/lib/slug";
+import { slugify } from "@/lib/slug";
+import { uniqueSlugOf } from "@/lib/stories/records";
 import { lastDayKey } from "./format";
 import type { EventInput, EventUpdateInput } from "@/lib/events/schema";
 
@@ -20,16 +21,17 @@ import type { EventInput, EventUpdateInput } from "@/lib/events/schema";
 
 
 /** Distinct campuses and categories already used, as suggestions in the form. */
-export function eventSuggestions(): { campuses: string[]; categories: string[] } {
+export async function eventSuggestions(): Promise<{ campuses: string[]; categories: string[] }> {
   const db = getDb();
-  const distinct = (column: typeof events.campus | typeof events.category) =>
-    db.selectDistinct({ v: column }).from(events).where(ne(column, "")).orderBy(column).all().map((r) => r.v);
-  return { campuses: distinct(events.campus), categories: distinct(events.category) };
+  const distinct = async (column: typeof events.campus | typeof events.category) =>
+    (await db.selectDistinct({ v: column }).from(events).where(ne(column, "")).orderBy(column)).map((r) => r.v);
+  const [campuses, categories] = await Promise.all([distinct(events.campus), distinct(events.category)]);
+  return { campuses, categories };
 }
 
 export type EditorEventRow = Pick<Event, "id" | "slug" | "title" | "status" | "startsAt" | "endsAt" | "allDay" | "campus" | "category" | "version" | "updatedAt">;
 
-export function listEventsForEditor(): EditorEventRow[] {
+export async function listEventsForEditor(): Promise<EditorEventRow[]> {
   return getDb()
     .select({
       id: events.id,
@@ -45,12 +47,11 @@ export function listEventsForEditor(): EditorEventRow[] {
       updatedAt: events.updatedAt,
     })
     .from(events)
-    .orderBy(desc(events.startsAt), desc(events.id))
-    .all();
+    .orderBy(desc(events.startsAt), desc(events.id));
 }
 
-export function getEventForEditor(id: number): Event | null {
-  return getDb().select().from(events).where(eq(events.id, id)).get() ?? null;
+export async function getEventForEditor(id: number): Promise<Event | null> {
+  return (await first(getDb().select().from(events).where(eq(events.id, id)).limit(1))) ?? null;
 }
 
 /** A saved event as the strings its edit form starts from (times in the site's zone). */
@@ -76,16 +77,16 @@ export function eventFormValues(event: Event): Record<string, string> {
   };
 }
 
-function slugTaken(tx: Tx, slug: string, exceptId?: number): boolean {
+async function slugTaken(tx: Tx, slug: string, exceptId?: number): Promise<boolean> {
   const where = exceptId === undefined ? eq(events.slug, slug) : and(eq(events.slug, slug), ne(events.id, exceptId));
-  return tx.select({ id: events.id }).from(events).where(where).get() !== undefined;
+  return (await first(tx.select({ id: events.id }).from(events).where(where).limit(1))) !== undefined;
 }
 
 
 /** An explicit slug must be free; a derived one is made unique. */
-function chooseSlug(tx: Tx, input: Pick<EventInput, "slug" | "title">, exceptId?: number): string {
-  if (!input.slug) return uniqueSlug(slugify(input.title), (s) => slugTaken(tx, s, exceptId));
-  if (slugTaken(tx, input.slug, exceptId)) {
+async function chooseSlug(tx: Tx, input: Pick<EventInput, "slug" | "title">, exceptId?: number): Promise<string> {
+  if (!input.slug) return uniqueSlugOf(slugify(input.title), (s) => slugTaken(tx, s, exceptId));
+  if (await slugTaken(tx, input.slug, exceptId)) {
     throw new InvalidError(INVALID_FORM_MESSAGE, {
       slug: "Another event already uses this web address. Choose a different one.",
     });
@@ -93,9 +94,9 @@ function chooseSlug(tx: Tx, input: Pick<EventInput, "slug" | "title">, exceptId?
   return input.slug;
 }
 
-function snapshot(tx: Tx, row: Event, actor: WriteContext["user"]): void {
+async function snapshot(tx: Tx, row: Event, actor: WriteContext["user"]): Promise<void> {
   // The whole row: enough to see or restore any saved state later.
-  tx.insert(eventRevisions).values({ eventId: row.id, version: row.version, snapshot: { ...row }, createdBy: actor.id, createdAt: Date.now() }).run();
+  await tx.insert(eventRevisions).values({ eventId: row.id, version: row.version, snapshot: { ...row }, createdBy: actor.id, createdAt: Date.now() });
 }
 
 function contentOf(input: Omit<EventInput, "slug">) {
@@ -115,18 +116,18 @@ function contentOf(input: Omit<EventInput, "slug">) {
   };
 }
 
-export function createEvent(input: EventInput, { user: actor, ip }: WriteContext): Event {
-  const db = getDb();
+export async function createEvent(input: EventInput, { user: actor, ip }: WriteContext): Promise<Event> {
   const now = Date.now();
-  const row = db.transaction((tx) => {
-    const slug = chooseSlug(tx, input);
-    const created = tx
-      .insert(events)
-      .values({ ...contentOf(input), slug, version: 1, createdBy: actor.id, updatedBy: actor.id, createdAt: now, updatedAt: now })
-      .returning()
-      .get();
-    snapshot(tx, created, actor);
-    writeAudit(tx, { actor, action: "event.create", entity: "event", entityId: created.id, ip, details: { title: created.title, slug, status: created.status } });
+  const row = await transaction(async (tx) => {
+    const slug = await chooseSlug(tx, input);
+    const created = (await first(
+      tx
+        .insert(events)
+        .values({ ...contentOf(input), slug, version: 1, createdBy: actor.id, updatedBy: actor.id, createdAt: now, updatedAt: now })
+        .returning(),
+    ))!;
+    await snapshot(tx, created, actor);
+    await writeAudit(tx, { actor, action: "event.create", entity: "event", entityId: created.id, ip, details: { title: created.title, slug, status: created.status } });
     return created;
   });
   revalidate(tags.events);
@@ -137,22 +138,22 @@ export const STALE_EVENT_MESSAGE =
   "Someone else saved this event after you opened it, so your changes were not saved. Reload the page to see their version, then make your changes again.";
 
 /** Saves an edit only if nobody saved since `input.version` was read. */
-export function updateEvent(input: EventUpdateInput, { user: actor, ip }: WriteContext): Event {
-  const db = getDb();
-  const row = db.transaction((tx) => {
-    const current = tx.select().from(events).where(eq(events.id, input.id)).get();
+export async function updateEvent(input: EventUpdateInput, { user: actor, ip }: WriteContext): Promise<Event> {
+  const row = await transaction(async (tx) => {
+    const current = await first(tx.select().from(events).where(eq(events.id, input.id)).limit(1));
     if (!current) throw new NotFoundError("This event no longer exists. It may have been deleted.");
     if (current.version !== input.version) throw new ConflictError(STALE_EVENT_MESSAGE);
-    const slug = chooseSlug(tx, input, input.id);
-    const updated = tx
-      .update(events)
-      .set({ ...contentOf(input), slug, version: current.version + 1, updatedBy: actor.id, updatedAt: Date.now() })
-      .where(and(eq(events.id, input.id), eq(events.version, input.version)))
-      .returning()
-      .get();
+    const slug = await chooseSlug(tx, input, input.id);
+    const updated = await first(
+      tx
+        .update(events)
+        .set({ ...contentOf(input), slug, version: current.version + 1, updatedBy: actor.id, updatedAt: Date.now() })
+        .where(and(eq(events.id, input.id), eq(events.version, input.version)))
+        .returning(),
+    );
     if (!updated) throw new ConflictError(STALE_EVENT_MESSAGE);
-    snapshot(tx, updated, actor);
-    writeAudit(tx, { actor, action: "event.update", entity: "event", entityId: updated.id, ip, details: { title: updated.title, slug, version: updated.version } });
+    await snapshot(tx, updated, actor);
+    await writeAudit(tx, { actor, action: "event.update", entity: "event", entityId: updated.id, ip, details: { title: updated.title, slug, version: updated.version } });
     return updated;
   });
   revalidate(tags.events);
@@ -160,20 +161,21 @@ export function updateEvent(input: EventUpdateInput, { user: actor, ip }: WriteC
 }
 
 /** A draft copy titled "Copy of …" with a fresh slug, for the next edition of a recurring event. */
-export function duplicateEvent({ id }: { id: number }, { user: actor, ip }: WriteContext): Event {
-  const db = getDb();
+export async function duplicateEvent({ id }: { id: number }, { user: actor, ip }: WriteContext): Promise<Event> {
   const now = Date.now();
-  const row = db.transaction((tx) => {
-    const source = tx.select().from(events).where(eq(events.id, id)).get();
+  const row = await transaction(async (tx) => {
+    const source = await first(tx.select().from(events).where(eq(events.id, id)).limit(1));
     if (!source) throw new NotFoundError("This event no longer exists. It may have been deleted.");
     const title = `Copy of ${source.title}`.slice(0, 200);
-    const copy = tx
-      .insert(events)
-      .values({ ...contentOf(source), title, slug: uniqueSlug(`${source.slug.slice(0, 70)}-copy`, (s) => slugTaken(tx, s)), status: "draft", version: 1, createdBy: actor.id, updatedBy: actor.id, createdAt: now, updatedAt: now })
-      .returning()
-      .get();
-    snapshot(tx, copy, actor);
-    writeAudit(tx, { actor, action: "event.duplicate", entity: "event", entityId: copy.id, ip, details: { from: source.id, title, slug: copy.slug } });
+    const slug = await uniqueSlugOf(`${source.slug.slice(0, 70)}-copy`, (s) => slugTaken(tx, s));
+    const copy = (await first(
+      tx
+        .insert(events)
+        .values({ ...contentOf(source), title, slug, status: "draft", version: 1, createdBy: actor.id, updatedBy: actor.id, createdAt: now, updatedAt: now })
+        .returning(),
+    ))!;
+    await snapshot(tx, copy, actor);
+    await writeAudit(tx, { actor, action: "event.duplicate", entity: "event", entityId: copy.id, ip, details: { from: source.id, title, slug: copy.slug } });
     return copy;
   });
   revalidate(tags.events);
@@ -181,21 +183,21 @@ export function duplicateEvent({ id }: { id: number }, { user: actor, ip }: Writ
 }
 
 /** Marks an event cancelled: it stays listed as cancelled and its .ics says STATUS:CANCELLED. */
-export function cancelEvent({ id }: { id: number }, { user: actor, ip }: WriteContext): Event {
-  const db = getDb();
-  const row = db.transaction((tx) => {
-    const current = tx.select().from(events).where(eq(events.id, id)).get();
+export async function cancelEvent({ id }: { id: number }, { user: actor, ip }: WriteContext): Promise<Event> {
+  const row = await transaction(async (tx) => {
+    const current = await first(tx.select().from(events).where(eq(events.id, id)).limit(1));
     if (!current) throw new NotFoundError("This event no longer exists. It may have been deleted.");
     if (current.status === "cancelled") return current;
-    const updated = tx
-      .update(events)
-      .set({ status: "cancelled", version: current.version + 1, updatedBy: actor.id, updatedAt: Date.now() })
-      .where(eq(events.id, id))
-      .returning()
-      .get();
+    const updated = await first(
+      tx
+        .update(events)
+        .set({ status: "cancelled", version: current.version + 1, updatedBy: actor.id, updatedAt: Date.now() })
+        .where(eq(events.id, id))
+        .returning(),
+    );
     if (!updated) throw new NotFoundError("This event no longer exists. It may have been deleted.");
-    snapshot(tx, updated, actor);
-    writeAudit(tx, { actor, action: "event.cancel", entity: "event", entityId: id, ip, details: { title: current.title, slug: current.slug, previousStatus: current.status } });
+    await snapshot(tx, updated, actor);
+    await writeAudit(tx, { actor, action: "event.cancel", entity: "event", entityId: id, ip, details: { title: current.title, slug: current.slug, previousStatus: current.status } });
     return updated;
   });
   revalidate(tags.events);
@@ -203,13 +205,12 @@ export function cancelEvent({ id }: { id: number }, { user: actor, ip }: WriteCo
 }
 
 /** Deletes an event and its revisions (the audit entry keeps its title and slug). */
-export function deleteEvent({ id }: { id: number }, { user: actor, ip }: WriteContext): void {
-  const db = getDb();
-  db.transaction((tx) => {
-    const current = tx.select({ title: events.title, slug: events.slug }).from(events).where(eq(events.id, id)).get();
+export async function deleteEvent({ id }: { id: number }, { user: actor, ip }: WriteContext): Promise<void> {
+  await transaction(async (tx) => {
+    const current = await first(tx.select({ title: events.title, slug: events.slug }).from(events).where(eq(events.id, id)).limit(1));
     if (!current) throw new NotFoundError("This event no longer exists. It may have been deleted already.");
-    tx.delete(events).where(eq(events.id, id)).run();
-    writeAudit(tx, { actor, action: "event.delete", entity: "event", entityId: id, ip, details: current });
+    await tx.delete(events).where(eq(events.id, id));
+    await writeAudit(tx, { actor, action: "event.delete", entity: "event", entityId: id, ip, details: current });
   });
   revalidate(tags.events);
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { UpcomingEvent } from "@/lib/events/upcoming";
 import { and, asc, count, desc, eq, gte, lt, ne, type SQL } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { first, getDb } from "@/db/client";
 import { events, media } from "@/db/schema";
 import { cachedQuery, tags } from "@/lib/cache";
 import { pageOf } from "@/lib/pagination";
@@ -73,19 +73,18 @@ export function listEvents(filters: EventFilters = {}): Promise<EventList> {
   const category = filters.category?.trim() || undefined;
   const campus = filters.campus?.trim() || undefined;
   const requested = Math.max(1, Math.trunc(filters.page ?? 1) || 1);
-  return cachedQuery(["events:list", when, category ?? "", campus ?? "", requested], [tags.events], () => {
+  return cachedQuery(["events:list", when, category ?? "", campus ?? "", requested], [tags.events], async () => {
     const db = getDb();
     const where = and(...conditions(when, category, campus, Date.now()));
-    const total = db.select({ n: count() }).from(events).where(where).get()?.n ?? 0;
+    const total = (await first(db.select({ n: count() }).from(events).where(where)))?.n ?? 0;
     const { page, pageCount: totalPages, offset } = pageOf(total, requested, EVENTS_PAGE_SIZE);
-    const rows = db
+    const rows = await db
       .select(columns)
       .from(events)
       .where(where)
       .orderBy(...ordering(when))
       .limit(EVENTS_PAGE_SIZE)
-      .offset(offset)
-      .all();
+      .offset(offset);
     return { items: rows.map(toPublic), page, totalPages, total };
   });
 }
@@ -94,48 +93,52 @@ export function listEvents(filters: EventFilters = {}): Promise<EventList> {
 export function listEventsForCalendar(filters: { category?: string; campus?: string } = {}): Promise<PublicEvent[]> {
   const category = filters.category?.trim() || undefined;
   const campus = filters.campus?.trim() || undefined;
-  return cachedQuery(["events:calendar", category ?? "", campus ?? ""], [tags.events], () =>
-    getDb()
-      .select(columns)
-      .from(events)
-      .where(and(...conditions("upcoming", category, campus, Date.now())))
-      .orderBy(...ordering("upcoming"))
-      .limit(CALENDAR_LIMIT)
-      .all()
-      .map(toPublic),
+  return cachedQuery(["events:calendar", category ?? "", campus ?? ""], [tags.events], async () =>
+    (
+      await getDb()
+        .select(columns)
+        .from(events)
+        .where(and(...conditions("upcoming", category, campus, Date.now())))
+        .orderBy(...ordering("upcoming"))
+        .limit(CALENDAR_LIMIT)
+    ).map(toPublic),
   );
 }
 
 /** One public event (published or cancelled) with its image; null for drafts and unknown slugs. */
 export function getEventBySlug(slug: string): Promise<PublicEventDetail | null> {
-  return cachedQuery(["events:slug", slug], [tags.events], () => {
-    const row = getDb()
-      .select({ ...columns, body: events.body, imageId: events.imageId })
-      .from(events)
-      .where(and(eq(events.slug, slug), ne(events.status, "draft")))
-      .get();
+  return cachedQuery(["events:slug", slug], [tags.events], async () => {
+    const row = await first(
+      getDb()
+        .select({ ...columns, body: events.body, imageId: events.imageId })
+        .from(events)
+        .where(and(eq(events.slug, slug), ne(events.status, "draft")))
+        .limit(1),
+    );
     if (!row) return null;
     const { body, imageId, ...rest } = row;
     const image = imageId
-      ? (getDb()
-          .select({ url: media.url, altText: media.altText, caption: media.caption, credit: media.credit, width: media.width, height: media.height, variants: media.variants })
-          .from(media)
-          .where(eq(media.id, imageId))
-          .get() ?? null)
+      ? ((await first(
+          getDb()
+            .select({ url: media.url, altText: media.altText, caption: media.caption, credit: media.credit, width: media.width, height: media.height, variants: media.variants })
+            .from(media)
+            .where(eq(media.id, imageId))
+            .limit(1),
+        )) ?? null)
       : null;
     return { ...toPublic(rest), body, image };
   });
 }
 
 function distinctValues(column: typeof events.category | typeof events.campus, key: string): Promise<string[]> {
-  return cachedQuery(["events:distinct", key], [tags.events], () =>
-    getDb()
-      .selectDistinct({ value: column })
-      .from(events)
-      .where(and(ne(events.status, "draft"), ne(column, "")))
-      .orderBy(asc(column))
-      .all()
-      .map((r) => r.value),
+  return cachedQuery(["events:distinct", key], [tags.events], async () =>
+    (
+      await getDb()
+        .selectDistinct({ value: column })
+        .from(events)
+        .where(and(ne(events.status, "draft"), ne(column, "")))
+        .orderBy(asc(column))
+    ).map((r) => r.value),
   );
 }
 

@@ -23,7 +23,7 @@ export type UpcomingEvent = {
 };
 
 export function listUpcomingEvents(limit = 4) {
-  return cachedQuery(["events:upcoming", limit], [tags.events], (): UpcomingEvent[] =>
+  return cachedQuery(["events:upcoming", limit], [tags.events], (): Promise<UpcomingEvent[]> =>
     getDb()
       .select({
         id: events.id, slug: events.slug, title: events.title, summary: events.summary, startsAt: events.startsAt,
@@ -32,7 +32,6 @@ export function listUpcomingEvents(limit = 4) {
       .from(events)
       .where(and(eq(events.status, "published"), gte(events.endsAt, Date.now())))
       .orderBy(asc(events.startsAt), asc(events.id))
-      .limit(Math.min(Math.max(1, limit), 50))
-      .all(),
+      .limit(Math.min(Math.max(1, limit), 50)),
   );
 }

@@ -3,7 +3,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import { getDb, type Tx } from "@/db/client";
+import { first, getDb, transaction, type Tx } from "@/db/client";
 import { stories } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { assertCan } from "@/lib/auth/permissions";
@@ -20,10 +20,16 @@ const REFUSED = "You cannot change this story, so you cannot change its captions
 export type CaptionsInput = { storyId: number; bytes: Buffer; fileName: string; mimeType: string };
 
 /** The story, if this user may edit it (the story editor's rule: can "story.edit"). */
-function editableStory(tx: Tx, storyId: number, user: Actor) {
-  const story = tx.select({ id: stories.id, slug: stories.slug, type: stories.type, status: stories.status, createdBy: stories.createdBy, captionsUrl: stories.captionsUrl }).from(stories).where(eq(stories.id, storyId)).get();
+async function editableStory(tx: Tx, storyId: number, user: Actor) {
+  const story = await first(
+    tx
+      .select({ id: stories.id, slug: stories.slug, type: stories.type, status: stories.status, createdBy: stories.createdBy, captionsUrl: stories.captionsUrl })
+      .from(stories)
+      .where(eq(stories.id, storyId))
+      .limit(1),
+  );
   if (!story) throw storyNotFound();
-  assertCan(user, "story.edit", { status: story.status, isOwner: isOwner(tx, story, user) }, REFUSED);
+  assertCan(user, "story.edit", { status: story.status, isOwner: await isOwner(tx, story, user) }, REFUSED);
   return story;
 }
 
@@ -42,8 +48,7 @@ function uploadedFile(url: string | null): string | null {
  * captions are not part of the story form, so an open edit is not made stale.
  */
 export async function storeCaptions({ storyId, ...file }: CaptionsInput, { user, ip }: WriteContext): Promise<{ captionsUrl: string }> {
-  const db = getDb();
-  const before = editableStory(db, storyId, user);
+  const before = await editableStory(getDb(), storyId, user);
   if (before.type !== "video") throw new InvalidError("Captions can be added only to video stories.", { file: "Captions can be added only to video stories." });
   const text = checkCaptions(file);
 
@@ -54,11 +59,11 @@ export async function storeCaptions({ storyId, ...file }: CaptionsInput, { user,
   await fs.promises.writeFile(target, text, { encoding: "utf8", flag: "wx" });
   let result: { slug: string; previous: string | null };
   try {
-    result = db.transaction((tx) => {
+    result = await transaction(async (tx) => {
       // Checked again inside the transaction: the story may have moved on while the file was written.
-      const story = editableStory(tx, storyId, user);
-      tx.update(stories).set({ captionsUrl: uploadUrl(fileName) }).where(eq(stories.id, storyId)).run();
-      writeAudit(tx, { actor: user, action: "story.captions", entity: "story", entityId: storyId, ip, details: { fileName, bytes: Buffer.byteLength(text), replaced: story.captionsUrl } });
+      const story = await editableStory(tx, storyId, user);
+      await tx.update(stories).set({ captionsUrl: uploadUrl(fileName) }).where(eq(stories.id, storyId));
+      await writeAudit(tx, { actor: user, action: "story.captions", entity: "story", entityId: storyId, ip, details: { fileName, bytes: Buffer.byteLength(text), replaced: story.captionsUrl } });
       return { slug: story.slug, previous: story.captionsUrl };
     });
   } catch (error) {
@@ -72,11 +77,11 @@ export async function storeCaptions({ storyId, ...file }: CaptionsInput, { user,
 }
 
 /** Takes the captions off a story (audited) and deletes the file. */
-export function removeCaptions({ storyId }: { storyId: number }, { user, ip }: WriteContext): void {
-  const result = getDb().transaction((tx) => {
-    const story = editableStory(tx, storyId, user);
-    tx.update(stories).set({ captionsUrl: null }).where(eq(stories.id, storyId)).run();
-    writeAudit(tx, { actor: user, action: "story.captions.remove", entity: "story", entityId: storyId, ip, details: { removed: story.captionsUrl } });
+export async function removeCaptions({ storyId }: { storyId: number }, { user, ip }: WriteContext): Promise<void> {
+  const result = await transaction(async (tx) => {
+    const story = await editableStory(tx, storyId, user);
+    await tx.update(stories).set({ captionsUrl: null }).where(eq(stories.id, storyId));
+    await writeAudit(tx, { actor: user, action: "story.captions.remove", entity: "story", entityId: storyId, ip, details: { removed: story.captionsUrl } });
     return story;
   });
   const old = uploadedFile(result.captionsUrl);

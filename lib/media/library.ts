@@ -1,6 +1,6 @@
 import "server-only";
 import { and, count, desc, eq, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { first, getDb, transaction } from "@/db/client";
 import { media, type Media } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { can } from "@/lib/auth/permissions";
@@ -42,13 +42,13 @@ function visibleTo(user: SessionUser): SQL | undefined {
 }
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-/** LIKE with an ESCAPE clause, so "%" or "_" typed in the search box match literally. */
-const contains = (column: AnyColumn, pattern: string) => sql`${column} LIKE ${pattern} ESCAPE '\\'`;
+/** LIKE with an ESCAPE clause, so "%" or "_" typed in the search box match literally; lower() on both sides, as PostgreSQL's LIKE heeds case. */
+const contains = (column: AnyColumn, pattern: string) => sql`lower(${column}) LIKE ${pattern.toLowerCase()} ESCAPE '\\'`;
 
 export type MediaPage = { items: MediaItem[]; total: number; page: number; pageCount: number; q: string };
 
 /** Newest first, 24 a page, optionally filtered by words in alt text, caption, credit or licence. */
-export function listMedia({ page = 1, q = "" }: { page?: number; q?: string }, user: SessionUser): MediaPage {
+export async function listMedia({ page = 1, q = "" }: { page?: number; q?: string }, user: SessionUser): Promise<MediaPage> {
   const db = getDb();
   const query = q.trim().slice(0, 100);
   const conditions: (SQL | undefined)[] = [visibleTo(user)];
@@ -64,22 +64,21 @@ export function listMedia({ page = 1, q = "" }: { page?: number; q?: string }, u
     );
   }
   const where = and(...conditions);
-  const total = db.select({ n: count() }).from(media).where(where).get()?.n ?? 0;
+  const total = (await first(db.select({ n: count() }).from(media).where(where)))?.n ?? 0;
   const { page: current, pageCount, offset } = pageOf(total, page, MEDIA_PAGE_SIZE);
-  const items = db
+  const items = await db
     .select(columns)
     .from(media)
     .where(where)
     .orderBy(desc(media.createdAt), desc(media.id))
     .limit(MEDIA_PAGE_SIZE)
-    .offset(offset)
-    .all();
+    .offset(offset);
   return { items, total, page: current, pageCount, q: query };
 }
 
 /** One item, or null when it does not exist or the user may not see it (no guessing ids). */
-export function getMedia(id: number, user: SessionUser): MediaItem | null {
-  const row = getDb().select(columns).from(media).where(eq(media.id, id)).get();
+export async function getMedia(id: number, user: SessionUser): Promise<MediaItem | null> {
+  const row = await first(getDb().select(columns).from(media).where(eq(media.id, id)).limit(1));
   if (!row || !can(user, "media.edit", row)) return null;
   return row;
 }
@@ -89,13 +88,13 @@ export function getMedia(id: number, user: SessionUser): MediaItem | null {
  * item, contributors their own) with an audit entry; refreshes public pages
  * because stories and events render these details with the image.
  */
-export function updateMediaDetails({ id, ...input }: MediaDetailsInput & { id: number }, { user, ip }: WriteContext): MediaItem {
-  const db = getDb();
-  const updated = db.transaction((tx) => {
-    const current = tx.select(columns).from(media).where(eq(media.id, id)).get();
+export async function updateMediaDetails({ id, ...input }: MediaDetailsInput & { id: number }, { user, ip }: WriteContext): Promise<MediaItem> {
+  const updated = await transaction(async (tx) => {
+    const current = await first(tx.select(columns).from(media).where(eq(media.id, id)).limit(1));
     // Not found either way, so a contributor cannot learn which ids exist.
     if (!current || !can(user, "media.edit", current)) throw new NotFoundError("That image does not exist or you cannot edit it.");
-    tx.update(media)
+    await tx
+      .update(media)
       .set({
         altText: input.altText,
         caption: input.caption,
@@ -103,10 +102,9 @@ export function updateMediaDetails({ id, ...input }: MediaDetailsInput & { id: n
         licence: input.licence,
         rightsExpireAt: input.rightsExpireAt,
       })
-      .where(eq(media.id, id))
-      .run();
+      .where(eq(media.id, id));
     const changed = (Object.keys(input) as (keyof MediaDetailsInput)[]).filter((k) => current[k] !== input[k]);
-    writeAudit(tx, { actor: user, action: "media.update", entity: "media", entityId: id, ip, details: { changed } });
+    await writeAudit(tx, { actor: user, action: "media.update", entity: "media", entityId: id, ip, details: { changed } });
     return { ...current, ...input };
   });
   revalidate(tags.stories, tags.events, tags.people);

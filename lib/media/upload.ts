@@ -3,7 +3,7 @@ import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { first, getDb, transaction } from "@/db/client";
 import { media, stories, type Media } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { can } from "@/lib/auth/permissions";
@@ -24,13 +24,13 @@ export const uploadUrl = (fileName: string) => `/uploads/${fileName}`;
  * only to their own stories (created by them or authored through their
  * expert profile, the story editor's rule); editors and admins to any story.
  */
-function assertMayUploadFor(storyId: number | undefined, user: Actor): void {
+async function assertMayUploadFor(storyId: number | undefined, user: Actor): Promise<void> {
   if (storyId === undefined) return;
   const db = getDb();
-  const story = db.select({ id: stories.id, createdBy: stories.createdBy }).from(stories).where(eq(stories.id, storyId)).get();
+  const story = await first(db.select({ id: stories.id, createdBy: stories.createdBy }).from(stories).where(eq(stories.id, storyId)).limit(1));
   // InvalidError rather than NotFound/Forbidden: the story is a field of the upload form, and marking it lets the uploader pick another.
   if (!story) throw new InvalidError("That story does not exist.", { storyId: "Choose a story from the list." });
-  if (!can(user, "media.upload", { isOwner: isOwner(db, story, user) })) {
+  if (!can(user, "media.upload", { isOwner: await isOwner(db, story, user) })) {
     throw new InvalidError("You can upload images only for your own stories.", { storyId: "Choose one of your own stories." });
   }
 }
@@ -58,7 +58,7 @@ export async function storeUpload(input: UploadInput, { user, ip }: WriteContext
     throw new InvalidError(Object.values(errors)[0] ?? "Check the image details.", errors);
   }
   const details = { ...parsed.data, rightsExpireAt: input.rightsExpireAt ?? null };
-  assertMayUploadFor(input.storyId, user);
+  await assertMayUploadFor(input.storyId, user);
 
   const { kind, width, height } = await checkImage(input.bytes);
   // Never serve the uploader's bytes: they may carry the GPS position of the photo.
@@ -81,24 +81,24 @@ export async function storeUpload(input: UploadInput, { user, ip }: WriteContext
       await fs.writeFile(target, file.data, { flag: "wx" });
       written.push(target);
     }
-    const db = getDb();
-    return db.transaction((tx) => {
-      const row = tx
-        .insert(media)
-        .values({
-          fileName,
-          url: uploadUrl(fileName),
-          mimeType: kind.mimeType,
-          bytes: original.length,
-          width,
-          height,
-          ...details,
-          variants: variants.map((v) => ({ width: v.width, url: uploadUrl(`${base}-${v.width}.webp`) })),
-          uploadedBy: user.id,
-        })
-        .returning()
-        .get();
-      writeAudit(tx, {
+    return await transaction(async (tx) => {
+      const row = (await first(
+        tx
+          .insert(media)
+          .values({
+            fileName,
+            url: uploadUrl(fileName),
+            mimeType: kind.mimeType,
+            bytes: original.length,
+            width,
+            height,
+            ...details,
+            variants: variants.map((v) => ({ width: v.width, url: uploadUrl(`${base}-${v.width}.webp`) })),
+            uploadedBy: user.id,
+          })
+          .returning(),
+      ))!;
+      await writeAudit(tx, {
         actor: user,
         action: "media.upload",
         entity: "media",

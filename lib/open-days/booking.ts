@@ -1,7 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import { eq } from "drizzle-orm";
-import type { Tx } from "@/db/client";
+import { first, type Tx } from "@/db/client";
 import { openDays, openDaySessions, registrationSessions, registrations, type Level, type RegistrationStatus } from "@/db/schema";
 import { config } from "@/lib/config";
 import { icalUid, toICalendar, type IcalItem } from "@/lib/ical";
@@ -60,29 +60,31 @@ export const registrantColumns = {
 };
 
 /** One registration with its open day and chosen sessions, as the manage page and the e-mails need it. */
-export function loadBooking(db: Tx, where: { id: number } | { tokenHash: string }): Booking | null {
-  const row = db
-    .select({
-      ...registrantColumns,
-      updatedAt: registrations.updatedAt,
-      day: {
-        id: openDays.id,
-        slug: openDays.slug,
-        title: openDays.title,
-        level: openDays.level,
-        campus: openDays.campus,
-        travelInfo: openDays.travelInfo,
-        startsAt: openDays.startsAt,
-        endsAt: openDays.endsAt,
-        status: openDays.status,
-      },
-    })
-    .from(registrations)
-    .innerJoin(openDays, eq(openDays.id, registrations.openDayId))
-    .where("id" in where ? eq(registrations.id, where.id) : eq(registrations.manageTokenHash, where.tokenHash))
-    .get();
+export async function loadBooking(db: Tx, where: { id: number } | { tokenHash: string }): Promise<Booking | null> {
+  const row = await first(
+    db
+      .select({
+        ...registrantColumns,
+        updatedAt: registrations.updatedAt,
+        day: {
+          id: openDays.id,
+          slug: openDays.slug,
+          title: openDays.title,
+          level: openDays.level,
+          campus: openDays.campus,
+          travelInfo: openDays.travelInfo,
+          startsAt: openDays.startsAt,
+          endsAt: openDays.endsAt,
+          status: openDays.status,
+        },
+      })
+      .from(registrations)
+      .innerJoin(openDays, eq(openDays.id, registrations.openDayId))
+      .where("id" in where ? eq(registrations.id, where.id) : eq(registrations.manageTokenHash, where.tokenHash))
+      .limit(1),
+  );
   if (!row) return null;
-  const sessions = db
+  const chosen = await db
     .select({
       id: openDaySessions.id,
       title: openDaySessions.title,
@@ -94,9 +96,8 @@ export function loadBooking(db: Tx, where: { id: number } | { tokenHash: string 
     .from(registrationSessions)
     .innerJoin(openDaySessions, eq(openDaySessions.id, registrationSessions.sessionId))
     .where(eq(registrationSessions.registrationId, row.id))
-    .orderBy(openDaySessions.startsAt, openDaySessions.id)
-    .all()
-    .map(({ placeStatus, ...s }) => ({ ...s, waitlisted: placeStatus === "waitlisted" }));
+    .orderBy(openDaySessions.startsAt, openDaySessions.id);
+  const sessions = chosen.map(({ placeStatus, ...s }) => ({ ...s, waitlisted: placeStatus === "waitlisted" }));
   return { ...row, sessions };
 }
 

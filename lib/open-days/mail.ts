@@ -101,7 +101,7 @@ export async function sendBookingMail(kind: Kind, b: Booking | null, token?: str
   // Per recipient, not per IP: rotating addresses or open days must not let
   // the form be used to flood one inbox. The booking is stored either way
   // and the registrant sees it on the confirmation page.
-  if (FORM_TRIGGERED.has(kind) && !takeToken("booking-mail-recipient", b.email.trim().toLowerCase(), RECIPIENT_LIMIT, RECIPIENT_WINDOW_MS)) {
+  if (FORM_TRIGGERED.has(kind) && !(await takeToken("booking-mail-recipient", b.email.trim().toLowerCase(), RECIPIENT_LIMIT, RECIPIENT_WINDOW_MS))) {
     console.warn(`[open-days] not sending the ${kind} e-mail for registration ${b.id}: too many e-mails to this address today`);
     return false;
   }

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, gt, gte, lt, sql, type SQL } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { first, getDb } from "@/db/client";
+import { jsonArrayHasIgnoringCase } from "@/db/portable";
 import { LEVELS, openDays, type Level } from "@/db/schema";
 import { cachedQuery, tags } from "@/lib/cache";
 import { parseLocalDateTime } from "@/lib/dates";
@@ -70,35 +71,30 @@ export function findOpenDays(filters: OpenDayFilters = {}, now = Date.now()): Pr
   return cachedQuery(
     ["open-days", "find", level ?? "", campus ?? "", subject ?? "", range?.[0] ?? "", minute],
     [tags.openDays],
-    () => {
+    async () => {
       const db = getDb();
       const where: (SQL | undefined)[] = [bookable(now)];
       if (level) where.push(eq(openDays.level, level));
       if (campus) where.push(sql`lower(${openDays.campus}) = lower(${campus})`);
-      if (subject) where.push(sql`exists (select 1 from json_each(${openDays.subjects}) where lower(value) = lower(${subject}))`);
+      if (subject) where.push(jsonArrayHasIgnoringCase(openDays.subjects, subject));
       if (range) where.push(gte(openDays.startsAt, range[0]), lt(openDays.startsAt, range[1]));
-      const rows = db.select(cardColumns).from(openDays).where(and(...where)).orderBy(asc(openDays.startsAt), asc(openDays.id)).all();
-      return withPlaces(rows, confirmedPeopleByDay(db, rows.map((r) => r.id)));
+      const rows = await db.select(cardColumns).from(openDays).where(and(...where)).orderBy(asc(openDays.startsAt), asc(openDays.id));
+      return withPlaces(rows, await confirmedPeopleByDay(db, rows.map((r) => r.id)));
     },
   );
 }
 
 /** Campuses and subjects of the days on offer, for the finder's drop-downs. */
 export function listCampuses(now = Date.now()): Promise<string[]> {
-  return cachedQuery(["open-days", "campuses", Math.floor(now / 60_000)], [tags.openDays], () =>
-    getDb()
-      .selectDistinct({ campus: openDays.campus })
-      .from(openDays)
-      .where(bookable(now))
-      .orderBy(asc(openDays.campus))
-      .all()
-      .map((r) => r.campus),
-  );
+  return cachedQuery(["open-days", "campuses", Math.floor(now / 60_000)], [tags.openDays], async () => {
+    const rows = await getDb().selectDistinct({ campus: openDays.campus }).from(openDays).where(bookable(now)).orderBy(asc(openDays.campus));
+    return rows.map((r) => r.campus);
+  });
 }
 
 export function listSubjects(now = Date.now()): Promise<string[]> {
-  return cachedQuery(["open-days", "subjects", Math.floor(now / 60_000)], [tags.openDays], () => {
-    const rows = getDb().select({ subjects: openDays.subjects }).from(openDays).where(bookable(now)).all();
+  return cachedQuery(["open-days", "subjects", Math.floor(now / 60_000)], [tags.openDays], async () => {
+    const rows = await getDb().select({ subjects: openDays.subjects }).from(openDays).where(bookable(now));
     return [...new Set(rows.flatMap((r) => r.subjects))].sort((a, b) => a.localeCompare(b, "en-GB"));
   });
 }
@@ -125,17 +121,19 @@ export type OpenDayDetail = OpenDayCard & {
 
 /** One open day (any status but draft) with its programme and the places left in each session. */
 export function getOpenDayBySlug(slug: string, now = Date.now()): Promise<OpenDayDetail | null> {
-  return cachedQuery(["open-days", "slug", slug, Math.floor(now / 60_000)], [tags.openDays], () => {
+  return cachedQuery(["open-days", "slug", slug, Math.floor(now / 60_000)], [tags.openDays], async () => {
     const db = getDb();
-    const day = db
-      .select({ ...cardColumns, travelInfo: openDays.travelInfo, status: openDays.status })
-      .from(openDays)
-      .where(and(eq(openDays.slug, slug), sql`${openDays.status} <> 'draft'`))
-      .get();
+    const day = await first(
+      db
+        .select({ ...cardColumns, travelInfo: openDays.travelInfo, status: openDays.status })
+        .from(openDays)
+        .where(and(eq(openDays.slug, slug), sql`${openDays.status} <> 'draft'`))
+        .limit(1),
+    );
     if (!day) return null;
-    const [withLeft] = withPlaces([day], confirmedPeopleByDay(db, [day.id]));
-    const bySession = confirmedPeopleBySession(db, day.id);
-    const sessions = sessionsOfDay(db, day.id).map((s) => {
+    const [withLeft] = withPlaces([day], await confirmedPeopleByDay(db, [day.id]));
+    const bySession = await confirmedPeopleBySession(db, day.id);
+    const sessions = (await sessionsOfDay(db, day.id)).map((s) => {
       const placesLeft = s.capacity === null ? null : Math.max(0, s.capacity - (bySession.get(s.id) ?? 0));
       return {
         id: s.id,

@@ -9,7 +9,7 @@ import type { PageCache } from "./page-cache";
 const CACHE = Symbol.for("newsroom.pageCache");
 const VIEWS = Symbol.for("newsroom.viewsSink");
 
-export type ViewsSink = (counts: Map<string, number>, now: number) => void;
+export type ViewsSink = (counts: Map<string, number>, now: number) => void | Promise<void>;
 
 type Slots = { [CACHE]?: PageCache; [VIEWS]?: ViewsSink };
 const slots = globalThis as unknown as Slots;
@@ -28,4 +28,16 @@ export function installViewsSink(sink: ViewsSink | undefined): void {
 
 export function currentViewsSink(): ViewsSink | undefined {
   return slots[VIEWS];
+}
+
+const PURGE_OUT = Symbol.for("newsroom.purgeOut");
+type PurgeSlot = { [PURGE_OUT]?: (tags: string[]) => void };
+
+/** scripts/server.ts installs the cross-instance broadcast here when REDIS_URL is set (lib/page-cache/purge-bus.ts). */
+export function installPurgeBroadcast(send: ((tags: string[]) => void) | undefined): void {
+  (globalThis as unknown as PurgeSlot)[PURGE_OUT] = send;
+}
+
+export function currentPurgeBroadcast(): ((tags: string[]) => void) | undefined {
+  return (globalThis as unknown as PurgeSlot)[PURGE_OUT];
 }

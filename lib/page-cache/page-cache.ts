@@ -22,7 +22,7 @@ function matches(entryTags: readonly string[], purge: ReadonlySet<string>): bool
   return entryTags.some((t) => purge.has(t));
 }
 
-function expand(tags: readonly string[]): Set<string> {
+export function expandTags(tags: readonly string[]): Set<string> {
   const out = new Set<string>();
   for (const t of tags) {
     out.add(t);
@@ -85,7 +85,7 @@ export class PageCache {
   /** Drops every entry (and retires every render under way) showing any of these tags. */
   purge(tags: readonly string[]): number {
     if (tags.length === 0) return 0;
-    const set = expand(tags);
+    const set = expandTags(tags);
     this.counters.purges++;
     for (const [key, flight] of this.flights) {
       if (matches(flight.tags, set)) {

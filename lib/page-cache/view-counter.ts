@@ -4,7 +4,7 @@
  * are written in one transaction every few seconds or every few hundred
  * views, whichever comes first; at worst a crash loses one batch.
  */
-export type Flush = (counts: Map<string, number>, now: number) => void;
+export type Flush = (counts: Map<string, number>, now: number) => void | Promise<void>;
 
 export class ViewCounter {
   private counts = new Map<string, number>();
@@ -17,17 +17,20 @@ export class ViewCounter {
     this.counts.set(slug, (this.counts.get(slug) ?? 0) + 1);
     this.pending++;
     if (this.pending >= this.options.maxViews) {
-      this.flush();
+      void this.flush();
       return;
     }
     if (!this.timer) {
-      this.timer = setTimeout(() => this.flush(), this.options.maxDelayMs);
+      this.timer = setTimeout(() => void this.flush(), this.options.maxDelayMs);
       this.timer.unref();
     }
   }
 
-  /** Writes what has gathered; kept for the next flush when nothing can take it yet. */
-  flush(): void {
+  /**
+   * Writes what has gathered; kept for the next flush when nothing can take it yet.
+   * The batch is handed over at once; the promise settles when it is written (never rejects).
+   */
+  async flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     if (this.pending === 0) return;
@@ -37,7 +40,7 @@ export class ViewCounter {
     this.counts = new Map();
     this.pending = 0;
     try {
-      sink(batch, (this.options.now ?? Date.now)());
+      await sink(batch, (this.options.now ?? Date.now)());
     } catch (error) {
       console.error("[views] flush failed:", error);
     }

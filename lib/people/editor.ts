@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, ne } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { first, getDb, transaction } from "@/db/client";
 import { people, users, type Person } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { assertCan } from "@/lib/auth/permissions";
@@ -8,11 +8,12 @@ import { revalidate, tags } from "@/lib/cache";
 import type { WriteContext } from "@/lib/context";
 import { InvalidError, NotFoundError } from "@/lib/errors";
 import type { PersonInput, ProfileInput } from "@/lib/people/schema";
-import { slugify, uniqueSlug } from "@/lib/slug";
+import { slugify } from "@/lib/slug";
+import { uniqueSlugOf } from "@/lib/stories/records";
 
 export type PersonSummary = Pick<Person, "id" | "slug" | "name" | "jobTitle" | "department" | "isGuest" | "userId" | "availableForMedia">;
 
-export function listPeopleForEditor(): PersonSummary[] {
+export async function listPeopleForEditor(): Promise<PersonSummary[]> {
   return getDb()
     .select({
       id: people.id,
@@ -25,42 +26,40 @@ export function listPeopleForEditor(): PersonSummary[] {
       availableForMedia: people.availableForMedia,
     })
     .from(people)
-    .orderBy(asc(people.name))
-    .all();
+    .orderBy(asc(people.name));
 }
 
-export function getPersonForEditor(id: number): Person | null {
-  return getDb().select().from(people).where(eq(people.id, id)).get() ?? null;
+export async function getPersonForEditor(id: number): Promise<Person | null> {
+  return (await first(getDb().select().from(people).where(eq(people.id, id)).limit(1))) ?? null;
 }
 
 /** The profile linked to a user account (a contributor's own), if any. */
-export function getOwnPerson(userId: number): Person | null {
-  return getDb().select().from(people).where(eq(people.userId, userId)).orderBy(asc(people.id)).get() ?? null;
+export async function getOwnPerson(userId: number): Promise<Person | null> {
+  return (await first(getDb().select().from(people).where(eq(people.userId, userId)).orderBy(asc(people.id)).limit(1))) ?? null;
 }
 
 /** Accounts a profile may be linked to. */
-export function listLinkableUsers(): { id: number; name: string; email: string }[] {
-  return getDb().select({ id: users.id, name: users.name, email: users.email }).from(users).orderBy(asc(users.name)).all();
+export async function listLinkableUsers(): Promise<{ id: number; name: string; email: string }[]> {
+  return getDb().select({ id: users.id, name: users.name, email: users.email }).from(users).orderBy(asc(users.name));
 }
 
-function slugTaken(slug: string, exceptId?: number): boolean {
+async function slugTaken(slug: string, exceptId?: number): Promise<boolean> {
   const condition = exceptId ? and(eq(people.slug, slug), ne(people.id, exceptId)) : eq(people.slug, slug);
-  return Boolean(getDb().select({ id: people.id }).from(people).where(condition).get());
+  return Boolean(await first(getDb().select({ id: people.id }).from(people).where(condition).limit(1)));
 }
 
 /** A typed slug must be free; one made from the name gets a number until it is. */
-function chooseSlug(input: PersonInput): string {
+async function chooseSlug(input: PersonInput): Promise<string> {
   if (input.slug) {
-    if (slugTaken(input.slug, input.id)) throw new InvalidError("Another expert already has that web address.", { slug: "Another expert already has that web address." });
+    if (await slugTaken(input.slug, input.id)) throw new InvalidError("Another expert already has that web address.", { slug: "Another expert already has that web address." });
     return input.slug;
   }
-  return uniqueSlug(slugify(input.name), (s) => slugTaken(s, input.id));
+  return uniqueSlugOf(slugify(input.name), (s) => slugTaken(s, input.id));
 }
 
 /** Editors: create or update any profile; refreshes the old and the new public page. */
-export function savePerson(input: PersonInput, { user: actor, ip }: WriteContext): { id: number; slugs: string[] } {
-  const db = getDb();
-  const slug = chooseSlug(input);
+export async function savePerson(input: PersonInput, { user: actor, ip }: WriteContext): Promise<{ id: number; slugs: string[] }> {
+  const slug = await chooseSlug(input);
   const values = {
     name: input.name,
     slug,
@@ -77,19 +76,19 @@ export function savePerson(input: PersonInput, { user: actor, ip }: WriteContext
     userId: input.isGuest ? null : (input.userId ?? null),
     updatedAt: Date.now(),
   };
-  if (values.userId && !db.select({ id: users.id }).from(users).where(eq(users.id, values.userId)).get()) {
+  if (values.userId && !(await first(getDb().select({ id: users.id }).from(users).where(eq(users.id, values.userId)).limit(1)))) {
     throw new InvalidError("Choose an account from the list.", { userId: "Choose an account from the list." });
   }
-  const saved = db.transaction((tx) => {
+  const saved = await transaction(async (tx) => {
     if (input.id) {
-      const before = tx.select({ slug: people.slug }).from(people).where(eq(people.id, input.id)).get();
+      const before = await first(tx.select({ slug: people.slug }).from(people).where(eq(people.id, input.id)).limit(1));
       if (!before) throw new NotFoundError("That expert no longer exists.");
-      tx.update(people).set(values).where(eq(people.id, input.id)).run();
-      writeAudit(tx, { actor, action: "person.update", entity: "person", entityId: input.id, ip, details: { name: input.name, slug } });
+      await tx.update(people).set(values).where(eq(people.id, input.id));
+      await writeAudit(tx, { actor, action: "person.update", entity: "person", entityId: input.id, ip, details: { name: input.name, slug } });
       return { id: input.id, slugs: [...new Set([before.slug, slug])] };
     }
-    const row = tx.insert(people).values(values).returning({ id: people.id }).get();
-    writeAudit(tx, { actor, action: "person.create", entity: "person", entityId: row.id, ip, details: { name: input.name, slug, isGuest: input.isGuest } });
+    const row = (await first(tx.insert(people).values(values).returning({ id: people.id })))!;
+    await writeAudit(tx, { actor, action: "person.create", entity: "person", entityId: row.id, ip, details: { name: input.name, slug, isGuest: input.isGuest } });
     return { id: row.id, slugs: [slug] };
   });
   revalidate(tags.people, ...saved.slugs.map((s) => tags.person(s)));
@@ -102,16 +101,16 @@ export function savePerson(input: PersonInput, { user: actor, ip }: WriteContext
  * a contributor only on the one linked to their own account (the posted id
  * is checked against the session, never trusted).
  */
-export function updateProfile({ personId, ...input }: ProfileInput, { user: actor, ip }: WriteContext): { slug: string } {
-  const { slug } = getDb().transaction((tx) => {
-    const before = tx.select({ slug: people.slug, userId: people.userId }).from(people).where(eq(people.id, personId)).get();
+export async function updateProfile({ personId, ...input }: ProfileInput, { user: actor, ip }: WriteContext): Promise<{ slug: string }> {
+  const { slug } = await transaction(async (tx) => {
+    const before = await first(tx.select({ slug: people.slug, userId: people.userId }).from(people).where(eq(people.id, personId)).limit(1));
     if (!before) throw new NotFoundError("You can only edit your own expert profile.");
     assertCan(actor, "person.edit", before, "You can only edit your own expert profile.");
-    tx.update(people)
+    await tx
+      .update(people)
       .set({ bio: input.bio, expertise: input.expertise, photoUrl: input.photoUrl || null, availableForMedia: input.availableForMedia, updatedAt: Date.now() })
-      .where(eq(people.id, personId))
-      .run();
-    writeAudit(tx, { actor, action: "person.update-profile", entity: "person", entityId: personId, ip, details: { availableForMedia: input.availableForMedia } });
+      .where(eq(people.id, personId));
+    await writeAudit(tx, { actor, action: "person.update-profile", entity: "person", entityId: personId, ip, details: { availableForMedia: input.availableForMedia } });
     return { slug: before.slug };
   });
   revalidate(tags.people, tags.person(slug));

@@ -1,6 +1,7 @@
 import "server-only";
-import { and, asc, eq, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { and, asc, eq } from "drizzle-orm";
+import { first, getDb } from "@/db/client";
+import { jsonArrayHasIgnoringCase } from "@/db/portable";
 import { people } from "@/db/schema";
 import { cachedQuery, tags } from "@/lib/cache";
 import { listedExpert } from "@/lib/people/visibility";
@@ -33,22 +34,22 @@ const cardColumns = {
 
 export function listExperts({ expertise, department, available }: ExpertFilters = {}) {
   const key = ["people:experts", expertise ?? "", department ?? "", available ? 1 : 0];
-  return cachedQuery(key, [tags.people, tags.stories], (): ExpertCardData[] => {
+  return cachedQuery(key, [tags.people, tags.stories], async (): Promise<ExpertCardData[]> => {
     const where = and(
       listedExpert(),
       // Expertise is a JSON array: match one entry, ignoring case.
-      expertise ? sql`exists (select 1 from json_each(${people.expertise}) where lower(json_each.value) = lower(${expertise}))` : undefined,
+      expertise ? jsonArrayHasIgnoringCase(people.expertise, expertise) : undefined,
       department ? eq(people.department, department) : undefined,
       available ? eq(people.availableForMedia, true) : undefined,
     );
-    return getDb().select(cardColumns).from(people).where(where).orderBy(asc(people.name), asc(people.id)).all();
+    return getDb().select(cardColumns).from(people).where(where).orderBy(asc(people.name), asc(people.id));
   });
 }
 
 /** The values offered in the directory's filters (from listed experts only). */
 export function listExpertFacets() {
-  return cachedQuery(["people:facets"], [tags.people, tags.stories], () => {
-    const rows = getDb().select({ expertise: people.expertise, department: people.department }).from(people).where(listedExpert()).all();
+  return cachedQuery(["people:facets"], [tags.people, tags.stories], async () => {
+    const rows = await getDb().select({ expertise: people.expertise, department: people.department }).from(people).where(listedExpert());
     const byLower = new Map<string, string>();
     for (const r of rows) for (const e of r.expertise) if (e.trim()) byLower.set(e.trim().toLowerCase(), byLower.get(e.trim().toLowerCase()) ?? e.trim());
     const sort = (a: string, b: string) => a.localeCompare(b, "en-GB");
@@ -60,12 +61,14 @@ export function listExpertFacets() {
 }
 
 export function getExpertBySlug(slug: string) {
-  return cachedQuery(["people:by-slug", slug], [tags.people, tags.person(slug), tags.stories], (): ExpertProfile | null => {
-    const row = getDb()
-      .select({ ...cardColumns, bio: people.bio, mediaEmail: people.mediaEmail, isGuest: people.isGuest })
-      .from(people)
-      .where(and(eq(people.slug, slug), listedExpert()))
-      .get();
+  return cachedQuery(["people:by-slug", slug], [tags.people, tags.person(slug), tags.stories], async (): Promise<ExpertProfile | null> => {
+    const row = await first(
+      getDb()
+        .select({ ...cardColumns, bio: people.bio, mediaEmail: people.mediaEmail, isGuest: people.isGuest })
+        .from(people)
+        .where(and(eq(people.slug, slug), listedExpert()))
+        .limit(1),
+    );
     return row ?? null;
   });
 }

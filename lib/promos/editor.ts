@@ -1,6 +1,6 @@
 import "server-only";
 import { asc, eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { first, getDb, transaction } from "@/db/client";
 import { promos, type Promo } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { revalidate, tags } from "@/lib/cache";
@@ -11,13 +11,12 @@ import type { PromoInput } from "@/lib/promos/schema";
 export { PROMO_SLOTS } from "@/db/schema";
 
 /** Every promo (active or not), by slot then position, for the editor. */
-export function listPromosForEditor(): Promo[] {
-  return getDb().select().from(promos).orderBy(asc(promos.slot), asc(promos.position), asc(promos.id)).all();
+export async function listPromosForEditor(): Promise<Promo[]> {
+  return getDb().select().from(promos).orderBy(asc(promos.slot), asc(promos.position), asc(promos.id));
 }
 
 /** Creates a promo, or updates the one named by input.id. */
-export function savePromo(input: PromoInput, { user: actor, ip }: WriteContext): number {
-  const db = getDb();
+export async function savePromo(input: PromoInput, { user: actor, ip }: WriteContext): Promise<number> {
   const values = {
     slot: input.slot,
     title: input.title,
@@ -30,28 +29,28 @@ export function savePromo(input: PromoInput, { user: actor, ip }: WriteContext):
     active: input.active,
     updatedAt: Date.now(),
   };
-  const id = db.transaction((tx) => {
+  const id = await transaction(async (tx) => {
     if (input.id) {
-      const existing = tx.select({ id: promos.id }).from(promos).where(eq(promos.id, input.id)).get();
+      const existing = await first(tx.select({ id: promos.id }).from(promos).where(eq(promos.id, input.id)).limit(1));
       if (!existing) throw new NotFoundError("That promo no longer exists.");
-      tx.update(promos).set(values).where(eq(promos.id, input.id)).run();
-      writeAudit(tx, { actor, action: "promo.update", entity: "promo", entityId: input.id, ip, details: { slot: input.slot, title: input.title, active: input.active } });
+      await tx.update(promos).set(values).where(eq(promos.id, input.id));
+      await writeAudit(tx, { actor, action: "promo.update", entity: "promo", entityId: input.id, ip, details: { slot: input.slot, title: input.title, active: input.active } });
       return input.id;
     }
-    const row = tx.insert(promos).values(values).returning({ id: promos.id }).get();
-    writeAudit(tx, { actor, action: "promo.create", entity: "promo", entityId: row.id, ip, details: { slot: input.slot, title: input.title } });
+    const row = (await first(tx.insert(promos).values(values).returning({ id: promos.id })))!;
+    await writeAudit(tx, { actor, action: "promo.create", entity: "promo", entityId: row.id, ip, details: { slot: input.slot, title: input.title } });
     return row.id;
   });
   revalidate(tags.promos);
   return id;
 }
 
-export function deletePromo({ id }: { id: number }, { user: actor, ip }: WriteContext): void {
-  getDb().transaction((tx) => {
-    const existing = tx.select({ id: promos.id, title: promos.title }).from(promos).where(eq(promos.id, id)).get();
+export async function deletePromo({ id }: { id: number }, { user: actor, ip }: WriteContext): Promise<void> {
+  await transaction(async (tx) => {
+    const existing = await first(tx.select({ id: promos.id, title: promos.title }).from(promos).where(eq(promos.id, id)).limit(1));
     if (!existing) throw new NotFoundError("That promo no longer exists.");
-    tx.delete(promos).where(eq(promos.id, id)).run();
-    writeAudit(tx, { actor, action: "promo.delete", entity: "promo", entityId: id, ip, details: { title: existing.title } });
+    await tx.delete(promos).where(eq(promos.id, id));
+    await writeAudit(tx, { actor, action: "promo.delete", entity: "promo", entityId: id, ip, details: { title: existing.title } });
   });
   revalidate(tags.promos);
 }

@@ -20,7 +20,7 @@ const slotOrder = sql.raw(`CASE slot ${PROMO_SLOTS.map((s, i) => `WHEN '${s}' TH
 
 /** Active promos in slot order, then by position within a slot. */
 export function listPromos() {
-  return cachedQuery(["promos:active"], [tags.promos], (): PublicPromo[] =>
+  return cachedQuery(["promos:active"], [tags.promos], async (): Promise<PublicPromo[]> =>
     getDb()
       .select({
         id: promos.id, slot: promos.slot, title: promos.title, text: promos.text, linkUrl: promos.linkUrl,
@@ -28,7 +28,6 @@ export function listPromos() {
       })
       .from(promos)
       .where(eq(promos.active, true))
-      .orderBy(slotOrder, asc(promos.position), asc(promos.id))
-      .all(),
+      .orderBy(slotOrder, asc(promos.position), asc(promos.id)),
   );
 }

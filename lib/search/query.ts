@@ -1,13 +1,13 @@
 /**
- * Pure helpers for turning what a reader typed into a safe FTS5 query and an
- * FTS5 snippet into safe HTML. No database access, so they are easy to test
- * with hostile input.
+ * Pure helpers for turning what a reader typed into a safe FTS5 query (or
+ * PostgreSQL tsquery) and a marked snippet into safe HTML. No database
+ * access, so they are easy to test with hostile input.
  */
 
 /** Most terms a query may have: longer input is still searched, just on its first words. */
 export const MAX_TERMS = 12;
 
-/** Private-use characters marking a match in FTS5 output; never shown to readers. */
+/** Private-use characters marking a match in FTS5 and ts_headline output; never shown to readers. */
 export const MARK_START = "\uE000";
 export const MARK_END = "\uE001";
 
@@ -60,6 +60,27 @@ export function toFtsQuery(input: string): string | null {
   return termsToFts(parseQuery(input));
 }
 
+/** A word as a quoted tsquery operand: nothing inside quotes is tsquery syntax (quote and backslash doubled, should one ever reach here). */
+const tsOperand = (word: string) => `'${word.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
+
+/**
+ * Terms → PostgreSQL to_tsquery source, with termsToFts's meaning:
+ * `'w1' & 'w2' <-> 'w3' & 'w4':*`. Every word is a quoted operand, so
+ * tsquery syntax typed by the reader (`&`, `|`, `!`, `<->`, `:*`, brackets)
+ * is only ever searched as text; terms are ANDed, a phrase's words follow
+ * one another, and a last bare word is a prefix. Always bound as a
+ * parameter of to_tsquery, which stems each operand as the index did.
+ */
+export function termsToTsquery(terms: QueryTerm[]): string | null {
+  if (terms.length === 0) return null;
+  const last = terms.length - 1;
+  return terms.map((t, i) => `${t.words.map(tsOperand).join(" <-> ")}${i === last && !t.phrase ? ":*" : ""}`).join(" & ");
+}
+
+export function toTsquery(input: string): string | null {
+  return termsToTsquery(parseQuery(input));
+}
+
 /** Terms back to text a reader could type (used for "Did you mean"). */
 export function termsToText(terms: QueryTerm[]): string {
   return terms.map((t) => (t.phrase ? `"${t.words.join(" ")}"` : t.words.join(" "))).join(" ");
@@ -82,7 +103,7 @@ export function markdownToPlain(markdown: string): string {
 }
 
 /**
- * FTS5 output with sentinel markers → HTML: everything is escaped first, then
+ * Engine output with sentinel markers → HTML: everything is escaped first, then
  * the sentinels become <mark>. Tags are always balanced, even if stored text
  * happened to contain a sentinel character.
  */

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, count, eq, ne, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { first, getDb } from "@/db/client";
 import { events, openDays, people, stories, storyTopics, topics } from "@/db/schema";
 import { cachedQuery, tags } from "@/lib/cache";
 import { listedExpert } from "@/lib/people/visibility";
@@ -10,21 +10,31 @@ import { publicStory } from "@/lib/stories/visibility";
 export type SitemapEntry = { path: string; lastModified?: number };
 
 
+/** The later of two times, either of which may be missing (a topic with no public story has neither). */
+function latestOf(a: number | null, b: number | null): number | undefined {
+  if (a === null && b === null) return undefined;
+  return Math.max(a ?? -Infinity, b ?? -Infinity);
+}
+
 /** Everything but the stories: a few hundred entries at most. */
-function collectPages(now: number): SitemapEntry[] {
+async function collectPages(now: number): Promise<SitemapEntry[]> {
   const db = getDb();
-  const newest = db.select({ at: sql<number | null>`max(${stories.publishAt})` }).from(stories).where(publicStory(now)).get()?.at ?? undefined;
-  const expertRows = db.select({ slug: people.slug, updatedAt: people.updatedAt }).from(people).where(listedExpert(now)).all();
-  // A topic page changes when a story on it is published or edited.
-  const topicRows = db
-    .select({ slug: topics.slug, latest: sql<number | null>`max(max(${stories.updatedAt}, ${stories.publishAt}))`.mapWith(Number) })
+  const newest = (await first(db.select({ at: sql<number | null>`max(${stories.publishAt})`.mapWith(Number) }).from(stories).where(publicStory(now)).limit(1)))?.at ?? undefined;
+  const expertRows = await db.select({ slug: people.slug, updatedAt: people.updatedAt }).from(people).where(listedExpert(now));
+  // A topic page changes when a story on it is published or edited: the later of its newest edit and
+  // newest publish time, compared in latestOf() (SQLite's max(a, b) is greatest(a, b) on PostgreSQL).
+  const topicRows = await db
+    .select({
+      slug: topics.slug,
+      updated: sql<number | null>`max(${stories.updatedAt})`.mapWith(Number),
+      published: sql<number | null>`max(${stories.publishAt})`.mapWith(Number),
+    })
     .from(topics)
     .leftJoin(storyTopics, eq(storyTopics.topicId, topics.id))
     .leftJoin(stories, and(eq(stories.id, storyTopics.storyId), publicStory(now)))
-    .groupBy(topics.id)
-    .all();
-  const eventRows = db.select({ slug: events.slug, updatedAt: events.updatedAt }).from(events).where(ne(events.status, "draft")).all();
-  const openDayRows = db.select({ slug: openDays.slug, updatedAt: openDays.updatedAt }).from(openDays).where(ne(openDays.status, "draft")).all();
+    .groupBy(topics.id);
+  const eventRows = await db.select({ slug: events.slug, updatedAt: events.updatedAt }).from(events).where(ne(events.status, "draft"));
+  const openDayRows = await db.select({ slug: openDays.slug, updatedAt: openDays.updatedAt }).from(openDays).where(ne(openDays.status, "draft"));
   return [
     { path: "/", lastModified: newest },
     { path: "/news", lastModified: newest },
@@ -32,7 +42,7 @@ function collectPages(now: number): SitemapEntry[] {
     { path: "/events" },
     { path: "/open-days" },
     ...expertRows.map((p) => ({ path: `/experts/${p.slug}`, lastModified: p.updatedAt })),
-    ...topicRows.map((t) => ({ path: `/topics/${t.slug}`, lastModified: t.latest ?? undefined })),
+    ...topicRows.map((t) => ({ path: `/topics/${t.slug}`, lastModified: latestOf(t.updated, t.published) })),
     ...eventRows.map((e) => ({ path: `/events/${e.slug}`, lastModified: e.updatedAt })),
     ...openDayRows.map((o) => ({ path: `/open-days/${o.slug}`, lastModified: o.updatedAt })),
   ];
@@ -44,16 +54,15 @@ function collectPages(now: number): SitemapEntry[] {
  */
 export const STORIES_PER_SITEMAP = 40_000;
 
-function collectStories(now: number, chunk: number, perFile: number): SitemapEntry[] {
-  return getDb()
+async function collectStories(now: number, chunk: number, perFile: number): Promise<SitemapEntry[]> {
+  const rows = await getDb()
     .select({ slug: stories.slug, updatedAt: stories.updatedAt, publishAt: stories.publishAt })
     .from(stories)
     .where(publicStory(now))
     .orderBy(stories.id)
     .limit(perFile)
-    .offset(chunk * perFile)
-    .all()
-    .map((s) => ({ path: `/news/${s.slug}`, lastModified: Math.max(s.updatedAt, s.publishAt ?? 0) }));
+    .offset(chunk * perFile);
+  return rows.map((s) => ({ path: `/news/${s.slug}`, lastModified: Math.max(s.updatedAt, s.publishAt ?? 0) }));
 }
 
 const sitemapTags = [tags.stories, tags.people, tags.topics, tags.events, tags.openDays];
@@ -65,13 +74,13 @@ export function listPageEntries(): Promise<SitemapEntry[]> {
 
 /** How many story sitemap files there are (at least one). */
 export function storySitemapCount(perFile = STORIES_PER_SITEMAP): Promise<number> {
-  return cachedQuery(["sitemap:story-count", perFile], [tags.stories], () => {
-    const n = getDb().select({ n: count() }).from(stories).where(publicStory()).get()?.n ?? 0;
+  return cachedQuery(["sitemap:story-count", perFile], [tags.stories], async () => {
+    const n = (await first(getDb().select({ n: count() }).from(stories).where(publicStory()).limit(1)))?.n ?? 0;
     return Math.max(1, Math.ceil(n / perFile));
   });
 }
 
 /** One chunk of public stories (not cached: a chunk is larger than Next's 2 MB cache item limit). */
-export function listStoryEntries(chunk: number, perFile = STORIES_PER_SITEMAP): SitemapEntry[] {
+export function listStoryEntries(chunk: number, perFile = STORIES_PER_SITEMAP): Promise<SitemapEntry[]> {
   return collectStories(Date.now(), chunk, perFile);
 }

@@ -27,7 +27,7 @@ export function sitemapIndexXml(paths: string[], siteUrl: string): string {
 export async function renderSitemap(perFile = STORIES_PER_SITEMAP): Promise<string> {
   const { siteUrl } = config();
   const chunks = await storySitemapCount(perFile);
-  if (chunks === 1) return urlsetXml([...(await listPageEntries()), ...listStoryEntries(0, perFile)], siteUrl);
+  if (chunks === 1) return urlsetXml([...(await listPageEntries()), ...(await listStoryEntries(0, perFile))], siteUrl);
   const children = ["/sitemaps/pages.xml", ...Array.from({ length: chunks }, (_, i) => `/sitemaps/stories-${i + 1}.xml`)];
   return sitemapIndexXml(children, siteUrl);
 }
@@ -38,7 +38,7 @@ export async function renderChildSitemap(name: string, perFile = STORIES_PER_SIT
   if (name === "pages.xml") return urlsetXml(await listPageEntries(), siteUrl);
   const match = /^stories-([1-9]\d{0,4})\.xml$/.exec(name);
   if (!match || Number(match[1]) > (await storySitemapCount(perFile))) return null;
-  return urlsetXml(listStoryEntries(Number(match[1]) - 1, perFile), siteUrl);
+  return urlsetXml(await listStoryEntries(Number(match[1]) - 1, perFile), siteUrl);
 }
 
 export function xmlResponse(body: string): Response {

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, exists, gt, inArray, or, sql, type SQL } from "drizzle-orm";
 import { diffLines, diffWords } from "diff";
-import { getDb } from "@/db/client";
+import { first, getDb } from "@/db/client";
 import { media, people, stories, storyAuthors, storyRevisions, storyViews, topics, users, type Story, type StorySnapshot, type StoryStatus } from "@/db/schema";
 import { can } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/context";
@@ -44,16 +44,16 @@ export type EditableStory = Story & {
  * A story as the editor form needs it, or null when the user may not see it:
  * a contributor cannot open someone else's story by guessing its id.
  */
-export function getStoryForEditor(id: number, user: Actor): EditableStory | null {
+export async function getStoryForEditor(id: number, user: Actor): Promise<EditableStory | null> {
   const db = getDb();
-  const story = db.select().from(stories).where(eq(stories.id, id)).get();
+  const story = await first(db.select().from(stories).where(eq(stories.id, id)).limit(1));
   if (!story) return null;
-  const owner = isOwner(db, story, user);
+  const owner = await isOwner(db, story, user);
   if (!owner && !can(user, "story.manage")) return null;
   return {
     ...story,
-    authorIds: authorIdsOf(db, id),
-    topicIds: topicIdsOf(db, id),
+    authorIds: await authorIdsOf(db, id),
+    topicIds: await topicIdsOf(db, id),
     owner,
     editable: can(user, "story.edit", { status: story.status, isOwner: owner }),
     actions: availableActions(user.role, story.status, owner),
@@ -77,12 +77,13 @@ const listColumns = {
   // Drizzle renders a column inside a select field without its table when the
   // query has no join, so `${stories.id}` alone became a bare "id" that SQLite
   // resolved to people.id inside the subquery: every story got someone else's
-  // authors. Name the table explicitly; the inner select keeps byline order.
-  authors: sql<string>`coalesce((select group_concat(name, ', ') from (select p.name as name from story_authors sa join people p on p.id = sa.person_id where sa.story_id = ${stories}.${sql.identifier(stories.id.name)} order by sa.position)), '')`,
+  // authors. Name the table explicitly. string_agg(… ORDER BY) keeps byline order on both
+  // databases (SQLite has it since 3.44).
+  authors: sql<string>`coalesce((select string_agg(p.name, ', ' order by sa.position) from story_authors sa join people p on p.id = sa.person_id where sa.story_id = ${stories}.${sql.identifier(stories.id.name)}), '')`,
 };
 
 /** The editor's story list. Contributors only ever see their own. */
-export function listEditorStories(user: Actor, filters: { mine?: boolean; status?: StoryStatus; limit?: number } = {}): StoryListRow[] {
+export async function listEditorStories(user: Actor, filters: { mine?: boolean; status?: StoryStatus; limit?: number } = {}): Promise<StoryListRow[]> {
   const conditions: SQL[] = [];
   if (filters.mine || !can(user, "story.manage")) conditions.push(ownedBy(user.id));
   if (filters.status) conditions.push(eq(stories.status, filters.status));
@@ -91,28 +92,27 @@ export function listEditorStories(user: Actor, filters: { mine?: boolean; status
     .from(stories)
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(desc(stories.updatedAt), desc(stories.id))
-    .limit(filters.limit ?? 200)
-    .all();
+    .limit(filters.limit ?? 200);
 }
 
 /** Everything the form's pickers offer. */
-export function getEditorChoices() {
+export async function getEditorChoices() {
   const db = getDb();
-  return {
-    people: db
+  const [peopleRows, topicRows, mediaRows] = await Promise.all([
+    db
       .select({ id: people.id, name: people.name, jobTitle: people.jobTitle, institution: people.institution, isGuest: people.isGuest })
       .from(people)
-      .orderBy(asc(people.name))
-      .all(),
-    topics: db.select({ id: topics.id, name: topics.name, kind: topics.kind }).from(topics).orderBy(asc(topics.kind), asc(topics.name)).all(),
-    media: db.select({ id: media.id, altText: media.altText, url: media.url }).from(media).orderBy(desc(media.createdAt)).limit(300).all(),
-  };
+      .orderBy(asc(people.name)),
+    db.select({ id: topics.id, name: topics.name, kind: topics.kind }).from(topics).orderBy(asc(topics.kind), asc(topics.name)),
+    db.select({ id: media.id, altText: media.altText, url: media.url }).from(media).orderBy(desc(media.createdAt)).limit(300),
+  ]);
+  return { people: peopleRows, topics: topicRows, media: mediaRows };
 }
-export type EditorChoices = ReturnType<typeof getEditorChoices>;
+export type EditorChoices = Awaited<ReturnType<typeof getEditorChoices>>;
 
 /** The user's own expert profile, to pre-fill the byline of a new story. */
-export function ownPersonId(user: Actor): number | null {
-  return getDb().select({ id: people.id }).from(people).where(eq(people.userId, user.id)).get()?.id ?? null;
+export async function ownPersonId(user: Actor): Promise<number | null> {
+  return (await first(getDb().select({ id: people.id }).from(people).where(eq(people.userId, user.id)).limit(1)))?.id ?? null;
 }
 
 export type Dashboard = {
@@ -125,37 +125,36 @@ export type Dashboard = {
 };
 
 /** The editor home page: what needs this user's attention. */
-export function getDashboard(user: Actor): Dashboard {
+export async function getDashboard(user: Actor): Promise<Dashboard> {
   const db = getDb();
   const pressOffice = can(user, "story.manage");
   const scope = pressOffice ? undefined : ownedBy(user.id);
-  const list = (where: SQL | undefined, order: SQL, limit = 10) =>
-    db.select(listColumns).from(stories).where(where).orderBy(order).limit(limit).all();
+  const list = (where: SQL | undefined, order: SQL, limit = 10) => db.select(listColumns).from(stories).where(where).orderBy(order).limit(limit);
   const mine = ownedBy(user.id);
   const returnedWhere = and(mine, eq(stories.status, "draft"), sql`${stories.workflowNote} is not null`);
-  return {
-    myDrafts: list(and(mine, eq(stories.status, "draft"), sql`${stories.workflowNote} is null`), desc(stories.updatedAt)),
-    returned: list(returnedWhere, desc(stories.updatedAt)),
-    awaitingReview: pressOffice ? list(eq(stories.status, "in-review"), asc(stories.updatedAt), 50) : null,
-    scheduled: list(and(scope, eq(stories.status, "scheduled"), gt(stories.publishAt, Date.now())), asc(stories.publishAt)),
-    recentlyPublished: list(and(scope, inArray(stories.status, ["published", "scheduled"]), sql`${stories.publishAt} <= ${Date.now()}`), desc(stories.publishAt)),
-    republished: db
-      .select({ id: stories.id, title: stories.title, republishViews: sql<number>`sum(${storyViews.republishViews})` })
+  const [myDrafts, returned, awaitingReview, scheduled, recentlyPublished, republished] = await Promise.all([
+    list(and(mine, eq(stories.status, "draft"), sql`${stories.workflowNote} is null`), desc(stories.updatedAt)),
+    list(returnedWhere, desc(stories.updatedAt)),
+    pressOffice ? list(eq(stories.status, "in-review"), asc(stories.updatedAt), 50) : null,
+    list(and(scope, eq(stories.status, "scheduled"), gt(stories.publishAt, Date.now())), asc(stories.publishAt)),
+    list(and(scope, inArray(stories.status, ["published", "scheduled"]), sql`${stories.publishAt} <= ${Date.now()}`), desc(stories.publishAt)),
+    db
+      .select({ id: stories.id, title: stories.title, republishViews: sql<number>`sum(${storyViews.republishViews})`.mapWith(Number) })
       .from(storyViews)
       .innerJoin(stories, eq(stories.id, storyViews.storyId))
       .where(scope)
       .groupBy(stories.id)
       .having(sql`sum(${storyViews.republishViews}) > 0`)
       .orderBy(desc(sql`sum(${storyViews.republishViews})`))
-      .limit(10)
-      .all(),
-  };
+      .limit(10),
+  ]);
+  return { myDrafts, returned, awaitingReview, scheduled, recentlyPublished, republished };
 }
 
 /** Display names for users (history and conflict screens). */
-export function userName(id: number | null): string | null {
+export async function userName(id: number | null): Promise<string | null> {
   if (id === null) return null;
-  return getDb().select({ name: users.name }).from(users).where(eq(users.id, id)).get()?.name ?? null;
+  return (await first(getDb().select({ name: users.name }).from(users).where(eq(users.id, id)).limit(1)))?.name ?? null;
 }
 
 /** A saved story as the form's starting values (checkboxes "on" when ticked, dates as datetime-local text). */
@@ -194,7 +193,7 @@ export type RevisionSummary = {
 };
 
 /** Newest first. */
-export function listRevisions(storyId: number): RevisionSummary[] {
+export async function listRevisions(storyId: number): Promise<RevisionSummary[]> {
   return getDb()
     .select({
       id: storyRevisions.id,
@@ -207,8 +206,7 @@ export function listRevisions(storyId: number): RevisionSummary[] {
     .from(storyRevisions)
     .leftJoin(users, eq(users.id, storyRevisions.createdBy))
     .where(eq(storyRevisions.storyId, storyId))
-    .orderBy(desc(storyRevisions.id))
-    .all();
+    .orderBy(desc(storyRevisions.id));
 }
 
 export type DiffPart = { kind: "added" | "removed" | "same"; text: string };
@@ -250,15 +248,20 @@ function display(key: keyof StorySnapshot, value: unknown, names: Names): string
   return String(value);
 }
 
-function loadNames(snapshots: StorySnapshot[]): Names {
+async function loadNames(snapshots: StorySnapshot[]): Promise<Names> {
   const db = getDb();
   const personIds = [...new Set(snapshots.flatMap((s) => s.authorIds))];
   const topicIds = [...new Set(snapshots.flatMap((s) => s.topicIds))];
   const mediaIds = [...new Set(snapshots.map((s) => s.heroImageId).filter((id): id is number => id !== null))];
+  const [personRows, topicRows, mediaRows] = await Promise.all([
+    personIds.length ? db.select({ id: people.id, name: people.name }).from(people).where(inArray(people.id, personIds)) : [],
+    topicIds.length ? db.select({ id: topics.id, name: topics.name }).from(topics).where(inArray(topics.id, topicIds)) : [],
+    mediaIds.length ? db.select({ id: media.id, alt: media.altText }).from(media).where(inArray(media.id, mediaIds)) : [],
+  ]);
   return {
-    people: new Map(personIds.length ? db.select({ id: people.id, name: people.name }).from(people).where(inArray(people.id, personIds)).all().map((r) => [r.id, r.name]) : []),
-    topics: new Map(topicIds.length ? db.select({ id: topics.id, name: topics.name }).from(topics).where(inArray(topics.id, topicIds)).all().map((r) => [r.id, r.name]) : []),
-    media: new Map(mediaIds.length ? db.select({ id: media.id, alt: media.altText }).from(media).where(inArray(media.id, mediaIds)).all().map((r) => [r.id, r.alt]) : []),
+    people: new Map(personRows.map((r) => [r.id, r.name])),
+    topics: new Map(topicRows.map((r) => [r.id, r.name])),
+    media: new Map(mediaRows.map((r) => [r.id, r.alt])),
   };
 }
 
@@ -266,11 +269,11 @@ function loadNames(snapshots: StorySnapshot[]): Names {
  * A readable, per-field comparison of two revisions of the same story
  * (a → b): long text by line, short text by word; unchanged fields left out.
  */
-export function diffRevisions(aId: number, bId: number): FieldDiff[] {
+export async function diffRevisions(aId: number, bId: number): Promise<FieldDiff[]> {
   const db = getDb();
-  const [a, b] = [aId, bId].map((id) => db.select().from(storyRevisions).where(eq(storyRevisions.id, id)).get());
+  const [a, b] = await Promise.all([aId, bId].map((id) => first(db.select().from(storyRevisions).where(eq(storyRevisions.id, id)).limit(1))));
   if (!a || !b || a.storyId !== b.storyId) throw new InvalidError("Choose two revisions of the same story to compare.");
-  const names = loadNames([a.snapshot, b.snapshot]);
+  const names = await loadNames([a.snapshot, b.snapshot]);
   const out: FieldDiff[] = [];
   for (const { key, label, long } of FIELDS) {
     const before = display(key, a.snapshot[key], names);

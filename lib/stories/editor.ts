@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
-import { getDb, type Tx } from "@/db/client";
+import { first, transaction, type Tx } from "@/db/client";
 import { media, people, slugRedirects, stories, storyRevisions, topics, type Story, type StoryStatus } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { assertCan, can } from "@/lib/auth/permissions";
@@ -8,7 +8,7 @@ import { revalidate, tags } from "@/lib/cache";
 import type { Actor, WriteContext } from "@/lib/context";
 import { formatDateTime } from "@/lib/dates";
 import { ConflictError, InvalidError, NotFoundError } from "@/lib/errors";
-import { slugify, uniqueSlug } from "@/lib/slug";
+import { slugify } from "@/lib/slug";
 import { markdownToSearchText } from "@/db/search-text";
 import type { GuestExpertInput, StoryFields, StoryInput } from "./schema";
 import { notifyAuthors, type StoryNotice } from "./notify";
@@ -23,6 +23,7 @@ import {
   slugTaken,
   staleEdit,
   storyNotFound,
+  uniqueSlugOf,
   writeRevision,
 } from "./records";
 import { planTransition, type TransitionRequest } from "./transitions";
@@ -73,24 +74,25 @@ function contentOf(fields: Omit<StoryFields, "slug" | "authorIds" | "topicIds" |
  * Writes the next version of a story, only if nobody saved since `row` was read
  * (optimistic lock): undefined when the version moved on.
  */
-function saveVersion(tx: Tx, row: Story, user: Actor, now: number, set: Partial<typeof stories.$inferInsert>): Story | undefined {
-  return tx
-    .update(stories)
-    .set({ ...set, version: row.version + 1, updatedBy: user.id, updatedAt: now })
-    .where(and(eq(stories.id, row.id), eq(stories.version, row.version)))
-    .returning()
-    .get();
+async function saveVersion(tx: Tx, row: Story, user: Actor, now: number, set: Partial<typeof stories.$inferInsert>): Promise<Story | undefined> {
+  return first(
+    tx
+      .update(stories)
+      .set({ ...set, version: row.version + 1, updatedBy: user.id, updatedAt: now })
+      .where(and(eq(stories.id, row.id), eq(stories.version, row.version)))
+      .returning(),
+  );
 }
 
 /** Moves a story to a new address, keeping the old one as a redirect. */
-function changeSlug(tx: Tx, story: Story, slug: string): void {
-  if (slugTaken(tx, slug, story.id)) throw new InvalidError(SLUG_TAKEN_MESSAGE, { slug: SLUG_TAKEN_MESSAGE });
+async function changeSlug(tx: Tx, story: Story, slug: string): Promise<void> {
+  if (await slugTaken(tx, slug, story.id)) throw new InvalidError(SLUG_TAKEN_MESSAGE, { slug: SLUG_TAKEN_MESSAGE });
   // Going back to one of its own old addresses: that address is current again.
-  tx.delete(slugRedirects).where(and(eq(slugRedirects.oldSlug, slug), eq(slugRedirects.storyId, story.id))).run();
-  tx.insert(slugRedirects)
+  await tx.delete(slugRedirects).where(and(eq(slugRedirects.oldSlug, slug), eq(slugRedirects.storyId, story.id)));
+  await tx
+    .insert(slugRedirects)
     .values({ oldSlug: story.slug, storyId: story.id, createdAt: Date.now() })
-    .onConflictDoUpdate({ target: slugRedirects.oldSlug, set: { storyId: story.id } })
-    .run();
+    .onConflictDoUpdate({ target: slugRedirects.oldSlug, set: { storyId: story.id } });
 }
 
 function revalidateStory(slugs: (string | null | undefined)[]): void {
@@ -99,30 +101,32 @@ function revalidateStory(slugs: (string | null | undefined)[]): void {
 }
 
 /** A new draft owned by `ctx.user`. Only the press office may set "featured". */
-export function createDraft(fields: StoryFields, ctx: WriteContext): SaveResult {
+export async function createDraft(fields: StoryFields, ctx: WriteContext): Promise<SaveResult> {
   const { user } = ctx;
   const now = Date.now();
-  const story = getDb().transaction((tx) => {
-    checkReferences(tx, fields);
-    if (fields.slug && slugTaken(tx, fields.slug, null)) throw new InvalidError(SLUG_TAKEN_MESSAGE, { slug: SLUG_TAKEN_MESSAGE });
-    const row = tx
-      .insert(stories)
-      .values({
-        ...contentOf(fields),
-        slug: fields.slug ?? uniqueSlug(slugify(fields.title), (candidate) => slugTaken(tx, candidate, null)),
-        featured: can(user, "story.manage") ? fields.featured : false,
-        status: "draft",
-        version: 1,
-        createdBy: user.id,
-        updatedBy: user.id,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning()
-      .get();
-    replaceAuthorsAndTopics(tx, row.id, fields.authorIds, fields.topicIds);
-    writeRevision(tx, row, { reason: "save", note: "Created", userId: user.id });
-    writeAudit(tx, { actor: user, action: "story.create", entity: "story", entityId: row.id, ip: ctx.ip, details: { title: row.title } });
+  const story = await transaction(async (tx) => {
+    await checkReferences(tx, fields);
+    if (fields.slug && (await slugTaken(tx, fields.slug, null))) throw new InvalidError(SLUG_TAKEN_MESSAGE, { slug: SLUG_TAKEN_MESSAGE });
+    const slug = fields.slug ?? (await uniqueSlugOf(slugify(fields.title), (candidate) => slugTaken(tx, candidate, null)));
+    const row = (await first(
+      tx
+        .insert(stories)
+        .values({
+          ...contentOf(fields),
+          slug,
+          featured: can(user, "story.manage") ? fields.featured : false,
+          status: "draft",
+          version: 1,
+          createdBy: user.id,
+          updatedBy: user.id,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning(),
+    ))!;
+    await replaceAuthorsAndTopics(tx, row.id, fields.authorIds, fields.topicIds);
+    await writeRevision(tx, row, { reason: "save", note: "Created", userId: user.id });
+    await writeAudit(tx, { actor: user, action: "story.create", entity: "story", entityId: row.id, ip: ctx.ip, details: { title: row.title } });
     return row;
   });
   return { id: story.id, slug: story.slug, version: story.version, status: story.status };
@@ -140,10 +144,10 @@ export async function saveStory(input: SaveInput, ctx: WriteContext): Promise<Sa
   const { user } = ctx;
   const now = Date.now();
   const { transition, reason: saveReason } = input;
-  const outcome = getDb().transaction((tx) => {
-    const row = loadStory(tx, input.id);
+  const outcome = await transaction(async (tx) => {
+    const row = await loadStory(tx, input.id);
     if (!row) throw storyNotFound();
-    const owner = isOwner(tx, row, user);
+    const owner = await isOwner(tx, row, user);
     assertCan(user, "story.edit", { status: row.status, isOwner: owner }, editRefusal(user, owner));
     if (saveReason === "autosave" && (row.status === "published" || row.status === "scheduled")) {
       // An autosave would push half-typed text to readers.
@@ -151,27 +155,27 @@ export async function saveStory(input: SaveInput, ctx: WriteContext): Promise<Sa
     }
 
     if (input.version !== row.version) {
-      const ownAutosave = input.version < row.version && onlyOwnAutosavesSince(tx, row.id, input.version, user.id);
-      if (!ownAutosave) throw staleEdit(currentVersionOf(tx, row));
+      const ownAutosave = input.version < row.version && (await onlyOwnAutosavesSince(tx, row.id, input.version, user.id));
+      if (!ownAutosave) throw staleEdit(await currentVersionOf(tx, row));
     }
-    checkReferences(tx, input);
+    await checkReferences(tx, input);
     const slug = input.slug ?? row.slug;
-    if (slug !== row.slug) changeSlug(tx, row, slug);
+    if (slug !== row.slug) await changeSlug(tx, row, slug);
     const plan = transition ? planTransition(row, input.body, user, owner, transition, now) : null;
 
-    const updated = saveVersion(tx, row, user, now, {
+    const updated = await saveVersion(tx, row, user, now, {
       ...contentOf(input),
       slug,
       // Status, dates and "featured" are the press office's: posted by a contributor they are ignored.
       featured: can(user, "story.manage") ? input.featured : row.featured,
       ...(plan?.patch ?? {}),
     });
-    if (!updated) throw staleEdit(currentVersionOf(tx, row));
-    replaceAuthorsAndTopics(tx, row.id, input.authorIds, input.topicIds);
+    if (!updated) throw staleEdit(await currentVersionOf(tx, row));
+    await replaceAuthorsAndTopics(tx, row.id, input.authorIds, input.topicIds);
 
     const reason = plan?.rule.action ?? saveReason ?? "save";
-    writeRevision(tx, updated, { reason, note: plan?.note, userId: user.id });
-    writeAudit(tx, {
+    await writeRevision(tx, updated, { reason, note: plan?.note, userId: user.id });
+    await writeAudit(tx, {
       actor: user,
       action: `story.${reason}`,
       entity: "story",
@@ -197,21 +201,25 @@ export async function saveStory(input: SaveInput, ctx: WriteContext): Promise<Sa
 export type GuestExpert = { id: number; name: string; jobTitle: string; institution: string };
 
 /** An expert without an account (e.g. a co-author from another university), created from the authors picker. */
-export function createGuestExpert(input: GuestExpertInput, { user, ip }: WriteContext): GuestExpert {
-  const person = getDb().transaction((tx) => {
-    const slug = uniqueSlug(slugify(input.guestName), (candidate) => !!tx.select({ id: people.id }).from(people).where(eq(people.slug, candidate)).get());
-    const row = tx
-      .insert(people)
-      .values({
-        slug,
-        name: input.guestName,
-        jobTitle: input.guestJobTitle ?? "",
-        institution: input.guestInstitution ?? "",
-        isGuest: true,
-      })
-      .returning()
-      .get();
-    writeAudit(tx, { actor: user, action: "person.create-guest", entity: "person", entityId: row.id, ip, details: { name: row.name } });
+export async function createGuestExpert(input: GuestExpertInput, { user, ip }: WriteContext): Promise<GuestExpert> {
+  const person = await transaction(async (tx) => {
+    const slug = await uniqueSlugOf(
+      slugify(input.guestName),
+      async (candidate) => !!(await first(tx.select({ id: people.id }).from(people).where(eq(people.slug, candidate)).limit(1))),
+    );
+    const row = (await first(
+      tx
+        .insert(people)
+        .values({
+          slug,
+          name: input.guestName,
+          jobTitle: input.guestJobTitle ?? "",
+          institution: input.guestInstitution ?? "",
+          isGuest: true,
+        })
+        .returning(),
+    ))!;
+    await writeAudit(tx, { actor: user, action: "person.create-guest", entity: "person", entityId: row.id, ip, details: { name: row.name } });
     return row;
   });
   revalidate(tags.people);
@@ -223,22 +231,24 @@ export function createGuestExpert(input: GuestExpertInput, { user, ip }: WriteCo
  * restore can itself be undone). Status, dates and the web address stay as
  * they are now: restoring old wording never moves or unpublishes a story.
  */
-export function restoreRevision({ id: storyId, revisionId }: { id: number; revisionId: number }, ctx: WriteContext): SaveResult {
+export async function restoreRevision({ id: storyId, revisionId }: { id: number; revisionId: number }, ctx: WriteContext): Promise<SaveResult> {
   const { user } = ctx;
   const now = Date.now();
-  const result = getDb().transaction((tx) => {
-    const row = loadStory(tx, storyId);
+  const result = await transaction(async (tx) => {
+    const row = await loadStory(tx, storyId);
     if (!row) throw storyNotFound();
-    assertCan(user, "story.edit", { status: row.status, isOwner: isOwner(tx, row, user) }, "You cannot change this story now.");
-    const revision = tx
-      .select()
-      .from(storyRevisions)
-      .where(and(eq(storyRevisions.id, revisionId), eq(storyRevisions.storyId, storyId)))
-      .get();
+    assertCan(user, "story.edit", { status: row.status, isOwner: await isOwner(tx, row, user) }, "You cannot change this story now.");
+    const revision = await first(
+      tx
+        .select()
+        .from(storyRevisions)
+        .where(and(eq(storyRevisions.id, revisionId), eq(storyRevisions.storyId, storyId)))
+        .limit(1),
+    );
     if (!revision) throw new NotFoundError("That revision could not be found for this story.");
     const snap = revision.snapshot;
-    const heroOk = snap.heroImageId !== null && tx.select({ id: media.id }).from(media).where(eq(media.id, snap.heroImageId)).get();
-    const updated = saveVersion(tx, row, user, now, {
+    const heroOk = snap.heroImageId !== null && (await first(tx.select({ id: media.id }).from(media).where(eq(media.id, snap.heroImageId)).limit(1)));
+    const updated = await saveVersion(tx, row, user, now, {
       type: snap.type,
       title: snap.title,
       standfirst: snap.standfirst,
@@ -257,13 +267,13 @@ export function restoreRevision({ id: storyId, revisionId }: { id: number; revis
     });
     if (!updated) throw new ConflictError("The story changed while restoring. Please try again.");
     // Authors or topics deleted since then are left out rather than failing the restore.
-    const livePeople = new Set(snap.authorIds.length ? tx.select({ id: people.id }).from(people).where(inArray(people.id, snap.authorIds)).all().map((r) => r.id) : []);
-    const liveTopics = new Set(snap.topicIds.length ? tx.select({ id: topics.id }).from(topics).where(inArray(topics.id, snap.topicIds)).all().map((r) => r.id) : []);
+    const livePeople = new Set(snap.authorIds.length ? (await tx.select({ id: people.id }).from(people).where(inArray(people.id, snap.authorIds))).map((r) => r.id) : []);
+    const liveTopics = new Set(snap.topicIds.length ? (await tx.select({ id: topics.id }).from(topics).where(inArray(topics.id, snap.topicIds))).map((r) => r.id) : []);
     const authorIds = snap.authorIds.filter((id) => livePeople.has(id));
-    if (authorIds.length > 0) replaceAuthorsAndTopics(tx, row.id, authorIds, snap.topicIds.filter((id) => liveTopics.has(id)));
+    if (authorIds.length > 0) await replaceAuthorsAndTopics(tx, row.id, authorIds, snap.topicIds.filter((id) => liveTopics.has(id)));
     const note = `Restored version ${revision.version} from ${formatDateTime(revision.createdAt)}`;
-    writeRevision(tx, updated, { reason: "restore", note, userId: user.id });
-    writeAudit(tx, { actor: user, action: "story.restore", entity: "story", entityId: row.id, ip: ctx.ip, details: { revisionId, version: updated.version } });
+    await writeRevision(tx, updated, { reason: "restore", note, userId: user.id });
+    await writeAudit(tx, { actor: user, action: "story.restore", entity: "story", entityId: row.id, ip: ctx.ip, details: { revisionId, version: updated.version } });
     return updated;
   });
   revalidate(tags.stories, tags.story(result.slug), tags.people, tags.topics);

@@ -1,7 +1,7 @@
 import "server-only";
-import type Database from "better-sqlite3";
 import { and, gt, inArray, min, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { dialect, first, getDb, inTransaction, rows, type DB } from "@/db/client";
+import { unindexed } from "@/db/portable";
 import { stories } from "@/db/schema";
 
 /**
@@ -33,50 +33,55 @@ const MAX_AGE_MS = 10 * 60_000;
 type Entry = { value: unknown; weight: number };
 type State = { version: number; validUntil: number; entries: Map<string, Entry>; weight: number };
 
-const states = new WeakMap<Database.Database, State>();
-const generationStatements = new WeakMap<Database.Database, Database.Statement>();
+const states = new WeakMap<DB, State>();
 
 /** The story generation: what the lists read has changed whenever it has. */
-function versionOf(client: Database.Database): number {
-  let generation = generationStatements.get(client);
-  if (!generation) {
-    generation = client.prepare("select n from listing_generation where id = 1").pluck();
-    generationStatements.set(client, generation);
-  }
-  return Number(generation.get());
+async function versionOf(db: DB): Promise<number> {
+  const row = await first(rows<{ n: number | string }>(db, sql`select n from listing_generation where id = 1`));
+  return Number(row?.n);
 }
 
 /** The next moment the set of public stories changes with no write: a publish or an expiry time. */
-function nextVisibilityChange(now: number): number {
-  const db = getDb();
-  // The unary + keeps SQLite on the publish_at / unpublish_at indexes: from (status, publish_at)
+async function nextVisibilityChange(db: DB, now: number): Promise<number> {
+  // unindexed() (SQLite's unary +) keeps SQLite on the publish_at / unpublish_at indexes: from (status, publish_at)
   // it would read every published row to find the next expiry (a second with 100,000 stories).
-  const live = inArray(sql<string>`+${stories.status}`, ["published", "scheduled"]);
-  const publish = db.select({ t: min(stories.publishAt) }).from(stories).where(and(live, gt(stories.publishAt, now))).get()?.t;
-  const expiry = db.select({ t: min(stories.unpublishAt) }).from(stories).where(and(live, gt(stories.unpublishAt, now))).get()?.t;
-  return Math.min(publish ?? Infinity, expiry ?? Infinity, now + MAX_AGE_MS);
+  const live = inArray(unindexed<string>(stories.status), ["published", "scheduled"]);
+  const [publish, expiry] = await Promise.all([
+    first(db.select({ t: min(stories.publishAt) }).from(stories).where(and(live, gt(stories.publishAt, now)))),
+    first(db.select({ t: min(stories.unpublishAt) }).from(stories).where(and(live, gt(stories.unpublishAt, now)))),
+  ]);
+  return Math.min(publish?.t ?? Infinity, expiry?.t ?? Infinity, now + MAX_AGE_MS);
 }
 
-function currentState(now: number, client: Database.Database): State {
-  const version = versionOf(client);
-  const state = states.get(client);
+async function currentState(now: number, db: DB): Promise<State> {
+  const version = await versionOf(db);
+  const state = states.get(db);
   if (state && state.version === version && now < state.validUntil) return state;
-  const fresh: State = { version, validUntil: nextVisibilityChange(now), entries: new Map(), weight: 0 };
-  states.set(client, fresh);
+  const fresh: State = { version, validUntil: await nextVisibilityChange(db, now), entries: new Map(), weight: 0 };
+  states.set(db, fresh);
   return fresh;
+}
+
+/**
+ * Inside a transaction the counter may count writes that are later rolled back, and a later
+ * commit could bring it back to the same number. SQLite: every caller shares one connection,
+ * so a read made while another caller's transaction is open sees its uncommitted rows too.
+ */
+function mayReadUncommitted(db: DB): boolean {
+  return inTransaction() || (dialect === "sqlite" && db.$client.inTransaction);
 }
 
 /**
  * The value for `key` while the database and the public set are unchanged;
  * `build(now)` computes it otherwise. `weight` is its size in ids, for the bound.
  */
-export function memoUntilChange<T>(key: string, build: (now: number) => T, weight: (value: T) => number = () => 1): T {
+export async function memoUntilChange<T>(key: string, build: (now: number) => T | Promise<T>, weight: (value: T) => number = () => 1): Promise<T> {
   const now = Date.now();
-  const client = getDb().$client;
-  // Inside a transaction the counter may count writes that are later rolled back, and a
-  // later commit could bring it back to the same number: build, but keep nothing.
-  if (client.inTransaction) return build(now);
-  const state = currentState(now, client);
+  const db = getDb();
+  // Build, but keep nothing, when the result could hold writes that are later rolled back.
+  if (mayReadUncommitted(db)) return build(now);
+  // The version is read before the build: a write committed in between makes the entry stale, never wrong.
+  const state = await currentState(now, db);
   const hit = state.entries.get(key);
   if (hit) {
     // Re-insert: a Map iterates in insertion order, so the first key is the least recently used.
@@ -84,7 +89,8 @@ export function memoUntilChange<T>(key: string, build: (now: number) => T, weigh
     state.entries.set(key, hit);
     return hit.value as T;
   }
-  const value = build(now);
+  const value = await build(now);
+  if (mayReadUncommitted(db)) return value;
   const entry = { value, weight: Math.max(1, weight(value)) };
   state.entries.set(key, entry);
   state.weight += entry.weight;

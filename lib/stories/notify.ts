@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { first, getDb } from "@/db/client";
 import { people, stories, storyAuthors, users } from "@/db/schema";
 import { config } from "@/lib/config";
 import { formatDateTime } from "@/lib/dates";
@@ -9,24 +9,21 @@ import { sendMail } from "@/lib/mail";
 export type StoryNotice = "return" | "publish" | "schedule";
 
 /** The story's people with accounts: its creator and every author linked to a user, minus whoever acted. */
-function recipients(storyId: number, creatorId: number | null, actorId: number | null): string[] {
+async function recipients(storyId: number, creatorId: number | null, actorId: number | null): Promise<string[]> {
   const db = getDb();
-  const authorUsers = db
+  const authorRows = await db
     .select({ userId: people.userId })
     .from(storyAuthors)
     .innerJoin(people, eq(people.id, storyAuthors.personId))
-    .where(eq(storyAuthors.storyId, storyId))
-    .all()
-    .map((r) => r.userId)
-    .filter((id): id is number => id !== null);
+    .where(eq(storyAuthors.storyId, storyId));
+  const authorUsers = authorRows.map((r) => r.userId).filter((id): id is number => id !== null);
   const ids = [...new Set([creatorId, ...authorUsers])].filter((id): id is number => id !== null && id !== actorId);
   if (ids.length === 0) return [];
-  return db
+  const rows = await db
     .select({ email: users.email })
     .from(users)
-    .where(and(inArray(users.id, ids), eq(users.disabled, false)))
-    .all()
-    .map((r) => r.email);
+    .where(and(inArray(users.id, ids), eq(users.disabled, false)));
+  return rows.map((r) => r.email);
 }
 
 /**
@@ -40,9 +37,9 @@ export async function notifyAuthors(
 ): Promise<void> {
   const actorId = actor?.id ?? null;
   try {
-    const story = getDb().select().from(stories).where(eq(stories.id, storyId)).get();
+    const story = await first(getDb().select().from(stories).where(eq(stories.id, storyId)).limit(1));
     if (!story) return;
-    const to = recipients(storyId, story.createdBy, actorId);
+    const to = await recipients(storyId, story.createdBy, actorId);
     if (to.length === 0) return;
     const { siteUrl, siteName } = config();
     const editUrl = `${siteUrl}/editor/stories/${story.id}/edit`;

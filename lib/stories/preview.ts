@@ -1,7 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import { and, eq, gt } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { first, getDb, transaction } from "@/db/client";
 import { media, previewLinks, stories, type Story } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { assertCan } from "@/lib/auth/permissions";
@@ -21,22 +21,23 @@ export function hashPreviewToken(token: string): string {
  * An embargo-safe link to share a draft with a journalist: random, expiring,
  * read-only. The token is returned once (to show the editor) and never stored.
  */
-export function createPreviewLink({ id: storyId, hours }: { id: number; hours: number }, ctx: WriteContext & { now?: number }) {
+export async function createPreviewLink({ id: storyId, hours }: { id: number; hours: number }, ctx: WriteContext & { now?: number }) {
   const { user } = ctx;
   assertCan(user, "story.manage", undefined, "Only the press office can share preview links.");
   const now = ctx.now ?? Date.now();
   const token = crypto.randomBytes(32).toString("base64url");
   const expiresAt = now + hours * HOUR;
-  getDb().transaction((tx) => {
-    const story = tx.select({ id: stories.id }).from(stories).where(eq(stories.id, storyId)).get();
+  await transaction(async (tx) => {
+    const story = await first(tx.select({ id: stories.id }).from(stories).where(eq(stories.id, storyId)).limit(1));
     if (!story) throw storyNotFound();
-    const link = tx
-      .insert(previewLinks)
-      .values({ storyId, tokenHash: hashPreviewToken(token), expiresAt, createdBy: user.id, createdAt: now })
-      .returning({ id: previewLinks.id })
-      .get();
+    const link = (await first(
+      tx
+        .insert(previewLinks)
+        .values({ storyId, tokenHash: hashPreviewToken(token), expiresAt, createdBy: user.id, createdAt: now })
+        .returning({ id: previewLinks.id }),
+    ))!;
     // The token itself stays out of the audit log.
-    writeAudit(tx, { actor: user, action: "story.preview-link", entity: "story", entityId: storyId, ip: ctx.ip, details: { linkId: link.id, expiresAt } });
+    await writeAudit(tx, { actor: user, action: "story.preview-link", entity: "story", entityId: storyId, ip: ctx.ip, details: { linkId: link.id, expiresAt } });
   });
   return { token, url: `${config().siteUrl}/preview/${token}`, expiresAt };
 }
@@ -64,24 +65,28 @@ export type PreviewStory = Pick<
 };
 
 /** The story behind a preview token, or null when the token is unknown or expired. */
-export function getStoryByPreviewToken(token: string, now: number = Date.now()): PreviewStory | null {
+export async function getStoryByPreviewToken(token: string, now: number = Date.now()): Promise<PreviewStory | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
   const db = getDb();
-  const link = db
-    .select({ storyId: previewLinks.storyId, expiresAt: previewLinks.expiresAt })
-    .from(previewLinks)
-    .where(and(eq(previewLinks.tokenHash, hashPreviewToken(token)), gt(previewLinks.expiresAt, now)))
-    .get();
+  const link = await first(
+    db
+      .select({ storyId: previewLinks.storyId, expiresAt: previewLinks.expiresAt })
+      .from(previewLinks)
+      .where(and(eq(previewLinks.tokenHash, hashPreviewToken(token)), gt(previewLinks.expiresAt, now)))
+      .limit(1),
+  );
   if (!link) return null;
-  const story = db.select().from(stories).where(eq(stories.id, link.storyId)).get();
+  const story = await first(db.select().from(stories).where(eq(stories.id, link.storyId)).limit(1));
   if (!story) return null;
-  const authors = listStoryAuthors(story.id);
+  const authors = await listStoryAuthors(story.id);
   const hero = story.heroImageId
-    ? db
-        .select({ url: media.url, alt: media.altText, caption: media.caption, credit: media.credit })
-        .from(media)
-        .where(eq(media.id, story.heroImageId))
-        .get() ?? null
+    ? ((await first(
+        db
+          .select({ url: media.url, alt: media.altText, caption: media.caption, credit: media.credit })
+          .from(media)
+          .where(eq(media.id, story.heroImageId))
+          .limit(1),
+      )) ?? null)
     : null;
   return {
     id: story.id,

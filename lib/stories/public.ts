@@ -1,6 +1,7 @@
 import "server-only";
-import { and, asc, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { and, asc, count, desc, eq, inArray, ne } from "drizzle-orm";
+import { first, getDb } from "@/db/client";
+import { unindexed } from "@/db/portable";
 import { media, people, slugRedirects, stories, storyAuthors, storyTopics, topics, type StoryType } from "@/db/schema";
 import { cachedQuery, tags } from "@/lib/cache";
 import { clampPage, PAGE_SIZE, totalPages, type Paged } from "@/lib/pagination";
@@ -26,14 +27,13 @@ export type StoryCardData = {
 };
 export type StoryAuthor = { name: string; slug: string; jobTitle: string; institution: string; department: string };
 /** A story's bylines in the order the editor set (name breaks ties); the public page and the preview share it. */
-export function listStoryAuthors(storyId: number): StoryAuthor[] {
+export async function listStoryAuthors(storyId: number): Promise<StoryAuthor[]> {
   return getDb()
     .select({ name: people.name, slug: people.slug, jobTitle: people.jobTitle, institution: people.institution, department: people.department })
     .from(storyAuthors)
     .innerJoin(people, eq(people.id, storyAuthors.personId))
     .where(eq(storyAuthors.storyId, storyId))
-    .orderBy(asc(storyAuthors.position), asc(people.name))
-    .all();
+    .orderBy(asc(storyAuthors.position), asc(people.name));
 }
 export type HeroMedia = CardImage & { caption: string; credit: string };
 export type StoryDetail = Omit<StoryCardData, "image"> & {
@@ -101,22 +101,22 @@ type ListFilter = { type?: StoryType; topicId?: number; personId?: number };
  * story_authors_person): a topic holds a fraction of all stories, so sorting
  * those beats walking all 100,000 in date order and probing each.
  */
-function orderedIds({ type, topicId, personId }: ListFilter, now: number): Int32Array {
+async function orderedIds({ type, topicId, personId }: ListFilter, now: number): Promise<Int32Array> {
   const db = getDb();
   const where = and(publicStory(now), type ? eq(stories.type, type) : undefined);
   const rows =
     topicId !== undefined
-      ? db.select({ id: stories.id }).from(storyTopics).innerJoin(stories, eq(stories.id, storyTopics.storyId))
-        .where(and(eq(storyTopics.topicId, topicId), where)).orderBy(...newestFirst).values()
+      ? await db.select({ id: stories.id }).from(storyTopics).innerJoin(stories, eq(stories.id, storyTopics.storyId))
+        .where(and(eq(storyTopics.topicId, topicId), where)).orderBy(...newestFirst)
       : personId !== undefined
-        ? db.select({ id: stories.id }).from(storyAuthors).innerJoin(stories, eq(stories.id, storyAuthors.storyId))
-          .where(and(eq(storyAuthors.personId, personId), where)).orderBy(...newestFirst).values()
-        : db.select({ id: stories.id }).from(stories).where(where).orderBy(...newestFirst).values();
-  return Int32Array.from(rows, (r) => Number(r[0]));
+        ? await db.select({ id: stories.id }).from(storyAuthors).innerJoin(stories, eq(stories.id, storyAuthors.storyId))
+          .where(and(eq(storyAuthors.personId, personId), where)).orderBy(...newestFirst)
+        : await db.select({ id: stories.id }).from(stories).where(where).orderBy(...newestFirst);
+  return Int32Array.from(rows, (r) => Number(r.id));
 }
 
 /** The listing index's copy of orderedIds(): rebuilt only when the database or the public set changes. */
-export function publicStoryIds(filter: ListFilter): Int32Array {
+export function publicStoryIds(filter: ListFilter): Promise<Int32Array> {
   const key = `stories:${filter.type ?? ""}:${filter.topicId ?? ""}:${filter.personId ?? ""}`;
   return memoUntilChange(key, (now) => orderedIds(filter, now), (ids) => ids.length);
 }
@@ -126,13 +126,13 @@ export function publicStoryIds(filter: ListFilter): Int32Array {
  * the list's ordered ids (no OFFSET walk, no count scan) and its cards are
  * read by primary key, still through publicStory().
  */
-function pagedCards(filter: ListFilter, page: number, pageSize = PAGE_SIZE): Paged<StoryCardData> {
-  const ids = publicStoryIds(filter);
+async function pagedCards(filter: ListFilter, page: number, pageSize = PAGE_SIZE): Promise<Paged<StoryCardData>> {
+  const ids = await publicStoryIds(filter);
   const safePage = clampPage(page);
   const slice = Array.from(ids.subarray((safePage - 1) * pageSize, safePage * pageSize));
   const rows = slice.length
-    ? getDb().select(cardColumns).from(stories).leftJoin(media, eq(media.id, stories.heroImageId))
-      .where(and(publicStory(), inArray(stories.id, slice))).all()
+    ? await getDb().select(cardColumns).from(stories).leftJoin(media, eq(media.id, stories.heroImageId))
+      .where(and(publicStory(), inArray(stories.id, slice)))
     : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
   const items = slice.flatMap((id) => {
@@ -142,17 +142,17 @@ function pagedCards(filter: ListFilter, page: number, pageSize = PAGE_SIZE): Pag
   return { items, total: ids.length, page: safePage, pageSize, totalPages: totalPages(ids.length, pageSize) };
 }
 
-function topicIdForSlug(slug: string): number | null {
-  return getDb().select({ id: topics.id }).from(topics).where(eq(topics.slug, slug)).get()?.id ?? null;
+async function topicIdForSlug(slug: string): Promise<number | null> {
+  return (await first(getDb().select({ id: topics.id }).from(topics).where(eq(topics.slug, slug)).limit(1)))?.id ?? null;
 }
 
 const EMPTY_PAGE = (page: number): Paged<StoryCardData> => ({ items: [], total: 0, page, pageSize: PAGE_SIZE, totalPages: 1 });
 
 /** /news: newest first, 12 a page; type and topic filters combine. An unknown type or topic matches nothing. */
 export function listStories({ type, topic, page = 1 }: { type?: string; topic?: string; page?: number } = {}) {
-  return cachedQuery(["stories:list", type ?? "", topic ?? "", page], [tags.stories, tags.topics], () => {
+  return cachedQuery(["stories:list", type ?? "", topic ?? "", page], [tags.stories, tags.topics], async () => {
     if (type !== undefined && !isStoryType(type)) return EMPTY_PAGE(clampPage(page));
-    const topicId = topic ? topicIdForSlug(topic) : undefined;
+    const topicId = topic ? await topicIdForSlug(topic) : undefined;
     if (topicId === null) return EMPTY_PAGE(clampPage(page));
     return pagedCards({ type: type || undefined, topicId }, page);
   });
@@ -168,28 +168,30 @@ export function listByTopic(topicId: number, page = 1) {
 
 /** The latest public stories, optionally of some types, optionally leaving one out (the story being read). */
 export function listLatest({ types, limit = 4, excludeId }: { types?: StoryType[]; limit?: number; excludeId?: number } = {}) {
-  return cachedQuery(["stories:latest", (types ?? []).join(","), limit, excludeId ?? 0], [tags.stories], () => {
+  return cachedQuery(["stories:latest", (types ?? []).join(","), limit, excludeId ?? 0], [tags.stories], async () => {
     // A short newest-first walk; no count is needed here. One type walks stories_type_public in order;
-    // several are written `+type`, so SQLite walks stories_public newest first and filters, instead of
+    // several test an unindexed type (SQLite's `+type`), so SQLite walks stories_public newest first and filters, instead of
     // gathering every story of those types through the type index and sorting them (5 s cold at 100,000).
-    const typeTest = !types?.length ? undefined : types.length === 1 ? eq(stories.type, types[0]!) : inArray(sql<string>`+${stories.type}`, types);
+    const typeTest = !types?.length ? undefined : types.length === 1 ? eq(stories.type, types[0]!) : inArray(unindexed<string>(stories.type), types);
     const where = and(publicStory(), typeTest, excludeId ? ne(stories.id, excludeId) : undefined);
-    return getDb().select(cardColumns).from(stories).leftJoin(media, eq(media.id, stories.heroImageId))
-      .where(where).orderBy(...newestFirst).limit(Math.min(Math.max(1, limit), 50)).all().map(toCard);
+    const rows = await getDb().select(cardColumns).from(stories).leftJoin(media, eq(media.id, stories.heroImageId))
+      .where(where).orderBy(...newestFirst).limit(Math.min(Math.max(1, limit), 50));
+    return rows.map(toCard);
   });
 }
 
 /** The editor's featured story, else the newest. */
 export function getFeaturedStory() {
-  return cachedQuery(["stories:featured"], [tags.stories], (): StoryCardData | null => {
-    const row = getDb()
-      .select(cardColumns)
-      .from(stories)
-      .leftJoin(media, eq(media.id, stories.heroImageId))
-      .where(publicStory())
-      .orderBy(desc(stories.featured), ...newestFirst)
-      .limit(1)
-      .get();
+  return cachedQuery(["stories:featured"], [tags.stories], async (): Promise<StoryCardData | null> => {
+    const row = await first(
+      getDb()
+        .select(cardColumns)
+        .from(stories)
+        .leftJoin(media, eq(media.id, stories.heroImageId))
+        .where(publicStory())
+        .orderBy(desc(stories.featured), ...newestFirst)
+        .limit(1),
+    );
     return row ? toCard(row) : null;
   });
 }
@@ -198,7 +200,7 @@ const RELATED_CANDIDATES = 600;
 
 /** Stories sharing the most topics with the given one, then newest. */
 export function listRelated(storyId: number, limit = 3) {
-  return cachedQuery(["stories:related", storyId, limit], [tags.stories], () => {
+  return cachedQuery(["stories:related", storyId, limit], [tags.stories], async () => {
     const db = getDb();
     const shared = count(storyTopics.topicId);
     const theirTopics = db.select({ id: storyTopics.topicId }).from(storyTopics).where(eq(storyTopics.storyId, storyId));
@@ -210,48 +212,49 @@ export function listRelated(storyId: number, limit = 3) {
       .where(inArray(storyTopics.topicId, theirTopics))
       .orderBy(desc(storyTopics.storyId))
       .limit(RELATED_CANDIDATES);
-    const rows = db
+    const rows = await db
       .select({ ...cardColumns, shared })
       .from(storyTopics)
       .innerJoin(stories, eq(stories.id, storyTopics.storyId))
       .leftJoin(media, eq(media.id, stories.heroImageId))
       .where(and(publicStory(), ne(stories.id, storyId), inArray(storyTopics.topicId, theirTopics), inArray(storyTopics.storyId, recentSharing)))
-      .groupBy(stories.id)
+      // media.id too: PostgreSQL accepts the hero's columns only when its key is grouped (one hero a story, so the same groups).
+      .groupBy(stories.id, media.id)
       .orderBy(desc(shared), ...newestFirst)
-      .limit(Math.min(Math.max(1, limit), 20))
-      .all();
+      .limit(Math.min(Math.max(1, limit), 20));
     return rows.map(toCard);
   });
 }
 
 /** One public story with everything its page shows, or null (draft, future, unknown…). */
 export function getStoryBySlug(slug: string) {
-  return cachedQuery(["stories:by-slug", slug], [tags.stories, tags.story(slug)], (): StoryDetail | null => {
+  return cachedQuery(["stories:by-slug", slug], [tags.stories, tags.story(slug)], async (): Promise<StoryDetail | null> => {
     const db = getDb();
-    const s = db
-      .select({
-        id: stories.id, slug: stories.slug, type: stories.type, title: stories.title, standfirst: stories.standfirst,
-        publishAt: stories.publishAt, updatedAt: stories.updatedAt, body: stories.body, seoDescription: stories.seoDescription,
-        syndicationSource: stories.syndicationSource, syndicationUrl: stories.syndicationUrl,
-        syndicationLicence: stories.syndicationLicence, syndicationCounterUrl: stories.syndicationCounterUrl,
-        mediaUrl: stories.mediaUrl, captionsUrl: stories.captionsUrl, transcript: stories.transcript,
-        republishLicence: stories.republishLicence, commentsEnabled: stories.commentsEnabled,
-        heroUrl: media.url, heroAlt: media.altText, heroWidth: media.width, heroHeight: media.height,
-        heroCaption: media.caption, heroCredit: media.credit,
-      })
-      .from(stories)
-      .leftJoin(media, eq(media.id, stories.heroImageId))
-      .where(and(eq(stories.slug, slug), publicStory()))
-      .get();
+    const s = await first(
+      db
+        .select({
+          id: stories.id, slug: stories.slug, type: stories.type, title: stories.title, standfirst: stories.standfirst,
+          publishAt: stories.publishAt, updatedAt: stories.updatedAt, body: stories.body, seoDescription: stories.seoDescription,
+          syndicationSource: stories.syndicationSource, syndicationUrl: stories.syndicationUrl,
+          syndicationLicence: stories.syndicationLicence, syndicationCounterUrl: stories.syndicationCounterUrl,
+          mediaUrl: stories.mediaUrl, captionsUrl: stories.captionsUrl, transcript: stories.transcript,
+          republishLicence: stories.republishLicence, commentsEnabled: stories.commentsEnabled,
+          heroUrl: media.url, heroAlt: media.altText, heroWidth: media.width, heroHeight: media.height,
+          heroCaption: media.caption, heroCredit: media.credit,
+        })
+        .from(stories)
+        .leftJoin(media, eq(media.id, stories.heroImageId))
+        .where(and(eq(stories.slug, slug), publicStory()))
+        .limit(1),
+    );
     if (!s) return null;
-    const authors = listStoryAuthors(s.id);
-    const storyTopicRows = db
+    const authors = await listStoryAuthors(s.id);
+    const storyTopicRows = await db
       .select({ id: topics.id, slug: topics.slug, name: topics.name })
       .from(storyTopics)
       .innerJoin(topics, eq(topics.id, storyTopics.topicId))
       .where(eq(storyTopics.storyId, s.id))
-      .orderBy(asc(topics.name))
-      .all();
+      .orderBy(asc(topics.name));
     return {
       id: s.id, slug: s.slug, type: s.type, title: s.title, standfirst: s.standfirst,
       publishAt: s.publishAt ?? 0, updatedAt: Math.max(s.updatedAt, s.publishAt ?? 0),
@@ -269,13 +272,15 @@ export function getStoryBySlug(slug: string) {
 
 /** An old slug → the story's current slug, when that story is public; else null. */
 export function resolveOldSlug(oldSlug: string) {
-  return cachedQuery(["stories:old-slug", oldSlug], [tags.stories, tags.story(oldSlug)], (): string | null => {
-    const row = getDb()
-      .select({ slug: stories.slug })
-      .from(slugRedirects)
-      .innerJoin(stories, eq(stories.id, slugRedirects.storyId))
-      .where(and(eq(slugRedirects.oldSlug, oldSlug), publicStory()))
-      .get();
+  return cachedQuery(["stories:old-slug", oldSlug], [tags.stories, tags.story(oldSlug)], async (): Promise<string | null> => {
+    const row = await first(
+      getDb()
+        .select({ slug: stories.slug })
+        .from(slugRedirects)
+        .innerJoin(stories, eq(stories.id, slugRedirects.storyId))
+        .where(and(eq(slugRedirects.oldSlug, oldSlug), publicStory()))
+        .limit(1),
+    );
     return row && row.slug !== oldSlug ? row.slug : null;
   });
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, gt, inArray, ne } from "drizzle-orm";
-import type { Tx } from "@/db/client";
+import { first, type Tx } from "@/db/client";
 import {
   media,
   people,
@@ -16,6 +16,7 @@ import {
 } from "@/db/schema";
 import type { Actor } from "@/lib/context";
 import { ConflictError, InvalidError, NotFoundError } from "@/lib/errors";
+import { uniqueSlug } from "@/lib/slug";
 
 /** The current state of a story as the conflict screen shows it. */
 export type CurrentVersion = StorySnapshot & { id: number; updatedByName: string | null };
@@ -36,38 +37,35 @@ export function staleEdit(current: CurrentVersion): ConflictError<CurrentVersion
 
 export const storyNotFound = (): NotFoundError => new NotFoundError("This story could not be found. It may have been deleted.");
 
-export function loadStory(tx: Tx, id: number): Story | undefined {
-  return tx.select().from(stories).where(eq(stories.id, id)).get();
+export async function loadStory(tx: Tx, id: number): Promise<Story | undefined> {
+  return first(tx.select().from(stories).where(eq(stories.id, id)).limit(1));
 }
 
-export function authorIdsOf(tx: Tx, storyId: number): number[] {
-  return tx
+export async function authorIdsOf(tx: Tx, storyId: number): Promise<number[]> {
+  const rows = await tx
     .select({ id: storyAuthors.personId })
     .from(storyAuthors)
     .where(eq(storyAuthors.storyId, storyId))
-    .orderBy(asc(storyAuthors.position))
-    .all()
-    .map((r) => r.id);
+    .orderBy(asc(storyAuthors.position));
+  return rows.map((r) => r.id);
 }
 
-export function topicIdsOf(tx: Tx, storyId: number): number[] {
-  return tx
-    .select({ id: storyTopics.topicId })
-    .from(storyTopics)
-    .where(eq(storyTopics.storyId, storyId))
-    .all()
-    .map((r) => r.id);
+export async function topicIdsOf(tx: Tx, storyId: number): Promise<number[]> {
+  const rows = await tx.select({ id: storyTopics.topicId }).from(storyTopics).where(eq(storyTopics.storyId, storyId));
+  return rows.map((r) => r.id);
 }
 
 /** The user created the story or is one of its authors (through their expert profile). */
-export function isOwner(tx: Tx, story: Pick<Story, "id" | "createdBy">, user: Pick<Actor, "id">): boolean {
+export async function isOwner(tx: Tx, story: Pick<Story, "id" | "createdBy">, user: Pick<Actor, "id">): Promise<boolean> {
   if (story.createdBy === user.id) return true;
-  const row = tx
-    .select({ id: people.id })
-    .from(storyAuthors)
-    .innerJoin(people, eq(people.id, storyAuthors.personId))
-    .where(and(eq(storyAuthors.storyId, story.id), eq(people.userId, user.id)))
-    .get();
+  const row = await first(
+    tx
+      .select({ id: people.id })
+      .from(storyAuthors)
+      .innerJoin(people, eq(people.id, storyAuthors.personId))
+      .where(and(eq(storyAuthors.storyId, story.id), eq(people.userId, user.id)))
+      .limit(1),
+  );
   return row !== undefined;
 }
 
@@ -80,9 +78,10 @@ export function snapshotOf(story: Story, authorIds: number[], topicIds: number[]
   return { ...(rest as Omit<Story, "id" | "createdAt" | "createdBy">), authorIds, topicIds };
 }
 
-export function currentVersionOf(tx: Tx, story: Story): CurrentVersion {
-  const by = story.updatedBy ? tx.select({ name: users.name }).from(users).where(eq(users.id, story.updatedBy)).get() : undefined;
-  return { ...snapshotOf(story, authorIdsOf(tx, story.id), topicIdsOf(tx, story.id)), id: story.id, updatedByName: by?.name ?? null };
+export async function currentVersionOf(tx: Tx, story: Story): Promise<CurrentVersion> {
+  const by = story.updatedBy ? await first(tx.select({ name: users.name }).from(users).where(eq(users.id, story.updatedBy)).limit(1)) : undefined;
+  const snapshot = snapshotOf(story, await authorIdsOf(tx, story.id), await topicIdsOf(tx, story.id));
+  return { ...snapshot, id: story.id, updatedByName: by?.name ?? null };
 }
 
 /**
@@ -91,51 +90,49 @@ export function currentVersionOf(tx: Tx, story: Story): CurrentVersion {
  * own autosave (e.g. one that finished while the form was being posted),
  * not a conflict with somebody else.
  */
-export function onlyOwnAutosavesSince(tx: Tx, storyId: number, baseVersion: number, userId: number): boolean {
-  const since = tx
+export async function onlyOwnAutosavesSince(tx: Tx, storyId: number, baseVersion: number, userId: number): Promise<boolean> {
+  const since = await tx
     .select({ reason: storyRevisions.reason, by: storyRevisions.createdBy })
     .from(storyRevisions)
-    .where(and(eq(storyRevisions.storyId, storyId), gt(storyRevisions.version, baseVersion)))
-    .all();
+    .where(and(eq(storyRevisions.storyId, storyId), gt(storyRevisions.version, baseVersion)));
   return since.length > 0 && since.every((r) => r.reason === "autosave" && r.by === userId);
 }
 
-export function writeRevision(
+export async function writeRevision(
   tx: Tx,
   story: Story,
   entry: { reason: string; note?: string | null; userId: number | null },
-): void {
-  tx.insert(storyRevisions)
-    .values({
-      storyId: story.id,
-      version: story.version,
-      snapshot: snapshotOf(story, authorIdsOf(tx, story.id), topicIdsOf(tx, story.id)),
-      reason: entry.reason,
-      note: entry.note ?? null,
-      createdBy: entry.userId,
-      createdAt: Date.now(),
-    })
-    .run();
+): Promise<void> {
+  const snapshot = snapshotOf(story, await authorIdsOf(tx, story.id), await topicIdsOf(tx, story.id));
+  await tx.insert(storyRevisions).values({
+    storyId: story.id,
+    version: story.version,
+    snapshot,
+    reason: entry.reason,
+    note: entry.note ?? null,
+    createdBy: entry.userId,
+    createdAt: Date.now(),
+  });
 }
 
-export function replaceAuthorsAndTopics(tx: Tx, storyId: number, authorIds: number[], topicIds: number[]): void {
-  tx.delete(storyAuthors).where(eq(storyAuthors.storyId, storyId)).run();
-  authorIds.forEach((personId, position) => tx.insert(storyAuthors).values({ storyId, personId, position }).run());
-  tx.delete(storyTopics).where(eq(storyTopics.storyId, storyId)).run();
-  for (const topicId of topicIds) tx.insert(storyTopics).values({ storyId, topicId }).run();
+export async function replaceAuthorsAndTopics(tx: Tx, storyId: number, authorIds: number[], topicIds: number[]): Promise<void> {
+  await tx.delete(storyAuthors).where(eq(storyAuthors.storyId, storyId));
+  for (const [position, personId] of authorIds.entries()) await tx.insert(storyAuthors).values({ storyId, personId, position });
+  await tx.delete(storyTopics).where(eq(storyTopics.storyId, storyId));
+  for (const topicId of topicIds) await tx.insert(storyTopics).values({ storyId, topicId });
 }
 
 /** Refuses ids that do not exist (a stale picker, or a hand-made post). */
-export function checkReferences(tx: Tx, input: { authorIds: number[]; topicIds: number[]; heroImageId: number | null }): void {
-  const count = (table: typeof people | typeof topics | typeof media, col: typeof people.id | typeof topics.id | typeof media.id, ids: number[]) =>
-    ids.length ? tx.select({ id: col }).from(table).where(inArray(col, ids)).all().length : 0;
-  if (count(people, people.id, input.authorIds) !== input.authorIds.length) {
+export async function checkReferences(tx: Tx, input: { authorIds: number[]; topicIds: number[]; heroImageId: number | null }): Promise<void> {
+  const count = async (table: typeof people | typeof topics | typeof media, col: typeof people.id | typeof topics.id | typeof media.id, ids: number[]) =>
+    ids.length ? (await tx.select({ id: col }).from(table).where(inArray(col, ids))).length : 0;
+  if ((await count(people, people.id, input.authorIds)) !== input.authorIds.length) {
     throw new InvalidError("One of the chosen authors no longer exists.", { authorIds: "One of the chosen authors no longer exists. Please choose again." });
   }
-  if (count(topics, topics.id, input.topicIds) !== input.topicIds.length) {
+  if ((await count(topics, topics.id, input.topicIds)) !== input.topicIds.length) {
     throw new InvalidError("One of the chosen topics no longer exists.", { topicIds: "One of the chosen topics no longer exists. Please choose again." });
   }
-  if (input.heroImageId !== null && count(media, media.id, [input.heroImageId]) !== 1) {
+  if (input.heroImageId !== null && (await count(media, media.id, [input.heroImageId])) !== 1) {
     throw new InvalidError("The chosen picture no longer exists.", { heroImageId: "The chosen picture is no longer in the media library. Please choose another." });
   }
 }
@@ -144,15 +141,38 @@ export function checkReferences(tx: Tx, input: { authorIds: number[]; topicIds: 
  * Is `slug` free for story `storyId`? It must not be another story's current
  * address, nor one of another story's old addresses (which still redirect).
  */
-export function slugTaken(tx: Tx, slug: string, storyId: number | null): boolean {
-  const current = tx
-    .select({ id: stories.id })
-    .from(stories)
-    .where(storyId === null ? eq(stories.slug, slug) : and(eq(stories.slug, slug), ne(stories.id, storyId)))
-    .get();
+export async function slugTaken(tx: Tx, slug: string, storyId: number | null): Promise<boolean> {
+  const current = await first(
+    tx
+      .select({ id: stories.id })
+      .from(stories)
+      .where(storyId === null ? eq(stories.slug, slug) : and(eq(stories.slug, slug), ne(stories.id, storyId)))
+      .limit(1),
+  );
   if (current) return true;
-  const old = tx.select({ storyId: slugRedirects.storyId }).from(slugRedirects).where(eq(slugRedirects.oldSlug, slug)).get();
+  const old = await first(tx.select({ storyId: slugRedirects.storyId }).from(slugRedirects).where(eq(slugRedirects.oldSlug, slug)).limit(1));
   return old !== undefined && old.storyId !== storyId;
+}
+
+/**
+ * uniqueSlug() (lib/slug.ts, THE numbering rule) with a lookup that is a
+ * query: each pass answers from what is known, calls the first unknown
+ * candidate free, then looks it up and runs again until every candidate
+ * uniqueSlug asked about has been checked.
+ */
+export async function uniqueSlugOf(stem: string, taken: (slug: string) => Promise<boolean>): Promise<string> {
+  const known = new Map<string, boolean>();
+  for (;;) {
+    let unknown = null as string | null;
+    const slug = uniqueSlug(stem, (candidate) => {
+      const answer = known.get(candidate);
+      if (answer !== undefined) return answer;
+      unknown ??= candidate;
+      return false;
+    });
+    if (unknown === null) return slug;
+    known.set(unknown, await taken(unknown));
+  }
 }
 
 export const SLUG_TAKEN_MESSAGE = "Another story already uses (or used to use) this web address. Please choose a different one.";

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, gt, inArray, isNotNull, lt, lte, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { first, getDb, transaction } from "@/db/client";
+import { unindexed } from "@/db/portable";
 import { stories, type Story } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { revalidate, tags } from "@/lib/cache";
@@ -22,41 +23,41 @@ export async function publishDueStories(now: number = Date.now()): Promise<{ pub
   const db = getDb();
   const changed: { story: Story; kind: "publish" | "unpublish" }[] = [];
 
-  const due = db
+  const due = await db
     .select({ id: stories.id })
     .from(stories)
-    .where(and(eq(stories.status, "scheduled"), lte(stories.publishAt, now)))
-    .all();
-  const expired = db
+    .where(and(eq(stories.status, "scheduled"), lte(stories.publishAt, now)));
+  const expired = await db
     .select({ id: stories.id })
     .from(stories)
-    // `+status` keeps SQLite off the status-leading index (it would read every published row): stories_unpublish finds these.
-    .where(and(inArray(sql<string>`+${stories.status}`, ["published", "scheduled"]), isNotNull(stories.unpublishAt), lte(stories.unpublishAt, now)))
-    .all();
+    // unindexed() (SQLite's `+status`) keeps SQLite off the status-leading index (it would read every published row): stories_unpublish finds these.
+    .where(and(inArray(unindexed<string>(stories.status), ["published", "scheduled"]), isNotNull(stories.unpublishAt), lte(stories.unpublishAt, now)));
 
-  db.transaction((tx) => {
+  await transaction(async (tx) => {
     for (const { id } of expired) {
-      const row = tx
-        .update(stories)
-        .set({ status: "unpublished", unpublishAt: null, updatedAt: now })
-        .where(and(eq(stories.id, id), inArray(stories.status, ["published", "scheduled"]), lte(stories.unpublishAt, now)))
-        .returning()
-        .get();
+      const row = await first(
+        tx
+          .update(stories)
+          .set({ status: "unpublished", unpublishAt: null, updatedAt: now })
+          .where(and(eq(stories.id, id), inArray(stories.status, ["published", "scheduled"]), lte(stories.unpublishAt, now)))
+          .returning(),
+      );
       if (!row) continue;
-      writeRevision(tx, row, { reason: "unpublish", note: "Unpublished automatically at the scheduled time", userId: null });
-      writeAudit(tx, { actor: null, action: "story.unpublish.scheduled", entity: "story", entityId: id, details: { at: now } });
+      await writeRevision(tx, row, { reason: "unpublish", note: "Unpublished automatically at the scheduled time", userId: null });
+      await writeAudit(tx, { actor: null, action: "story.unpublish.scheduled", entity: "story", entityId: id, details: { at: now } });
       changed.push({ story: row, kind: "unpublish" });
     }
     for (const { id } of due) {
-      const row = tx
-        .update(stories)
-        .set({ status: "published", updatedAt: now })
-        .where(and(eq(stories.id, id), eq(stories.status, "scheduled"), lte(stories.publishAt, now)))
-        .returning()
-        .get();
+      const row = await first(
+        tx
+          .update(stories)
+          .set({ status: "published", updatedAt: now })
+          .where(and(eq(stories.id, id), eq(stories.status, "scheduled"), lte(stories.publishAt, now)))
+          .returning(),
+      );
       if (!row) continue;
-      writeRevision(tx, row, { reason: "publish", note: "Published automatically at the scheduled time", userId: null });
-      writeAudit(tx, { actor: null, action: "story.publish.scheduled", entity: "story", entityId: id, details: { at: now } });
+      await writeRevision(tx, row, { reason: "publish", note: "Published automatically at the scheduled time", userId: null });
+      await writeAudit(tx, { actor: null, action: "story.publish.scheduled", entity: "story", entityId: id, details: { at: now } });
       changed.push({ story: row, kind: "publish" });
     }
   });
@@ -77,22 +78,23 @@ export async function publishDueStories(now: number = Date.now()): Promise<{ pub
  * Only times that were still ahead when the row was last written count: a
  * "publish now" (publishAt = the save's own time) was purged by the save.
  */
-export function storyBoundaryPassed(from: number, to: number): boolean {
+export async function storyBoundaryPassed(from: number, to: number): Promise<boolean> {
   const db = getDb();
-  // The status test is written `+status` so SQLite walks the time column's own index (a range of a few rows),
+  // The status test is unindexed (SQLite's `+status`) so SQLite walks the time column's own index (a range of a few rows),
   // not the status index (every published story: ~1 s a tick at 100,000 stories).
-  const hit = (column: typeof stories.publishAt | typeof stories.unpublishAt) =>
-    db
-      .select({ one: sql`1` })
-      .from(stories)
-      .where(and(eq(sql`+${stories.status}`, "published"), gt(column, from), lte(column, to), lt(stories.updatedAt, column)))
-      .limit(1)
-      .get() !== undefined;
-  return hit(stories.publishAt) || hit(stories.unpublishAt);
+  const hit = async (column: typeof stories.publishAt | typeof stories.unpublishAt) =>
+    (await first(
+      db
+        .select({ one: sql`1` })
+        .from(stories)
+        .where(and(eq(unindexed(stories.status), "published"), gt(column, from), lte(column, to), lt(stories.updatedAt, column)))
+        .limit(1),
+    )) !== undefined;
+  return (await hit(stories.publishAt)) || (await hit(stories.unpublishAt));
 }
 
 /** Twice a second, so a story scheduled for 10:00 is on the home page by 10:00:01 even when the machine is busy (each check is an index lookup). */
 export const storyJobs: Job[] = [
-  { name: "stories.publish-due", everyMs: 500, run: (now) => publishDueStories(now) },
+  { name: "stories.publish-due", everyMs: 500, once: true, run: (now) => publishDueStories(now) },
   boundaryJob("stories.boundaries", [tags.stories, tags.people, tags.topics], storyBoundaryPassed),
 ];

@@ -1,5 +1,6 @@
 import "server-only";
-import { and, gt, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, gt, inArray, isNull, lte, or, type SQL } from "drizzle-orm";
+import { unindexed } from "@/db/portable";
 import { stories } from "@/db/schema";
 
 /**
@@ -12,10 +13,10 @@ import { stories } from "@/db/schema";
  */
 export function publicStory(now: number = Date.now()): SQL {
   return and(
-    // The unary + keeps SQLite off status-leading indexes (stories_status_publish serves the
+    // unindexed() (SQLite's unary +) keeps SQLite off status-leading indexes (stories_status_publish serves the
     // scheduler): from those it sorts every public story (a second with 100,000), while the
     // publish_at-leading ones (decision 0005) give the range and the order with no sort.
-    inArray(sql<string>`+${stories.status}`, ["published", "scheduled"]),
+    inArray(unindexed<string>(stories.status), ["published", "scheduled"]),
     lte(stories.publishAt, now),
     or(isNull(stories.unpublishAt), gt(stories.unpublishAt, now)),
   ) as SQL;

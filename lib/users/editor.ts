@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, ne, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { first, getDb, transaction } from "@/db/client";
 import { users, type Role } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { generatePassword, hashPassword } from "@/lib/auth/password";
@@ -11,20 +11,19 @@ import type { CreateUserInput } from "@/lib/users/schema";
 
 export type UserSummary = { id: number; email: string; name: string; role: Role; disabled: boolean; createdAt: number };
 
-export function listUsers(): UserSummary[] {
+export async function listUsers(): Promise<UserSummary[]> {
   return getDb()
     .select({ id: users.id, email: users.email, name: users.name, role: users.role, disabled: users.disabled, createdAt: users.createdAt })
     .from(users)
-    .orderBy(asc(users.disabled), asc(users.name))
-    .all();
+    .orderBy(asc(users.disabled), asc(users.name));
 }
 
-export function listUserOptions(): { id: number; name: string; email: string }[] {
-  return getDb().select({ id: users.id, name: users.name, email: users.email }).from(users).orderBy(asc(users.name)).all();
+export async function listUserOptions(): Promise<{ id: number; name: string; email: string }[]> {
+  return getDb().select({ id: users.id, name: users.name, email: users.email }).from(users).orderBy(asc(users.name));
 }
 
-function findUser(id: number) {
-  const row = getDb().select().from(users).where(eq(users.id, id)).get();
+async function findUser(id: number) {
+  const row = await first(getDb().select().from(users).where(eq(users.id, id)).limit(1));
   if (!row) throw new NotFoundError("That user no longer exists.");
   return row;
 }
@@ -32,56 +31,56 @@ function findUser(id: number) {
 /** Creates an account; returns the password when it was generated, to show once. */
 export async function createUser(input: CreateUserInput, { user: actor, ip }: WriteContext): Promise<{ id: number; generatedPassword: string | null }> {
   const db = getDb();
-  const taken = db.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, input.email)).get();
+  const taken = await first(db.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, input.email)).limit(1));
   if (taken) throw new ConflictError("There is already an account with that email address.", undefined, { email: "There is already an account with that email address." });
   const generatedPassword = input.password ? null : generatePassword();
   const passwordHash = await hashPassword(input.password || generatedPassword!);
-  const id = db.transaction((tx) => {
-    const row = tx.insert(users).values({ email: input.email, name: input.name, role: input.role, passwordHash }).returning({ id: users.id }).get();
-    writeAudit(tx, { actor, action: "user.create", entity: "user", entityId: row.id, ip, details: { email: input.email, role: input.role } });
+  const id = await transaction(async (tx) => {
+    const row = (await first(tx.insert(users).values({ email: input.email, name: input.name, role: input.role, passwordHash }).returning({ id: users.id })))!;
+    await writeAudit(tx, { actor, action: "user.create", entity: "user", entityId: row.id, ip, details: { email: input.email, role: input.role } });
     return row.id;
   });
   return { id, generatedPassword };
 }
 
 /** Every change below bumps sessionVersion: the user's current sessions end at once. */
-export function changeRole({ userId, role }: { userId: number; role: Role }, { user: actor, ip }: WriteContext): void {
+export async function changeRole({ userId, role }: { userId: number; role: Role }, { user: actor, ip }: WriteContext): Promise<void> {
   if (userId === actor.id) throw new ForbiddenError("You cannot change your own role. Ask another administrator.");
-  const before = findUser(userId);
+  const before = await findUser(userId);
   if (before.role === role) return;
-  getDb().transaction((tx) => {
-    tx.update(users)
+  await transaction(async (tx) => {
+    await tx
+      .update(users)
       .set({ role, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: Date.now() })
-      .where(eq(users.id, userId))
-      .run();
-    writeAudit(tx, { actor, action: "user.role", entity: "user", entityId: userId, ip, details: { from: before.role, to: role } });
+      .where(eq(users.id, userId));
+    await writeAudit(tx, { actor, action: "user.role", entity: "user", entityId: userId, ip, details: { from: before.role, to: role } });
   });
 }
 
-export function setDisabled({ userId, disabled }: { userId: number; disabled: boolean }, { user: actor, ip }: WriteContext): void {
+export async function setDisabled({ userId, disabled }: { userId: number; disabled: boolean }, { user: actor, ip }: WriteContext): Promise<void> {
   if (userId === actor.id && disabled) throw new ForbiddenError("You cannot disable your own account.");
-  const before = findUser(userId);
+  const before = await findUser(userId);
   if (before.disabled === disabled) return;
-  getDb().transaction((tx) => {
-    tx.update(users)
+  await transaction(async (tx) => {
+    await tx
+      .update(users)
       .set({ disabled, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: Date.now() })
-      .where(and(eq(users.id, userId), ne(users.disabled, disabled)))
-      .run();
-    writeAudit(tx, { actor, action: disabled ? "user.disable" : "user.enable", entity: "user", entityId: userId, ip });
+      .where(and(eq(users.id, userId), ne(users.disabled, disabled)));
+    await writeAudit(tx, { actor, action: disabled ? "user.disable" : "user.enable", entity: "user", entityId: userId, ip });
   });
 }
 
 /** Sets a new password (typed, or generated and returned to show once). */
 export async function resetPassword({ userId, password }: { userId: number; password: string }, { user: actor, ip }: WriteContext): Promise<{ generatedPassword: string | null }> {
-  findUser(userId);
+  await findUser(userId);
   const generatedPassword = password ? null : generatePassword();
   const passwordHash = await hashPassword(password || generatedPassword!);
-  getDb().transaction((tx) => {
-    tx.update(users)
+  await transaction(async (tx) => {
+    await tx
+      .update(users)
       .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: Date.now() })
-      .where(eq(users.id, userId))
-      .run();
-    writeAudit(tx, { actor, action: "user.reset-password", entity: "user", entityId: userId, ip, details: { generated: generatedPassword !== null } });
+      .where(eq(users.id, userId));
+    await writeAudit(tx, { actor, action: "user.reset-password", entity: "user", entityId: userId, ip, details: { generated: generatedPassword !== null } });
   });
   return { generatedPassword };
 }
@@ -91,13 +90,12 @@ export async function resetPassword({ userId, password }: { userId: number; pass
  * address are forgotten), for an admin helping someone locked out by their
  * own typos or by someone guessing. Audited with how many were cleared.
  */
-export function unlockSignIn(input: { userId: number }, ctx: WriteContext): { cleared: number } {
-  const db = getDb();
-  const user = db.select({ id: users.id, email: users.email }).from(users).where(eq(users.id, input.userId)).get();
+export async function unlockSignIn(input: { userId: number }, ctx: WriteContext): Promise<{ cleared: number }> {
+  const user = await first(getDb().select({ id: users.id, email: users.email }).from(users).where(eq(users.id, input.userId)).limit(1));
   if (!user) throw new NotFoundError("That user no longer exists.");
-  const cleared = db.transaction((tx) => {
-    const n = clearSignInFailures(tx, user.email);
-    writeAudit(tx, { actor: ctx.user, action: "user.unlock-sign-in", entity: "user", entityId: user.id, ip: ctx.ip, details: { clearedFailures: n } });
+  const cleared = await transaction(async (tx) => {
+    const n = await clearSignInFailures(tx, user.email);
+    await writeAudit(tx, { actor: ctx.user, action: "user.unlock-sign-in", entity: "user", entityId: user.id, ip: ctx.ip, details: { clearedFailures: n } });
     return n;
   });
   return { cleared };

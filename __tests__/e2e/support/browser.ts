@@ -60,3 +60,20 @@ export async function axeViolations(page: Page): Promise<{ id: string; help: str
     return result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
   });
 }
+
+/**
+ * On the new-story form (already open in `page`): fills a news release with
+ * the first expert on the byline and creates the draft; resolves on the
+ * draft's edit page.
+ */
+export async function createNewsDraft(page: Page, story: { title: string; standfirst: string; body: string }): Promise<void> {
+  await page.getByLabel("Type of story").selectOption("news-release");
+  await page.getByLabel("Headline").fill(story.title);
+  await page.getByLabel("Standfirst").fill(story.standfirst);
+  await page.getByRole("textbox", { name: "Article" }).fill(story.body);
+  const expert = page.getByLabel("Add an expert to the byline");
+  await expert.selectOption((await expert.locator("option").nth(1).getAttribute("value"))!);
+  await page.getByRole("button", { name: "Add", exact: true }).click();
+  await page.getByRole("button", { name: "Create draft" }).click();
+  await page.waitForURL(/\/editor\/stories\/\d+\/edit/);
+}

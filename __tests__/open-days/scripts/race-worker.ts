@@ -1,7 +1,8 @@
 /**
  * One of several processes started by race.test.ts: each registers COUNT
- * people for the same open day in the same SQLite file at the same moment.
+ * people for the same open day in the same database at the same moment.
  */
+import { closeDatabase, getDb } from "@/db/client";
 import { register } from "@/lib/open-days/registrations";
 
 async function main() {
@@ -15,6 +16,7 @@ async function main() {
     ),
   );
   process.stdout.write(JSON.stringify(results));
+  await closeDatabase(getDb());
 }
 
 main().catch((error) => {

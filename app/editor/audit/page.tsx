@@ -25,9 +25,11 @@ export default async function AuditPage({ searchParams }: Props) {
     to: one(params.to),
   };
   const page = Number(one(params.page)) || 1;
-  const result = listAuditEntries({ actorId: Number(filter.actor) || undefined, action: filter.action || undefined, from: filter.from, to: filter.to, page });
-  const actions = listAuditActions();
-  const people = listUserOptions();
+  const [result, actions, people] = await Promise.all([
+    listAuditEntries({ actorId: Number(filter.actor) || undefined, action: filter.action || undefined, from: filter.from, to: filter.to, page }),
+    listAuditActions(),
+    listUserOptions(),
+  ]);
   const pageHref = (n: number) => `/editor/audit?${new URLSearchParams({ ...filter, page: String(n) })}`;
   return (
     <>

@@ -16,7 +16,7 @@ export default async function CommentsPage({ searchParams }: Props) {
   const statusParam = typeof params.status === "string" ? params.status : "";
   const status = (COMMENT_STATUSES as readonly string[]).includes(statusParam) ? (statusParam as CommentStatus) : undefined;
   const page = Number(params.page) || 1;
-  const result = listCommentsForModeration({ status, page });
+  const result = await listCommentsForModeration({ status, page });
   const href = (s: string, p = 1) => `/editor/comments?${new URLSearchParams({ ...(s ? { status: s } : {}), ...(p > 1 ? { page: String(p) } : {}) })}`;
   return (
     <>

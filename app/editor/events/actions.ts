@@ -12,16 +12,16 @@ import { eventDeleteSchema, eventIdSchema, eventSchema, eventUpdateSchema } from
 
 const toEdit = (id: number, saved: string) => ({ redirectTo: `/editor/events/${id}/edit?saved=${saved}` });
 
-export const createEventAction = defineAction({ role: "editor", schema: eventSchema }, (input, ctx) => toEdit(createEvent(input, ctx).id, "created"));
+export const createEventAction = defineAction({ role: "editor", schema: eventSchema }, async (input, ctx) => toEdit((await createEvent(input, ctx)).id, "created"));
 
-export const updateEventAction = defineAction({ role: "editor", schema: eventUpdateSchema }, (input, ctx) => toEdit(updateEvent(input, ctx).id, "updated"));
+export const updateEventAction = defineAction({ role: "editor", schema: eventUpdateSchema }, async (input, ctx) => toEdit((await updateEvent(input, ctx)).id, "updated"));
 
-export const duplicateEventAction = defineAction({ role: "editor", schema: eventIdSchema }, (input, ctx) => toEdit(duplicateEvent(input, ctx).id, "duplicated"));
+export const duplicateEventAction = defineAction({ role: "editor", schema: eventIdSchema }, async (input, ctx) => toEdit((await duplicateEvent(input, ctx)).id, "duplicated"));
 
-export const cancelEventAction = defineAction({ role: "editor", schema: eventIdSchema }, (input, ctx) => toEdit(cancelEvent(input, ctx).id, "cancelled"));
+export const cancelEventAction = defineAction({ role: "editor", schema: eventIdSchema }, async (input, ctx) => toEdit((await cancelEvent(input, ctx)).id, "cancelled"));
 
 /** Deletes only with the confirmation box ticked (the schema refuses anything else). */
-export const deleteEventAction = defineAction({ role: "editor", schema: eventDeleteSchema }, (input, ctx) => {
-  deleteEvent(input, ctx);
+export const deleteEventAction = defineAction({ role: "editor", schema: eventDeleteSchema }, async (input, ctx) => {
+  await deleteEvent(input, ctx);
   return { redirectTo: "/editor/events?deleted=1" };
 });

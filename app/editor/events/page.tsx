@@ -17,7 +17,7 @@ export default async function EditorEventsPage({ searchParams }: { searchParams:
   const { allowed } = await pageAccess("events.manage");
   if (!allowed) return <NotAllowed heading="Events" reason="Only editors and administrators can manage events." />;
   const { deleted } = await searchParams;
-  const rows = listEventsForEditor();
+  const rows = await listEventsForEditor();
   return (
     <div className="container">
       <ListHeader heading="Events" notice={deleted ? "The event was deleted." : undefined} newHref="/editor/events/new" newLabel="New event" />

@@ -35,9 +35,9 @@ export const uploadMediaAction = defineAction({ role: "contributor", schema: med
 /** Edit alt text, caption, credit, licence and rights expiry (bound to the media id). */
 export const updateMediaAction = defineAction<typeof mediaDetailsSchema, "contributor", [id: number]>(
   { role: "contributor", schema: mediaDetailsSchema },
-  (input, ctx) => {
+  async (input, ctx) => {
     const [id] = ctx.args;
-    updateMediaDetails({ ...input, id }, ctx);
+    await updateMediaDetails({ ...input, id }, ctx);
     // Echo what was saved: React resets the form after the action, and the page's props are from before the save.
     return { ok: true, message: "The image details have been saved.", values: ctx.values };
   },
@@ -60,9 +60,9 @@ export const uploadCaptionsAction = defineAction<typeof captionsFormSchema, "con
 /** Take the captions off a story (bound to the story id). */
 export const removeCaptionsAction = defineAction<typeof captionsFormSchema, "contributor", [storyId: number]>(
   { role: "contributor", schema: captionsFormSchema },
-  (_input, ctx) => {
+  async (_input, ctx) => {
     const [storyId] = ctx.args;
-    removeCaptions({ storyId }, ctx);
+    await removeCaptions({ storyId }, ctx);
     return { ok: true, message: "The captions have been removed." };
   },
 );

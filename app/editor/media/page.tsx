@@ -21,8 +21,8 @@ export default async function MediaLibraryPage({ searchParams }: Props) {
   const page = parsePage(params.page);
   if (page === null) notFound();
   const q = typeof params.q === "string" ? params.q : "";
-  const library = listMedia({ page, q }, user);
-  const stories = listEditorStories(user, { limit: 100 }).map((s) => ({ id: s.id, title: s.title }));
+  const library = await listMedia({ page, q }, user);
+  const stories = (await listEditorStories(user, { limit: 100 })).map((s) => ({ id: s.id, title: s.title }));
   const seesAll = can(user, "media.manage");
 
   return (

@@ -19,8 +19,8 @@ export const updateOpenDayAction = defineAction<typeof openDaySchema, "editor", 
   return toEdit((await saveOpenDay({ ...input, id }, ctx)).id);
 });
 
-export const closeRegistrationAction = defineAction({ role: "editor", schema: openDayIdSchema }, (input, ctx) => {
-  closeRegistration(input, ctx);
+export const closeRegistrationAction = defineAction({ role: "editor", schema: openDayIdSchema }, async (input, ctx) => {
+  await closeRegistration(input, ctx);
   return { redirectTo: `/editor/open-days?closed=${input.id}` };
 });
 

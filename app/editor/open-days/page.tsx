@@ -18,7 +18,7 @@ export default async function EditorOpenDaysPage({ searchParams }: { searchParam
   const { allowed } = await pageAccess("open-days.manage");
   if (!allowed) return <NotAllowed heading="Open days" reason="Only editors and administrators can manage open days and see registrations." />;
   const { closed } = await searchParams;
-  const days = listOpenDaysForEditor();
+  const days = await listOpenDaysForEditor();
   return (
     <div className="container">
       <ListHeader heading="Open days" notice={closed ? "Registration is now closed for that open day." : undefined} newHref="/editor/open-days/new" newLabel="New open day" />

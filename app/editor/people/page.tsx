@@ -12,7 +12,7 @@ export default async function PeoplePage() {
   const user = await requirePageUser("contributor");
   if (!hasRole(user, "editor")) {
     // Contributors manage only their own profile.
-    const own = getOwnPerson(user.id);
+    const own = await getOwnPerson(user.id);
     if (own) redirect(`/editor/people/${own.id}`);
     return (
       <>
@@ -21,7 +21,7 @@ export default async function PeoplePage() {
       </>
     );
   }
-  const people = listPeopleForEditor();
+  const people = await listPeopleForEditor();
   return (
     <>
       <h1>Experts</h1>

@@ -19,7 +19,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function PromosPage({ searchParams }: Props) {
   await requirePageUser("editor");
   const { created } = await searchParams;
-  const promos = listPromosForEditor();
+  const promos = await listPromosForEditor();
   return (
     <>
       <h1>Promos</h1>

@@ -25,8 +25,8 @@ function intentOf(posted: unknown): StoryAction | "save" | "add-guest" | "add-au
 const typedAuthorIds = (values: Record<string, string | string[]>): string[] => [values.authorIds ?? []].flat().filter((v) => v !== "");
 
 /** "Add guest expert" inside the story form: creates the person and puts them in the byline, saving nothing else. */
-const addGuestExpert = defineAction({ role: "contributor", schema: guestExpertSchema }, (input, ctx): StoryFormState => {
-  const added = createGuestExpert(input, ctx);
+const addGuestExpert = defineAction({ role: "contributor", schema: guestExpertSchema }, async (input, ctx): Promise<StoryFormState> => {
+  const added = await createGuestExpert(input, ctx);
   return {
     ok: true,
     message: `${added.name} has been added as a guest expert and to the byline. Save the story to keep the change.`,
@@ -58,8 +58,8 @@ async function addExistingAuthor(formData: FormData): Promise<StoryFormState> {
   return { ...state, errors: { authorIds: state.errors?.addAuthorId ?? "Choose an expert to add." } };
 }
 
-const createDraftAction = defineAction({ role: "contributor", schema: newStorySchema }, (input, ctx) => ({
-  redirectTo: `/editor/stories/${createDraft(input, ctx).id}/edit?done=created`,
+const createDraftAction = defineAction({ role: "contributor", schema: newStorySchema }, async (input, ctx) => ({
+  redirectTo: `/editor/stories/${(await createDraft(input, ctx)).id}/edit?done=created`,
 }));
 
 export async function createStoryAction(prev: StoryFormState, formData: FormData): Promise<StoryFormState> {
@@ -96,13 +96,13 @@ export async function saveStoryAction(prev: StoryFormState, formData: FormData):
   return saveAndStep(prev, formData);
 }
 
-export const restoreRevisionAction = defineAction({ role: "contributor", schema: restoreSchema }, (input, ctx) => {
-  restoreRevision(input, ctx);
+export const restoreRevisionAction = defineAction({ role: "contributor", schema: restoreSchema }, async (input, ctx) => {
+  await restoreRevision(input, ctx);
   return { redirectTo: `/editor/stories/${input.id}/history?done=restored` };
 });
 
-export const createPreviewLinkAction = defineAction({ role: "editor", schema: previewLinkSchema }, (input, ctx): StoryFormState => {
-  const link = createPreviewLink(input, ctx);
+export const createPreviewLinkAction = defineAction({ role: "editor", schema: previewLinkSchema }, async (input, ctx): Promise<StoryFormState> => {
+  const link = await createPreviewLink(input, ctx);
   return {
     ok: true,
     message: "Preview link created. Copy it now: for security it will not be shown again.",

@@ -32,8 +32,8 @@ function Section({ id, title, children }: { id: string; title: string; children:
 }
 
 /** The story half of the editor dashboard: what needs this user's attention. */
-export function StoryDashboard({ user }: { user: SessionUser }) {
-  const d = getDashboard(user);
+export async function StoryDashboard({ user }: { user: SessionUser }) {
+  const d = await getDashboard(user);
   return (
     <>
       {d.returned.length > 0 ? (

@@ -20,7 +20,7 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
   const pressOffice = can(user, "story.manage");
   const status = STORY_STATUSES.find((s) => s === params.status) as StoryStatus | undefined;
   const mine = !pressOffice || params.mine === "1";
-  const rows = listEditorStories(user, { mine, status });
+  const rows = await listEditorStories(user, { mine, status });
 
   return (
     <>

@@ -20,14 +20,14 @@ export const createUserAction = defineAction(admin(createUserSchema), async (inp
   };
 });
 
-export const changeRoleAction = defineAction(admin(changeRoleSchema), (input, ctx) => {
-  changeRole(input, ctx);
+export const changeRoleAction = defineAction(admin(changeRoleSchema), async (input, ctx) => {
+  await changeRole(input, ctx);
   revalidatePath("/editor/users");
   return { ok: true, message: `Role changed to ${input.role}. Their current sessions have ended.` };
 });
 
-export const setDisabledAction = defineAction(admin(setDisabledSchema), (input, ctx) => {
-  setDisabled(input, ctx);
+export const setDisabledAction = defineAction(admin(setDisabledSchema), async (input, ctx) => {
+  await setDisabled(input, ctx);
   revalidatePath("/editor/users");
   return { ok: true, message: input.disabled ? "Account disabled. Their sessions have ended." : "Account enabled." };
 });
@@ -42,7 +42,7 @@ export const resetPasswordAction = defineAction(admin(resetPasswordSchema), asyn
 });
 
 /** Clears the sign-in delays on an account (lib/auth/throttle.ts), e.g. after someone guessed at it. */
-export const unlockSignInAction = defineAction(admin(unlockSignInSchema), (input, ctx) => {
-  const { cleared } = unlockSignIn({ userId: input.userId }, ctx);
+export const unlockSignInAction = defineAction(admin(unlockSignInSchema), async (input, ctx) => {
+  const { cleared } = await unlockSignIn({ userId: input.userId }, ctx);
   return { ok: true, message: `Sign-in delays cleared (${cleared} failed ${cleared === 1 ? "attempt" : "attempts"} forgotten). They can sign in again now.` };
 });

@@ -11,8 +11,7 @@ export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage() {
   const me = await requirePageUser("admin");
-  const users = listUsers();
-  const failures = recentFailuresByEmail();
+  const [users, failures] = await Promise.all([listUsers(), recentFailuresByEmail()]);
   return (
     <>
       <h1>Users</h1>

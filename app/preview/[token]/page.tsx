@@ -23,7 +23,7 @@ export const metadata: Metadata = {
 export default async function PreviewPage({ params }: { params: Promise<{ token: string }> }) {
   await connection();
   const { token } = await params;
-  const story = getStoryByPreviewToken(token);
+  const story = await getStoryByPreviewToken(token);
   if (!story) notFound();
   const { siteName } = config();
   return (

@@ -4,8 +4,8 @@ import { defineAction, type FormState } from "@/lib/action";
 import { submitComment } from "@/lib/comments/public";
 import { COMMENT_THANKS, commentSchema } from "@/lib/comments/schema";
 
-const submit = defineAction({ role: null, schema: commentSchema }, (input, ctx) => {
-  submitComment(input, ctx);
+const submit = defineAction({ role: null, schema: commentSchema }, async (input, ctx) => {
+  await submitComment(input, ctx);
   return { ok: true, message: COMMENT_THANKS };
 });
 

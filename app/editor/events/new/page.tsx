@@ -15,7 +15,7 @@ export default async function NewEventPage() {
   return (
     <div className="container narrow">
       <BackHeading href="/editor/events" backLabel="All events" heading="New event" />
-      <EventForm action={createEventAction} initial={{ status: "draft" }} submitLabel="Create event" timeZone={config().timeZone} suggestions={eventSuggestions()} />
+      <EventForm action={createEventAction} initial={{ status: "draft" }} submitLabel="Create event" timeZone={config().timeZone} suggestions={await eventSuggestions()} />
     </div>
   );
 }

@@ -19,7 +19,7 @@ export default async function MediaDetailsPage({ params, searchParams }: Props) 
   const { uploaded } = await searchParams;
   if (!/^[1-9]\d{0,9}$/.test(raw)) notFound();
   // Someone else's upload is "not found" for a contributor: ids are not a way in.
-  const item = getMedia(Number(raw), user);
+  const item = await getMedia(Number(raw), user);
   if (!item) notFound();
   const rights = rightsNote(item.rightsExpireAt);
   const preview = [...item.variants].sort((a, b) => a.width - b.width).find((v) => v.width >= 480) ?? { url: item.url, width: item.width };

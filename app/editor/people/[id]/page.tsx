@@ -15,7 +15,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
   const user = await requirePageUser("contributor");
   const { id } = await params;
   const { created } = await searchParams;
-  const person = /^\d+$/.test(id) ? getPersonForEditor(Number(id)) : null;
+  const person = /^\d+$/.test(id) ? await getPersonForEditor(Number(id)) : null;
   const isEditor = hasRole(user, "editor");
   // A contributor may open only their own profile; others look exactly like a missing one.
   if (!person || (!isEditor && person.userId !== user.id)) notFound();
@@ -36,7 +36,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
         <Link href={`/experts/${person.slug}`}>View the public profile</Link>
       </p>
       {isEditor ? (
-        <PersonForm action={savePersonAction} accounts={listLinkableUsers()} person={values} />
+        <PersonForm action={savePersonAction} accounts={await listLinkableUsers()} person={values} />
       ) : (
         <ProfileForm action={updateProfileAction} person={values} />
       )}

@@ -13,7 +13,7 @@ export default async function NewPersonPage() {
       <h1>Add an expert</h1>
       <PersonForm
         action={savePersonAction}
-        accounts={listLinkableUsers()}
+        accounts={await listLinkableUsers()}
         person={{ name: "", slug: "", jobTitle: "", department: "", institution: "", bio: "", expertise: [], photoUrl: "", availableForMedia: false, mediaEmail: "", isGuest: false, userId: null }}
       />
     </div>

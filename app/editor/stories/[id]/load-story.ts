@@ -15,7 +15,7 @@ export async function loadEditorStory(params: StoryPageProps["params"]) {
   const user = await requirePageUser("contributor");
   const { id } = await params;
   const storyId = Number(id);
-  const story = Number.isInteger(storyId) && storyId > 0 ? getStoryForEditor(storyId, user) : null;
+  const story = Number.isInteger(storyId) && storyId > 0 ? await getStoryForEditor(storyId, user) : null;
   if (!story) notFound();
   return { user, story };
 }

@@ -13,8 +13,8 @@ export const metadata: Metadata = { title: "Write a new story" };
 export default async function NewStoryPage() {
   const user = await requirePageUser("contributor");
   const pressOffice = can(user, "story.manage");
-  const choices = getEditorChoices();
-  const me = ownPersonId(user);
+  const choices = await getEditorChoices();
+  const me = await ownPersonId(user);
   return (
     <>
       <p>

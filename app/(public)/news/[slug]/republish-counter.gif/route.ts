@@ -19,6 +19,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
   const { slug } = await params;
   const story = await getStoryBySlug(slug);
   if (!story) return new Response(null, { status: 404, headers: { "Cache-Control": "no-store" } });
-  recordRepublishView(story.id);
+  await recordRepublishView(story.id);
   return new Response(new Uint8Array(PIXEL), { status: 200, headers: { ...headers, "Content-Length": String(PIXEL.length) } });
 }

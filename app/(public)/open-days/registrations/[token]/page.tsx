@@ -24,12 +24,12 @@ const statusText = { confirmed: "Confirmed", waitlisted: "On the waiting list", 
 export default async function ManageBookingPage({ params, searchParams }: Props) {
   const { token } = await params;
   const { done, cancel } = await searchParams;
-  const b = getRegistrationByToken(token);
+  const b = await getRegistrationByToken(token);
   if (!b) notFound();
   const base = `/open-days/registrations/${encodeURIComponent(token)}`;
   const changeable = isChangeable(b);
   const day = changeable ? await getOpenDayBySlug(b.day.slug) : null;
-  const targets = changeable ? listMoveTargets(b.day.level, b.day.id) : [];
+  const targets = changeable ? await listMoveTargets(b.day.level, b.day.id) : [];
   return (
     <div className="container narrow manage-booking">
       <h1>Your open-day booking</h1>

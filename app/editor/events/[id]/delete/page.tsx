@@ -15,7 +15,7 @@ export default async function DeleteEventPage({ params }: { params: Promise<{ id
   const { allowed } = await pageAccess("events.manage");
   if (!allowed) return <NotAllowed heading="Delete event" reason="Only editors and administrators can manage events." />;
   const { id } = await params;
-  const event = /^\d+$/.test(id) ? getEventForEditor(Number(id)) : null;
+  const event = /^\d+$/.test(id) ? await getEventForEditor(Number(id)) : null;
   if (!event) notFound();
   return (
     <div className="container narrow">

@@ -24,7 +24,7 @@ export default async function EditEventPage({ params, searchParams }: { params: 
   if (!allowed) return <NotAllowed heading="Edit event" reason="Only editors and administrators can manage events." />;
   const { id } = await params;
   const { saved } = await searchParams;
-  const event = /^\d+$/.test(id) ? getEventForEditor(Number(id)) : null;
+  const event = /^\d+$/.test(id) ? await getEventForEditor(Number(id)) : null;
   if (!event) notFound();
   const notice = saved ? SAVED_MESSAGES[saved] : undefined;
   return (
@@ -47,7 +47,7 @@ export default async function EditEventPage({ params, searchParams }: { params: 
         initial={eventFormValues(event)}
         submitLabel="Save changes"
         timeZone={config().timeZone}
-        suggestions={eventSuggestions()}
+        suggestions={await eventSuggestions()}
       />
       <h2>Other actions</h2>
       <div className="editor-actions">

@@ -17,7 +17,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: 
 export default async function EditOpenDayPage({ params, searchParams }: Props) {
   if (!(await pageAccess("open-days.manage")).allowed) return <NotAllowed heading="Edit open day" reason="Only editors and administrators can manage open days and see registrations." />;
   const id = Number((await params).id);
-  const day = Number.isInteger(id) && id > 0 ? getOpenDayForEditor(id) : null;
+  const day = Number.isInteger(id) && id > 0 ? await getOpenDayForEditor(id) : null;
   if (!day) notFound();
   const { saved } = await searchParams;
   return (

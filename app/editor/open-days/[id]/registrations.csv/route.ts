@@ -9,7 +9,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     const user = await requireRole("editor");
     const id = Number((await params).id);
     if (!Number.isInteger(id) || id <= 0) throw new NotFoundError("That open day could not be found.");
-    const { csv, fileName } = exportRegistrationsCsv({ id }, { user, ip: await clientIp() });
+    const { csv, fileName } = await exportRegistrationsCsv({ id }, { user, ip: await clientIp() });
     return new Response(csv, {
       headers: {
         "Content-Type": "text/csv; charset=utf-8",

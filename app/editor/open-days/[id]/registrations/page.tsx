@@ -21,11 +21,10 @@ const STATUS = { confirmed: "Confirmed", waitlisted: "Waiting list", cancelled: 
 export default async function RegistrationsPage({ params, searchParams }: Props) {
   if (!(await pageAccess("open-days.manage")).allowed) return <NotAllowed heading="Registrations" reason="Only editors and administrators can manage open days and see registrations." />;
   const id = Number((await params).id);
-  const day = Number.isInteger(id) && id > 0 ? getOpenDayForEditor(id) : null;
+  const day = Number.isInteger(id) && id > 0 ? await getOpenDayForEditor(id) : null;
   if (!day) notFound();
   const { q = "", cancel, cancelled, promoted } = await searchParams;
-  const totals = registrationTotals(day.id);
-  const rows = listRegistrations(day.id, q);
+  const [totals, rows] = await Promise.all([registrationTotals(day.id), listRegistrations(day.id, q)]);
   const toCancel = cancel ? rows.find((r) => r.id === Number(cancel) && r.status !== "cancelled") : undefined;
   const base = `/editor/open-days/${day.id}/registrations`;
   return (

@@ -31,9 +31,9 @@ export default async function EditStoryPage({ params, searchParams }: StoryPageP
   const { user, story } = await loadEditorStory(params);
   const { done, imported } = await searchParams;
   const pressOffice = can(user, "story.manage");
-  const choices = getEditorChoices();
+  const choices = await getEditorChoices();
   // Straight after an import, show what the import changed or dropped (kept as the import revision's note).
-  const importNotes = imported === "1" ? listRevisions(story.id).find((r) => r.reason === "import")?.note : null;
+  const importNotes = imported === "1" ? (await listRevisions(story.id)).find((r) => r.reason === "import")?.note : null;
 
   return (
     <>

@@ -26,14 +26,14 @@ const REASONS: Record<string, string> = {
 export default async function StoryHistoryPage({ params, searchParams }: StoryPageProps) {
   const { story } = await loadEditorStory(params);
   const query = await searchParams;
-  const revisions = listRevisions(story.id);
+  const revisions = await listRevisions(story.id);
   const a = Number(query.a);
   const b = Number(query.b);
-  let diff: ReturnType<typeof diffRevisions> | null = null;
+  let diff: Awaited<ReturnType<typeof diffRevisions>> | null = null;
   let diffError: string | null = null;
   if (a && b) {
     try {
-      diff = diffRevisions(a, b);
+      diff = await diffRevisions(a, b);
       if (!revisions.some((r) => r.id === a)) throw new InvalidError("Choose two revisions of this story to compare.");
     } catch (error) {
       if (!(error instanceof InvalidError)) throw error;

@@ -9,7 +9,7 @@ import { getRegistrationByToken } from "@/lib/open-days/registrations";
  * shared caches, never indexed, never sent on as a referrer.
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }) {
-  const booking = getRegistrationByToken((await params).token);
+  const booking = await getRegistrationByToken((await params).token);
   if (!booking) return errorResponse(new NotFoundError("This link is not valid. Please use the link in your latest e-mail."), { "Cache-Control": "no-store" });
   const response = icsResponse(bookingCalendar(booking), booking.day.slug);
   response.headers.set("Cache-Control", "private, no-store");

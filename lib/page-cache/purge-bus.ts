@@ -1,0 +1,111 @@
+/**
+ * Purges across instances (issue 10). With REDIS_URL set, scripts/server.ts
+ * starts one bus per instance:
+ *
+ * - every purge an instance makes (lib/cache.ts revalidate(), from a request
+ *   or the scheduler) is published on one Redis channel; every other
+ *   instance purges the same tags from its own page cache on receipt, so a
+ *   publish on A is fresh on B within a Redis round trip;
+ * - with a proxy cache in front (nginx, PROXY_PURGE_URL), each page the
+ *   proxy fetched is remembered under its tags in Redis (a sorted set per
+ *   tag, scored by time and trimmed to the proxy's longest keep, so a flood
+ *   of junk URLs cannot grow it), and the instance that made the change asks
+ *   the proxy to drop those URLs, in each encoding it keys separately; once
+ *   at once, and again shortly after for a render that was under way.
+ *
+ * Redis down: local purges still happen, and the bus reconnects by itself.
+ */
+import http from "node:http";
+import { createClient } from "@redis/client";
+import { expandTags } from "./page-cache";
+
+const CHANNEL = "newsroom:purge";
+const TAG_KEY = (tag: string) => `newsroom:proxy-tag:${tag}`;
+/** The encodings the proxy keys its copies by (docs/deploy.md's nginx map). */
+export const PROXY_ENCODINGS = ["br", "gzip", "identity"] as const;
+/** A second proxy purge this long after the first catches a page stored by a render that began before the change. */
+const SECOND_PURGE_MS = 400;
+
+type Message = { from: string; tags: string[] };
+
+export type PurgeBus = {
+  /** Broadcasts a purge this instance made (and purges the proxy). */
+  broadcast: (tags: string[]) => void;
+  /** Records that the proxy holds `url`, a page showing `tags`. */
+  remember: (url: string, tags: readonly string[]) => void;
+  close: () => Promise<void>;
+};
+
+export async function startPurgeBus(options: {
+  redisUrl: string;
+  instanceId: string;
+  /** Purges this instance's own page cache. */
+  onRemotePurge: (tags: string[]) => void;
+  /** The proxy's purge endpoint, e.g. http://127.0.0.1:8080 (nginx with the cache-purge module). */
+  proxyPurgeUrl?: string;
+  /** How long the proxy may keep a page (s-maxage + stale-while-revalidate), ms. */
+  proxyKeepMs: number;
+}): Promise<PurgeBus> {
+  const client = createClient({ url: options.redisUrl });
+  const subscriber = client.duplicate();
+  for (const c of [client, subscriber]) c.on("error", (error: unknown) => console.error("[purge-bus] redis:", (error as Error).message));
+  await Promise.all([client.connect(), subscriber.connect()]);
+  await subscriber.subscribe(CHANNEL, (raw) => {
+    try {
+      const message = JSON.parse(raw) as Message;
+      if (message.from !== options.instanceId && Array.isArray(message.tags)) options.onRemotePurge(message.tags.map(String));
+    } catch (error) {
+      console.error("[purge-bus] bad message:", error);
+    }
+  });
+
+  const purgeProxy = async (tags: string[]) => {
+    const base = options.proxyPurgeUrl;
+    if (!base) return;
+    const since = Date.now() - options.proxyKeepMs;
+    const urls = new Set<string>();
+    for (const tag of expandTags(tags)) for (const url of await client.zRangeByScore(TAG_KEY(tag), since, "+inf")) urls.add(url);
+    await Promise.all([...urls].flatMap((url) => PROXY_ENCODINGS.map((encoding) => requestPurge(base, `/_purge/${encoding}${url}`))));
+  };
+
+  const broadcast = (tags: string[]) => {
+    if (tags.length === 0) return;
+    const message: Message = { from: options.instanceId, tags };
+    client.publish(CHANNEL, JSON.stringify(message)).catch((error: unknown) => console.error("[purge-bus] publish failed:", (error as Error).message));
+    purgeProxy(tags).catch((error: unknown) => console.error("[purge-bus] proxy purge failed:", (error as Error).message));
+    setTimeout(() => void purgeProxy(tags).catch(() => undefined), SECOND_PURGE_MS).unref();
+  };
+
+  const remember = (url: string, tags: readonly string[]) => {
+    const now = Date.now();
+    const multi = client.multi();
+    for (const tag of tags) {
+      multi.zAdd(TAG_KEY(tag), { score: now, value: url });
+      multi.zRemRangeByScore(TAG_KEY(tag), "-inf", now - options.proxyKeepMs);
+      multi.pExpire(TAG_KEY(tag), options.proxyKeepMs);
+    }
+    multi.exec().catch((error: unknown) => console.error("[purge-bus] remember failed:", (error as Error).message));
+  };
+
+  const close = async () => {
+    await Promise.allSettled([subscriber.quit(), client.quit()]);
+  };
+  return { broadcast, remember, close };
+}
+
+/**
+ * One purge request to the proxy; 200 (dropped) and 404 (it held none) are both fine. The path goes as
+ * it was recorded, byte for byte (a URL object would re-encode quotes or braces the proxy keyed raw).
+ */
+function requestPurge(base: string, rawPath: string): Promise<void> {
+  const target = new URL(base);
+  return new Promise((resolve) => {
+    const req = http.request({ host: target.hostname, port: target.port || 80, path: rawPath, method: "GET", timeout: 2_000 }, (res) => {
+      res.resume();
+      res.on("end", () => resolve());
+    });
+    req.on("timeout", () => req.destroy());
+    req.on("error", () => resolve());
+    req.end();
+  });
+}
