@@ -30,8 +30,27 @@ describe("configuration", () => {
     ["PORT", "seventy"],
     ["SMTP_URL", "http://mail.example"],
     ["REGISTRATION_RETENTION_DAYS", "-3"],
+    ["DATABASE_URL", "mysql://db.example/newsroom"],
+    ["REDIS_URL", "localhost:6379"],
+    ["PROXY_PURGE_URL", "nginx"],
   ])("refuses a bad %s with a message naming it", (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`Invalid configuration:[\\s\\S]*${name}`));
+  });
+
+  it("reads the settings for several instances: PostgreSQL, a shared uploads folder, Redis and the proxy to purge", () => {
+    const c = loadConfig({
+      DATABASE_URL: "postgres://newsroom@db.example:5432/newsroom",
+      UPLOADS_DIR: "/srv/shared/uploads",
+      REDIS_URL: "redis://cache.example:6379",
+      PROXY_PURGE_URL: "http://127.0.0.1:8080/",
+    });
+    expect(c.databaseUrl).toBe("postgres://newsroom@db.example:5432/newsroom");
+    expect(c.uploadsDir).toBe("/srv/shared/uploads");
+    expect(c.redisUrl).toBe("redis://cache.example:6379");
+    expect(c.proxyPurgeUrl).toBe("http://127.0.0.1:8080");
+    const single = loadConfig({ DATA_DIR: "/tmp/x" });
+    expect([single.databaseUrl, single.redisUrl, single.proxyPurgeUrl]).toEqual([undefined, undefined, undefined]);
+    expect(single.uploadsDir).toBe("/tmp/x/uploads");
   });
 
   it("stops `npm start` with a message naming the bad variable", () => {
