@@ -4,10 +4,11 @@ import path from "node:path";
 import { drizzle } from "drizzle-orm/node-postgres";
 import { migrate as migrateWith } from "drizzle-orm/node-postgres/migrator";
 import { Pool } from "pg";
-import { isPg, openPostgres, setDb } from "@/db/client";
+import { isPg, openPostgres, setDb, type DB } from "@/db/client";
 import { migrate } from "@/db/migrate";
 import { migratePostgres } from "@/db/migrate-pg";
 import { search } from "@/lib/search/public";
+import { suggestQuery } from "@/lib/search/suggest";
 import { createOpenDay } from "../factories";
 import { freshDb } from "../helpers/db";
 import { databaseUrl, fileDatabase } from "../helpers/pg-test-server";
@@ -58,17 +59,39 @@ function migrationsBefore(tag: string): string {
   return dir;
 }
 
-/** A database made with 0001's search columns ('english': stop words dropped, accents kept): 0002 re-indexes the rows it finds (issue 11). */
-onPostgres("re-indexes existing stories and open days with words as FTS5 reads them", async () => {
-  // Named as this run's file databases are, so the run's teardown drops it should the test crash.
+/**
+ * A database of its own, migrated up to before `tag`, for `fn` to fill and
+ * upgrade (`db` is opened on it; install it with setDb once migrated).
+ * Named as this run's file databases are, so the run's teardown drops it
+ * should the test crash.
+ */
+async function withDatabaseBefore(tag: string, fn: (pool: Pool, db: DB) => Promise<void>): Promise<void> {
   const name = fileDatabase();
   const admin = new Pool({ connectionString: process.env.TEST_DATABASE_URL, max: 1 });
   await admin.query(`create database "${name}"`);
   const pool = new Pool({ connectionString: databaseUrl(name), max: 1 });
   const db = openPostgres(databaseUrl(name), 2);
-  const folder = migrationsBefore("0002_search_words");
+  const folder = migrationsBefore(tag);
   try {
     await migrateWith(drizzle(pool), { migrationsFolder: folder });
+    await fn(pool, db);
+  } finally {
+    setDb(undefined);
+    fs.rmSync(folder, { recursive: true, force: true });
+    // pool.end() resolves before the sockets have closed: the drop below may end a connection that is
+    // already on its way out, which then reports it; nothing waits on those connections any more.
+    for (const ended of [(db as unknown as { $client: Pool }).$client, pool]) {
+      ended.on("error", () => undefined);
+      await ended.end();
+    }
+    await admin.query(`drop database if exists "${name}" with (force)`);
+    await admin.end();
+  }
+}
+
+/** A database made with 0001's search columns ('english': stop words dropped, accents kept): 0002 re-indexes the rows it finds (issue 11). */
+onPostgres("re-indexes existing stories and open days with words as FTS5 reads them", () =>
+  withDatabaseBefore("0002_search_words", async (pool, db) => {
     await pool.query(
       "INSERT INTO stories (type, slug, title, body_text, status, publish_at) VALUES ('feature', 'old', 'Either OR neither', $1, 'published', $2)",
       ["Notes\n\nJosé saw a platypus swim past the report.", Date.now() - 60_000],
@@ -90,16 +113,22 @@ onPostgres("re-indexes existing stories and open days with words as FTS5 reads t
     // A second start changes nothing.
     await migratePostgres(pool);
     expect((await search({ q: "platypus" })).total).toBe(1);
-  } finally {
-    setDb(undefined);
-    fs.rmSync(folder, { recursive: true, force: true });
-    // pool.end() resolves before the sockets have closed: the drop below may end a connection that is
-    // already on its way out, which then reports it; nothing waits on those connections any more.
-    for (const ended of [(db as unknown as { $client: Pool }).$client, pool]) {
-      ended.on("error", () => undefined);
-      await ended.end();
-    }
-    await admin.query(`drop database if exists "${name}" with (force)`);
-    await admin.end();
-  }
-});
+  }),
+);
+
+/** Stories from before the term list (0003): the migration lists their words, so "Did you mean" need not wait for the first refresh. */
+onPostgres("lists the words of the stories a database already holds", () =>
+  withDatabaseBefore("0003_search_terms", async (pool, db) => {
+    await pool.query(
+      "INSERT INTO stories (type, slug, title, status, publish_at) VALUES ('feature', 'old', 'Platypus spotted downstream', 'published', $1)",
+      [Date.now() - 60_000],
+    );
+
+    await migratePostgres(pool);
+    setDb(db);
+
+    expect((await pool.query("SELECT word, ndoc FROM search_terms WHERE word = 'platypus'")).rows).toEqual([{ word: "platypus", ndoc: 1 }]);
+    expect((await pool.query("SELECT count(*)::integer AS n FROM search_terms_pending")).rows).toEqual([{ n: 0 }]);
+    expect(await suggestQuery("platypsu")).toBe("platypus");
+  }),
+);

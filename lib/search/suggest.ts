@@ -9,7 +9,8 @@ import { parseQuery, termsToText, type QueryTerm } from "./query";
 /**
  * "Did you mean": corrects the words of a query that match nothing, from
  * the stories index's own term list (SQLite: stories_fts_vocab,
- * db/search.sql; PostgreSQL: ts_stat over stories.search), so no
+ * db/search.sql; PostgreSQL: search_terms, db/migrations-pg/0003, with the
+ * stories written since its refresh), so no
  * dictionary or outside service is involved. Kept fast at 100,000
  * stories by a bounded candidate set: terms with the same first letter and
  * a similar length (at most 20,000 per initial), compared by edit distance
@@ -80,8 +81,8 @@ async function surfaceForm(term: string): Promise<string | null> {
 
 /**
  * fts5vocab counts documents by reading each term's whole doclist, ~30 ms
- * for one initial letter at 100,000 stories (ts_stat reads every story's
- * tsvector, far more), so each letter's terms are kept for a few minutes
+ * for one initial letter at 100,000 stories (PostgreSQL's search_terms: ~2
+ * ms), so each letter's terms are kept for a few minutes
  * per database. Staleness is harmless: a candidate is
  * used only if a public story contains it now (surfaceForm) and the
  * corrected query finds results now.
