@@ -24,42 +24,29 @@
  * BENCH_CONNECTIONS, BENCH_PORT (portal; +1 the limit, +2 bare Next),
  * BENCH_STORIES, BENCH_DIST_DIR (build folder, default NEXT_DIST_DIR or .next),
  * BENCH_PAGES (comma-separated paths to measure instead of the default set).
+ * `npm run bench -- --cluster` then runs scripts/bench-cluster.ts (nginx and
+ * two instances), which prints these figures beside its own.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
-import http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import autocannon from "autocannon";
 import { buildBareNext, startBareNext } from "./bench/bare-next";
+import { ACCEPT_ENCODING, CONNECTIONS, discover, drain, DURATION, headerOf, load, MISS_HEADER, num, raw, recordPages, REQUESTS, RUN_LENGTH, startSameBytes, waitFor, WARMUP } from "./bench/load";
 import { launchChromium, measureVisit, type Visit } from "./bench/page-weight";
 import { sampleRss, treeRss } from "./bench/process-tree";
 import { publishToVisible, type PublishFigures } from "./bench/publish";
-import { chartSvg, pageTable, TARGETS, type PageFigures, type Run } from "./bench/report";
-import type { Recorded } from "./bench/same-bytes-server";
+import { chartSvg, pageTable, TARGETS, type PageFigures } from "./bench/report";
 
-const num = (name: string, fallback: number) => {
-  const raw = process.env[name];
-  const n = raw === undefined || raw === "" ? fallback : Number(raw);
-  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a number (got ${raw})`);
-  return n;
-};
 const STORIES = num("BENCH_STORIES", 100_000);
-const DURATION = num("BENCH_DURATION", Number(process.env.BENCH_REQUESTS ? 0 : 5));
-const REQUESTS = num("BENCH_REQUESTS", 0);
-const WARMUP = num("BENCH_WARMUP", 2);
-const CONNECTIONS = num("BENCH_CONNECTIONS", 50);
 const PORT = num("BENCH_PORT", 3999);
 const DIST_DIR = process.env.BENCH_DIST_DIR || process.env.NEXT_DIST_DIR || ".next";
 const PASSWORD = "bench-Password-2026";
-/** What browsers send; the page cache keeps gzip and brotli bodies, Next compresses its own. */
-const ACCEPT_ENCODING = "gzip, deflate, br";
 /** Any session cookie makes the page cache step aside (never store, never serve): each request renders. */
 const MISS_COOKIE = "authjs.session-token=bench-not-a-session";
 /** The server renders an anonymous request naming this token as a miss (scripts/server.ts PAGE_CACHE_MISS_TOKEN); new each run. */
 const MISS_TOKEN = crypto.randomBytes(18).toString("base64url");
-const MISS_HEADER = "x-newsroom-cache-miss";
 const OUT_DIR = path.join(process.cwd(), "bench");
 const tsx = path.join(process.cwd(), "node_modules/.bin/tsx");
 
@@ -76,76 +63,11 @@ function stopAll() {
 process.on("exit", stopAll);
 process.on("SIGINT", () => process.exit(130));
 
-function raw(url: string, headers: Record<string, string>): Promise<{ status: number; headers: [string, string][]; body: Buffer }> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, { headers }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => {
-          const pairs: [string, string][] = [];
-          for (let i = 0; i < res.rawHeaders.length; i += 2) pairs.push([res.rawHeaders[i]!, res.rawHeaders[i + 1]!]);
-          resolve({ status: res.statusCode ?? 0, headers: pairs, body: Buffer.concat(chunks) });
-        });
-      })
-      .on("error", reject);
-  });
-}
-const headerOf = (r: { headers: [string, string][] }, name: string) => r.headers.find(([k]) => k.toLowerCase() === name)?.[1];
-
-async function waitFor(url: string, timeoutMs: number, child?: ChildProcess): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (child && child.exitCode !== null) throw new Error(`${url}: the server exited with code ${child.exitCode}`);
-    try {
-      if ((await raw(url, {})).status < 500) return;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > deadline) throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
-
-async function load(url: string, headers: Record<string, string>, cache: string): Promise<Run> {
-  const opts = { url, connections: CONNECTIONS, headers: { "accept-encoding": ACCEPT_ENCODING, ...headers }, timeout: 10 };
-  if (WARMUP > 0) await autocannon({ ...opts, duration: WARMUP });
-  const r = await autocannon(REQUESTS > 0 ? { ...opts, amount: REQUESTS } : { ...opts, duration: DURATION || 5 });
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts, requests: r.requests.total, cache };
-}
-
-/**
- * Waits until a server has finished what a run left behind: autocannon closes its sockets when
- * the time is up, but the renders they asked for still run and would steal the next run's CPU.
- * Idle = a probe answers within 250 ms twice in a row.
- */
-async function drain(url: string, headers: Record<string, string> = {}, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let quick = 0;
-  while (quick < 2 && Date.now() < deadline) {
-    const t = performance.now();
-    await raw(url, headers).catch(() => undefined);
-    quick = performance.now() - t < 250 ? quick + 1 : 0;
-    if (quick < 2) await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 function seed(env: NodeJS.ProcessEnv): number {
   const started = performance.now();
   const result = spawnSync(tsx, ["--conditions=react-server", "db/seed/index.ts", "--stories", String(STORIES)], { env, stdio: ["ignore", "inherit", "inherit"] });
   if (result.status !== 0) throw new Error("seeding failed");
   return (performance.now() - started) / 1000;
-}
-
-async function discover(base: string) {
-  const news = (await raw(`${base}/news`, {})).body.toString("utf8");
-  const slug = /href="\/news\/([a-z0-9-]+)"/.exec(news)?.[1];
-  if (!slug) throw new Error("no story link on /news");
-  const story = (await raw(`${base}/news/${slug}`, {})).body.toString("utf8");
-  const topic = /href="\/topics\/([a-z0-9-]+)"/.exec(story)?.[1] ?? "research";
-  const expert = /href="\/experts\/([a-z0-9-]+)"/.exec(story)?.[1] ?? "";
-  const deep = Math.max(1, Math.min(5000, Math.floor(STORIES / 12 / 2)));
-  return { slug, topic, expert, deep };
 }
 
 type Page = { path: string; label: string; target: boolean };
@@ -189,22 +111,12 @@ async function main() {
     const readySeconds = (performance.now() - startedAt) / 1000;
     const idleRss = treeRss(server.pid!);
 
-    const d = await discover(base);
+    const d = await discover(base, STORIES);
     const pages = pagesFor(d);
 
     // The limit: each page's exact bytes, recorded once the portal has warmed it.
-    const recorded: Recorded[] = [];
-    for (const p of pages) {
-      await raw(base + p.path, { "accept-encoding": ACCEPT_ENCODING });
-      const r = await raw(base + p.path, { "accept-encoding": ACCEPT_ENCODING });
-      const headers = r.headers.filter(([k]) => !["connection", "keep-alive", "transfer-encoding", "date", "content-length"].includes(k.toLowerCase()));
-      recorded.push({ path: p.path, status: r.status, headers, body: r.body.toString("base64") });
-    }
-    const manifest = path.join(dataDir, "same-bytes.json");
-    fs.writeFileSync(manifest, JSON.stringify(recorded));
-    const limit = spawn(process.execPath, ["--import", "tsx", "scripts/bench/same-bytes-server.ts", manifest, String(PORT + 1)], { stdio: "ignore", detached: true });
-    children.push(limit);
-    await waitFor(`http://localhost:${PORT + 1}${pages[0]!.path}`, 30_000, limit);
+    const recorded = await recordPages(base, pages.map((p) => p.path));
+    children.push(await startSameBytes(recorded, dataDir, PORT + 1));
 
     console.log(`Building / starting a bare Next app for comparison…`);
     const bareRoot = buildBareNext();
@@ -213,8 +125,7 @@ async function main() {
     const bareBase = `http://localhost:${PORT + 2}`;
     await waitFor(`${bareBase}/`, 60_000, bare);
 
-    const mode = REQUESTS > 0 ? `${REQUESTS} requests` : `${DURATION || 5} s`;
-    console.log(`\nLoad: autocannon, ${CONNECTIONS} connections, ${WARMUP} s warm-up then ${mode} a run; Accept-Encoding: ${ACCEPT_ENCODING}\n`);
+    console.log(`\nLoad: autocannon, ${CONNECTIONS} connections, ${WARMUP} s warm-up then ${RUN_LENGTH} a run; Accept-Encoding: ${ACCEPT_ENCODING}\n`);
     const bareStatic = await load(`${bareBase}/`, {}, "-");
     await drain(`${bareBase}/`);
     const bareDynamic = await load(`${bareBase}/dynamic`, {}, "-");
@@ -303,7 +214,12 @@ async function main() {
 }
 
 main().then(
-  () => process.exit(0),
+  () => {
+    // After this run's servers are gone, so the cluster has the machine to itself.
+    if (!process.argv.includes("--cluster")) process.exit(0);
+    const cluster = spawnSync(tsx, ["scripts/bench-cluster.ts"], { stdio: "inherit" });
+    process.exit(cluster.status ?? 1);
+  },
   (error) => {
     console.error(error);
     process.exit(1);

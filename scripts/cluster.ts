@@ -42,6 +42,13 @@ export type ClusterOptions = {
   echo?: boolean;
   /** Told when a process stops without being asked to; by default a message on stderr. */
   onUnexpectedExit?: (name: string, how: string) => void;
+  /** Synthetic stories added after the demo content, before the instances start (db/seed --stories). */
+  stories?: number;
+  /**
+   * For `npm run bench:cluster` only: the instances' PAGE_CACHE_MISS_TOKEN, and nginx lets a
+   * request with that header through uncached (scripts/lib/nginx.ts passMisses), so each is a render.
+   */
+  missToken?: string;
 };
 
 export type Instance = {
@@ -67,6 +74,8 @@ export type Cluster = {
   /** One log file per process; removed by stop(). */
   logDir: string;
   nginxConf: string;
+  /** Sends nginx's traffic to these instances only, or to all of them again (nginx reloads; its cache stays). */
+  route: (instances: Instance[]) => Promise<void>;
   /** Start-up, ms: all of it, and the preparation (migrate, seed, build check); `built`: the sources had changed, so that included a production build. */
   timings: { totalMs: number; prepareMs: number; built: boolean };
   accounts: Prepared["accounts"];
@@ -74,13 +83,18 @@ export type Cluster = {
   stop: () => Promise<void>;
 };
 
+/** Runs a script of this repository to its end, as the server runs (react-server condition), its output kept in `logFile`. */
+async function runScript(what: string, args: string[], env: NodeJS.ProcessEnv, logFile: string, echo: boolean): Promise<void> {
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
+  keepLog(child, path.basename(logFile, ".log"), logFile, echo);
+  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  if (code !== 0) throw new Error(`${what} failed (exit ${code})`);
+}
+
 /** Runs scripts/prepare-start.ts as `npm start` does: migrate (advisory lock on PostgreSQL), seed if empty, build check. */
 async function prepare(env: NodeJS.ProcessEnv, logFile: string, echo: boolean): Promise<Prepared & { built: boolean }> {
   const out = path.join(path.dirname(logFile), "prepared.json");
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(__dirname, "prepare-start.ts"), out], { env, stdio: ["ignore", "pipe", "pipe"] });
-  keepLog(child, "prepare", logFile, echo);
-  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
-  if (code !== 0) throw new Error(`Preparing the database failed (exit ${code})`);
+  await runScript("Preparing the database", [path.join(__dirname, "prepare-start.ts"), out], env, logFile, echo);
   const prepared = JSON.parse(fs.readFileSync(out, "utf8")) as Prepared;
   fs.rmSync(out);
   return { ...prepared, built: fs.readFileSync(logFile, "utf8").includes("Building the portal") };
@@ -174,15 +188,20 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       // The instances' own temp files (server.ts's render socket) go with the cluster, even from a killed one.
       TMPDIR: tmpDir,
       ...(options.seedPassword ? { SEED_PASSWORD: options.seedPassword } : {}),
+      ...(options.missToken ? { PAGE_CACHE_MISS_TOKEN: options.missToken } : {}),
     };
     // Its build step (when the sources changed) must not see REDIS_URL: next.config.ts would use the
     // Redis cache handler while prerendering. Nothing else there needs Redis.
     const prepareStarted = Date.now();
     const { accounts, password, built } = await prepare({ ...env, REDIS_URL: undefined }, path.join(logDir, "prepare.log"), echo);
     build.keepKey();
+    if (options.stories) {
+      await runScript("Seeding synthetic stories", [path.join(__dirname, "../db/seed/index.ts"), "--stories", String(options.stories)], { ...env, REDIS_URL: undefined }, path.join(logDir, "seed.log"), echo);
+    }
     const prepareMs = Date.now() - prepareStarted;
 
-    const nginx = await startNginx({ dir: path.join(root, "nginx"), port: nginxPort, upstreams: ports.map((p) => `127.0.0.1:${p}`), echo });
+    const upstreamOf = (port: number) => `127.0.0.1:${port}`;
+    const nginx = await startNginx({ dir: path.join(root, "nginx"), port: nginxPort, upstreams: ports.map(upstreamOf), passMisses: Boolean(options.missToken), echo });
     cleanups.push(nginx.stop);
     const children: { name: string; process: ChildProcess; expected: boolean }[] = [];
     const instances = ports.map((port, i): Instance => {
@@ -222,7 +241,8 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
 
     const totalMs = Date.now() - started;
     const timings = { totalMs, prepareMs, built };
-    return { url, proxyPurgeUrl, instances, timings, databaseUrl, redisUrl: redis.url, dataDir, uploadsDir, outboxDir: path.join(dataDir, "outbox"), logDir, nginxConf: nginx.confFile, accounts, password, stop };
+    const route = (to: Instance[]) => nginx.setUpstreams(to.map((i) => upstreamOf(Number(new URL(i.url).port))));
+    return { url, proxyPurgeUrl, instances, route, timings, databaseUrl, redisUrl: redis.url, dataDir, uploadsDir, outboxDir: path.join(dataDir, "outbox"), logDir, nginxConf: nginx.confFile, accounts, password, stop };
   } catch (error) {
     // The logs go with the temp folder, so their last lines are shown first.
     console.error("[cluster] start-up failed. The last lines of each log:");

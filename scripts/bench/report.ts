@@ -18,9 +18,16 @@ export const TARGETS = {
   requestsPerHomeVisit: "document + static assets, no _rsc",
 };
 
-const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : "n/a");
-const pct = (n: number) => `${fmt(n * 100, 1)} %`;
-const ok = (pass: boolean) => (pass ? "ok" : "MISSED");
+export const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : "n/a");
+export const pct = (n: number) => `${fmt(n * 100, 1)} %`;
+export const ok = (pass: boolean) => (pass ? "ok" : "MISSED");
+
+/** Columns padded to their widest cell: the first left-aligned, the rest right-aligned (figures). */
+export function table(head: string[], rows: string[][]): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  return [line(head), ...rows.map(line)].join("\n");
+}
 
 export function pageTable(pages: PageFigures[], bareDynamicRps: number): string {
   const head = ["page", "hit req/s", "p50", "p99", "non-2xx", "x-cache", "limit req/s", "hit/limit", "anon miss req/s", "anon miss p99", "anon/bare-dyn", "signed-in miss req/s", "signed-in p99", "signed-in/bare-dyn", "target"];
@@ -47,9 +54,7 @@ export function pageTable(pages: PageFigures[], bareDynamicRps: number): string 
       p.target ? `hit ${ok(hitOk)}, miss ${ok(missOk)}` : `miss ${ok(missOk)}`,
     ];
   });
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
-  return [line(head), ...rows.map(line)].join("\n");
+  return table(head, rows);
 }
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");

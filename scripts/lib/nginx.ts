@@ -20,6 +20,12 @@ export type NginxOptions = {
   port: number;
   /** The portal instances, e.g. ["127.0.0.1:3001", "127.0.0.1:3002"]. */
   upstreams: string[];
+  /**
+   * For `npm run bench:cluster` only, never in production: a request carrying the bench's
+   * `x-newsroom-cache-miss` header (scripts/server.ts MISS_HEADER) neither reads nor fills
+   * nginx's cache and goes to an instance header and all, so each one is a render there.
+   */
+  passMisses?: boolean;
 };
 
 /**
@@ -34,7 +40,8 @@ export type NginxOptions = {
  * taken from $request_uri (not the decoded, slash-merged $uri the location
  * matched), so it is byte for byte the key the page was stored under.
  */
-export function nginxConfig({ dir, port, upstreams }: NginxOptions): string {
+export function nginxConfig({ dir, port, upstreams, passMisses = false }: NginxOptions): string {
+  const skipCache = ["$newsroom_session", "$newsroom_write", "$http_rsc", "$http_next_action", "$arg__rsc", ...(passMisses ? ["$http_x_newsroom_cache_miss"] : [])].join(" ");
   const runAs = process.getuid?.() === 0 ? `user ${os.userInfo().username};\n` : "";
   const servers = upstreams.map((u) => `    server ${u} max_fails=1 fail_timeout=10s;`).join("\n");
   return `load_module ${PURGE_MODULE};
@@ -116,8 +123,8 @@ ${servers}
       proxy_cache newsroom;
       proxy_cache_key "$newsroom_encoding|$request_uri";
       proxy_ignore_headers Vary;
-      proxy_cache_bypass $newsroom_session $newsroom_write $http_rsc $http_next_action $arg__rsc;
-      proxy_no_cache $newsroom_session $newsroom_write $http_rsc $http_next_action $arg__rsc;
+      proxy_cache_bypass ${skipCache};
+      proxy_no_cache ${skipCache};
       # Within stale-while-revalidate a stale copy is served while one request refreshes it;
       # with every instance down, the last copy is served rather than an error.
       proxy_cache_background_update on;
@@ -131,7 +138,20 @@ ${servers}
 `;
 }
 
-export type Nginx = { url: string; confFile: string; process: ChildProcess; stop: () => Promise<void> };
+export type Nginx = {
+  url: string;
+  confFile: string;
+  process: ChildProcess;
+  /** Rewrites the upstream block and reloads nginx (its cache stays); resolves once only new workers are left. */
+  setUpstreams: (upstreams: string[]) => Promise<void>;
+  stop: () => Promise<void>;
+};
+
+/** The pids of nginx's worker processes (not its cache manager or loader), old ones still shutting down included. */
+function workerPids(masterPid: number): number[] {
+  const out = execFileSync("ps", ["-o", "pid=,args=", "--ppid", String(masterPid)], { encoding: "utf8" });
+  return out.split("\n").filter((line) => line.includes("worker process")).map((line) => Number(line.trim().split(/\s+/)[0]));
+}
 
 /** Writes the config into options.dir, checks it (nginx -t), starts nginx in the foreground and waits for its port. */
 export async function startNginx(options: NginxOptions & { echo?: boolean }): Promise<Nginx> {
@@ -157,5 +177,18 @@ export async function startNginx(options: NginxOptions & { echo?: boolean }): Pr
     await stop();
     throw new Error(`${(error as Error).message}\n${fs.existsSync(path.join(dir, "error.log")) ? fs.readFileSync(path.join(dir, "error.log"), "utf8") : ""}`);
   }
-  return { url: `http://localhost:${port}`, confFile, process: child, stop };
+  const setUpstreams = async (upstreams: string[]) => {
+    fs.writeFileSync(confFile, nginxConfig({ ...options, upstreams }));
+    execFileSync(NGINX, [...args, "-t", "-q"], { stdio: "pipe" });
+    const before = workerPids(child.pid!);
+    child.kill("SIGHUP");
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const now = workerPids(child.pid!);
+      if (now.length > 0 && now.every((pid) => !before.includes(pid))) return;
+      if (Date.now() > deadline) throw new Error(`nginx did not finish reloading ${confFile} within 15 s`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+  return { url: `http://localhost:${port}`, confFile, process: child, setUpstreams, stop };
 }
