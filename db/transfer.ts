@@ -18,7 +18,7 @@ import readline from "node:readline";
 import { asc, count, getTableName, is, sql, type AnyColumn, type Table } from "drizzle-orm";
 import { getTableConfig as liteConfig, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { getTableConfig as pgConfig, PgTable } from "drizzle-orm/pg-core";
-import { exec, isPg, transaction, type DB, type Tx } from "./client";
+import { exec, isPg, refreshPlannerStatistics, transaction, type DB, type Tx } from "./client";
 import * as schema from "./schema";
 
 export const FORMAT = 1;
@@ -109,6 +109,7 @@ export async function importDatabase(db: DB, folder: string, uploadsDir: string)
     }
     if (isPg) for (const info of tables) if (info.keys.length === 1 && info.keys[0] === "id") await resetSequence(tx, info.name);
   }, db);
+  await refreshPlannerStatistics(db);
   copyFiles(path.join(folder, "uploads"), uploadsDir);
   return manifest;
 }

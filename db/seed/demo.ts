@@ -6,7 +6,7 @@
  */
 import { sql } from "drizzle-orm";
 import { hash } from "@node-rs/argon2";
-import { first, rows, transaction, type DB } from "@/db/client";
+import { first, refreshPlannerStatistics, rows, transaction, type DB } from "@/db/client";
 import * as s from "@/db/schema";
 import { markdownToSearchText } from "@/db/search-text";
 import { ACCOUNTS, EXPERTS } from "./content/people";
@@ -153,6 +153,7 @@ export async function seed(db: DB, { password, now, writeImages = true }: SeedOp
       details: { stories: stories.length, events: events.length, openDays: openDays.length }, at: now,
     });
   }, db);
+  await refreshPlannerStatistics(db);
 
   if (writeImages) {
     writeDemoImages(demoImages(now));

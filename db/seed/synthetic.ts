@@ -5,7 +5,7 @@
  * per batch keeps memory flat and lets readers in between batches.
  */
 import { eq, isNotNull, sql } from "drizzle-orm";
-import { dialect, exec, first, rows, transaction, type DB, type Tx } from "@/db/client";
+import { dialect, exec, first, refreshPlannerStatistics, rows, transaction, type DB, type Tx } from "@/db/client";
 import * as s from "@/db/schema";
 import type { StoryType } from "@/db/schema";
 import { markdownToSearchText } from "@/db/search-text";
@@ -125,5 +125,6 @@ export async function seedSyntheticStories(db: DB, n: number, { now, batchSize =
     }, db);
     onProgress?.(done + count, n);
   }
+  await refreshPlannerStatistics(db);
   return n;
 }
