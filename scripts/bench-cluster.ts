@@ -72,9 +72,13 @@ async function measure(cluster: Cluster, missToken: string): Promise<ClusterPage
       const two = await load(url, miss, how);
       await idle();
       await cluster.route([a!]);
-      const one = await load(url, miss, how);
-      await idle();
-      await cluster.route(cluster.instances);
+      let one: Awaited<ReturnType<typeof load>>;
+      try {
+        one = await load(url, miss, how);
+        await idle();
+      } finally {
+        await cluster.route(cluster.instances);
+      }
       figures.push({ ...p, bytes: Buffer.from(recorded[i]!.body, "base64").length, limit: lim, cached, uncached: { two, one } });
       console.log(`  ${p.label}: cached ${cached.rps.toFixed(0)} req/s (limit ${lim.rps.toFixed(0)}), uncached ${two.rps.toFixed(0)} req/s with 2 instances, ${one.rps.toFixed(0)} with 1`);
     }

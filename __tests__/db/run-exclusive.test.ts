@@ -59,7 +59,10 @@ if (isPg) {
       stdio: ["ignore", "pipe", "inherit"],
     });
     try {
-      const said = await new Promise<string>((resolve) => child.stdout!.once("data", (d: Buffer) => resolve(d.toString().trim())));
+      const said = await new Promise<string>((resolve, reject) => {
+        child.stdout!.once("data", (d: Buffer) => resolve(d.toString().trim()));
+        child.once("exit", (code, signal) => reject(new Error(`the instance stopped before its job began (exit ${code ?? signal})`)));
+      });
       expect(said).toBe("running");
       const body = jest.fn(async () => undefined);
       expect(await runExclusive(job, body)).toBe(false);

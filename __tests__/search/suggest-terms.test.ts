@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { getDb, isPg, rows } from "@/db/client";
+import { exec, getDb, isPg, rows, transaction } from "@/db/client";
 import { stories } from "@/db/schema";
 import { createStory } from "@/__tests__/factories";
 import { freshDb } from "@/__tests__/helpers/db";
@@ -73,9 +73,20 @@ it("is a scheduled job on PostgreSQL only, which does not hold up the scheduler'
   }
   expect(searchJobs.map((j) => [j.name, j.everyMs])).toEqual([["search.refresh-terms", 5 * 60_000]]);
   await createStory({ title: "Kestrel hovers over the motorway" });
+  // Not a Promise: the scheduler awaits what run() returns, so a returned refresh would hold up its tick.
   expect(searchJobs[0]?.run(Date.now())).toBeUndefined();
   // The refresh goes on in the background: joined here.
   await refreshSearchTermsInBackground();
   expect(await pendingCount()).toBe(0);
   expect(await listed("kestrel")).toBe(1);
+});
+
+onPostgres("refreshes under the search_path PostgreSQL 17 gives REFRESH MATERIALIZED VIEW (pg_catalog, pg_temp)", async () => {
+  await createStory({ title: "Osprey nests on the pylon" });
+  // PostgreSQL 15 and 16 refresh under the caller's search_path; 17 and later under this one.
+  await transaction(async (tx) => {
+    await exec(tx, sql`SET LOCAL search_path = pg_catalog, pg_temp`);
+    await exec(tx, sql`REFRESH MATERIALIZED VIEW CONCURRENTLY public.search_terms`);
+  });
+  expect(await listed("osprey")).toBe(1);
 });

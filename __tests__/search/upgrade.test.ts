@@ -81,7 +81,7 @@ async function withDatabaseBefore(tag: string, fn: (pool: Pool, db: DB) => Promi
     // pool.end() resolves before the sockets have closed: the drop below may end a connection that is
     // already on its way out, which then reports it; nothing waits on those connections any more.
     for (const ended of [(db as unknown as { $client: Pool }).$client, pool]) {
-      ended.on("error", () => undefined);
+      ended.removeAllListeners("error").on("error", () => undefined);
       await ended.end();
     }
     await admin.query(`drop database if exists "${name}" with (force)`);

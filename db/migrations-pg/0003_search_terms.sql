@@ -10,8 +10,18 @@
 -- is at once what REFRESH … CONCURRENTLY needs and a byte-order index for the
 -- initial-letter range (what text_pattern_ops would give), in the order
 -- SQLite's vocabulary has.
+--
+-- ts_stat is called from a function rather than in the view: ts_stat plans
+-- its query text only when it runs, and from PostgreSQL 17 CREATE and REFRESH
+-- MATERIALIZED VIEW run with search_path = pg_catalog, pg_temp, where an
+-- unqualified "stories" is not found. SET search_path FROM CURRENT keeps the
+-- schema this migration runs in.
+CREATE FUNCTION "search_terms_source"() RETURNS TABLE ("word" text, "ndoc" integer) LANGUAGE sql STABLE
+	SET search_path FROM CURRENT
+	AS $$ SELECT word, ndoc FROM ts_stat('SELECT search FROM stories') $$;
+--> statement-breakpoint
 CREATE MATERIALIZED VIEW "search_terms" AS
-	SELECT word COLLATE "C" AS "word", ndoc AS "ndoc" FROM ts_stat('SELECT search FROM stories');
+	SELECT word COLLATE "C" AS "word", ndoc AS "ndoc" FROM "search_terms_source"();
 --> statement-breakpoint
 CREATE UNIQUE INDEX "search_terms_word" ON "search_terms" ("word");
 --> statement-breakpoint
@@ -23,7 +33,7 @@ CREATE UNIQUE INDEX "search_terms_word" ON "search_terms" ("word");
 -- which is harmless for the reason above.
 CREATE TABLE "search_terms_pending" (
 	"seq" bigserial PRIMARY KEY NOT NULL,
-	"story_id" integer NOT NULL
+	"story_id" bigint NOT NULL
 );
 --> statement-breakpoint
 CREATE FUNCTION "search_terms_pending_insert"() RETURNS trigger LANGUAGE plpgsql AS $$
