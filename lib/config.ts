@@ -36,8 +36,15 @@ const schema = z.object({
   UPLOADS_DIR: z.string().min(1).optional(),
   // redis://host:6379: page-cache purges reach every instance (lib/page-cache/purge-bus.ts).
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// URL").optional(),
-  // The proxy cache's purge endpoint (nginx with the cache-purge module), e.g. http://127.0.0.1:8080.
-  PROXY_PURGE_URL: z.url("must be an absolute URL such as http://127.0.0.1:8080").optional(),
+  // The proxy cache's purge endpoint (nginx with the cache-purge module), e.g. http://127.0.0.1:8080:
+  // plain HTTP to a host and port, as purge-bus.ts speaks it (a path or https:// would be ignored there).
+  PROXY_PURGE_URL: z
+    .string()
+    .regex(/^http:\/\/[^/?#\s]+\/?$/, "must be http://host:port, such as http://127.0.0.1:8080 (plain HTTP, no path)")
+    .pipe(z.url("must be http://host:port, such as http://127.0.0.1:8080 (plain HTTP, no path)"))
+    .optional(),
+  // Connections each server keeps to PostgreSQL (db/client.ts reads it when it opens the pool).
+  DATABASE_POOL_SIZE: z.coerce.number().int("must be a whole number").min(1).max(1000).optional(),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
   MAIL_FROM: z.string().min(3).default("Harrowgate Newsroom <newsroom@harrowgate.ac.uk>"),
   REGISTRATION_RETENTION_DAYS: z.coerce.number().int("must be a whole number").min(1).max(3650).default(180),

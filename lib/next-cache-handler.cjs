@@ -10,7 +10,9 @@
  *
  * Plain CommonJS because Next loads it at build time too, without tsx.
  * Redis failing never fails a request: a read that errors or takes longer
- * than READ_TIMEOUT_MS is a miss, a failed write is logged.
+ * than READ_TIMEOUT_MS is a miss, a failed write is logged. With Redis down,
+ * no command waits for it (no offline queue, the connection awaited at most
+ * READ_TIMEOUT_MS), so nothing piles up in memory while it is away.
  */
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- CommonJS: Next loads this file itself, at build time too, with no TypeScript loader
 const { createClient } = require("@redis/client");
@@ -24,7 +26,7 @@ let connecting;
 
 function client() {
   if (!connecting) {
-    const c = createClient({ url: process.env.REDIS_URL });
+    const c = createClient({ url: process.env.REDIS_URL, disableOfflineQueue: true });
     c.on("error", (error) => console.error("[next-cache] redis:", error.message));
     connecting = c.connect().then(() => c);
     connecting.catch(() => {
@@ -56,6 +58,13 @@ function withTimeout(promise, ms) {
   return Promise.race([promise, new Promise((resolve) => setTimeout(() => resolve(null), ms).unref())]);
 }
 
+/** The client once connected; throws after READ_TIMEOUT_MS (connect() retries for as long as Redis is away). */
+async function connected() {
+  const c = await withTimeout(client(), READ_TIMEOUT_MS);
+  if (!c) throw new Error(`Redis not reachable within ${READ_TIMEOUT_MS} ms`);
+  return c;
+}
+
 function tagsOf(data, ctx) {
   const header = data && data.headers && data.headers["x-next-cache-tags"];
   const fromHeader = typeof header === "string" ? header.split(",") : [];
@@ -76,7 +85,7 @@ module.exports = class RedisCacheHandler {
 
   async set(key, data, ctx) {
     try {
-      const c = await client();
+      const c = await connected();
       if (data === null) {
         await c.del(PREFIX + key);
         return;
@@ -95,7 +104,7 @@ module.exports = class RedisCacheHandler {
   async revalidateTag(tagOrTags) {
     const tags = Array.isArray(tagOrTags) ? tagOrTags : [tagOrTags];
     try {
-      const c = await client();
+      const c = await connected();
       for (const tag of tags) {
         const keys = await c.sMembers(`${PREFIX}tag:${tag}`);
         if (keys.length > 0) await c.del(keys.map((k) => PREFIX + k));

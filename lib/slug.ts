@@ -17,11 +17,11 @@ export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
  * `taken` (a lookup in the caller's table and transaction) says it is free.
  * The stem is cut so the numbered form stays within 80 characters.
  */
-export function uniqueSlug(stem: string, taken: (slug: string) => boolean): string {
-  if (!taken(stem)) return stem;
+export async function uniqueSlug(stem: string, taken: (slug: string) => Promise<boolean>): Promise<string> {
+  if (!(await taken(stem))) return stem;
   const cut = stem.slice(0, 75).replace(/-+$/, "");
   for (let n = 2; ; n++) {
     const candidate = `${cut}-${n}`;
-    if (!taken(candidate)) return candidate;
+    if (!(await taken(candidate))) return candidate;
   }
 }

@@ -33,6 +33,10 @@ describe("configuration", () => {
     ["DATABASE_URL", "mysql://db.example/newsroom"],
     ["REDIS_URL", "localhost:6379"],
     ["PROXY_PURGE_URL", "nginx"],
+    ["PROXY_PURGE_URL", "https://lb.example"],
+    ["PROXY_PURGE_URL", "http://127.0.0.1:8080/purge"],
+    ["DATABASE_POOL_SIZE", "-5"],
+    ["DATABASE_POOL_SIZE", "lots"],
   ])("refuses a bad %s with a message naming it", (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`Invalid configuration:[\\s\\S]*${name}`));
   });

@@ -7,8 +7,7 @@ import { revalidate, tags } from "@/lib/cache";
 import { dayKey, toLocalDateTimeInput } from "@/lib/dates";
 import type { WriteContext } from "@/lib/context";
 import { ConflictError, INVALID_FORM_MESSAGE, InvalidError, NotFoundError } from "@/lib/errors";
-import { slugify } from "@/lib/slug";
-import { uniqueSlugOf } from "@/lib/stories/records";
+import { slugify, uniqueSlug } from "@/lib/slug";
 import { lastDayKey } from "./format";
 import type { EventInput, EventUpdateInput } from "@/lib/events/schema";
 
@@ -85,7 +84,7 @@ async function slugTaken(tx: Tx, slug: string, exceptId?: number): Promise<boole
 
 /** An explicit slug must be free; a derived one is made unique. */
 async function chooseSlug(tx: Tx, input: Pick<EventInput, "slug" | "title">, exceptId?: number): Promise<string> {
-  if (!input.slug) return uniqueSlugOf(slugify(input.title), (s) => slugTaken(tx, s, exceptId));
+  if (!input.slug) return uniqueSlug(slugify(input.title), (s) => slugTaken(tx, s, exceptId));
   if (await slugTaken(tx, input.slug, exceptId)) {
     throw new InvalidError(INVALID_FORM_MESSAGE, {
       slug: "Another event already uses this web address. Choose a different one.",
@@ -167,7 +166,7 @@ export async function duplicateEvent({ id }: { id: number }, { user: actor, ip }
     const source = await first(tx.select().from(events).where(eq(events.id, id)).limit(1));
     if (!source) throw new NotFoundError("This event no longer exists. It may have been deleted.");
     const title = `Copy of ${source.title}`.slice(0, 200);
-    const slug = await uniqueSlugOf(`${source.slug.slice(0, 70)}-copy`, (s) => slugTaken(tx, s));
+    const slug = await uniqueSlug(`${source.slug.slice(0, 70)}-copy`, (s) => slugTaken(tx, s));
     const copy = (await first(
       tx
         .insert(events)
@@ -192,10 +191,11 @@ export async function cancelEvent({ id }: { id: number }, { user: actor, ip }: W
       tx
         .update(events)
         .set({ status: "cancelled", version: current.version + 1, updatedBy: actor.id, updatedAt: Date.now() })
-        .where(eq(events.id, id))
+        // Only over the version read: a save committed meanwhile (PostgreSQL) is not given the same version again.
+        .where(and(eq(events.id, id), eq(events.version, current.version)))
         .returning(),
     );
-    if (!updated) throw new NotFoundError("This event no longer exists. It may have been deleted.");
+    if (!updated) throw new ConflictError(STALE_EVENT_MESSAGE);
     await snapshot(tx, updated, actor);
     await writeAudit(tx, { actor, action: "event.cancel", entity: "event", entityId: id, ip, details: { title: current.title, slug: current.slug, previousStatus: current.status } });
     return updated;

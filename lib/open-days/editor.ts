@@ -7,8 +7,7 @@ import { revalidate, tags } from "@/lib/cache";
 import type { WriteContext } from "@/lib/context";
 import { formatDateTime } from "@/lib/dates";
 import { ConflictError, InvalidError, NotFoundError } from "@/lib/errors";
-import { slugify } from "@/lib/slug";
-import { uniqueSlugOf } from "@/lib/stories/records";
+import { slugify, uniqueSlug } from "@/lib/slug";
 import type { OpenDayInput } from "./schema";
 import { lockDays, promoteWaitlisted, type Promoted } from "./capacity";
 import { toCsv } from "./csv";
@@ -40,7 +39,7 @@ async function chooseSlug(tx: Tx, wanted: string, title: string, id: number | nu
     const saved = await first(tx.select({ slug: openDays.slug }).from(openDays).where(eq(openDays.id, id)).limit(1));
     if (saved) return saved.slug;
   }
-  return uniqueSlugOf(slugify(title), (s) => slugTaken(tx, s, id ?? 0));
+  return uniqueSlug(slugify(title), (s) => slugTaken(tx, s, id ?? 0));
 }
 
 async function writeSessions(tx: Tx, dayId: number, sessions: OpenDayInput["sessions"]): Promise<void> {

@@ -14,6 +14,9 @@
  *   at once, and again shortly after for a render that was under way.
  *
  * Redis down: local purges still happen, and the bus reconnects by itself.
+ * An instance starts without it too (after waiting CONNECT_WAIT_MS), and
+ * meanwhile a broadcast or a remember fails at once (no offline queue) rather
+ * than piling up in memory.
  */
 import http from "node:http";
 import { createClient } from "@redis/client";
@@ -25,6 +28,8 @@ const TAG_KEY = (tag: string) => `newsroom:proxy-tag:${tag}`;
 export const PROXY_ENCODINGS = ["br", "gzip", "identity"] as const;
 /** A second proxy purge this long after the first catches a page stored by a render that began before the change. */
 const SECOND_PURGE_MS = 400;
+/** How long start-up waits for Redis: long enough for a local or same-zone server, short enough that a Redis outage does not keep the site down. */
+const CONNECT_WAIT_MS = 2_000;
 
 type Message = { from: string; tags: string[] };
 
@@ -46,18 +51,35 @@ export async function startPurgeBus(options: {
   /** How long the proxy may keep a page (s-maxage + stale-while-revalidate), ms. */
   proxyKeepMs: number;
 }): Promise<PurgeBus> {
-  const client = createClient({ url: options.redisUrl });
-  const subscriber = client.duplicate();
-  for (const c of [client, subscriber]) c.on("error", (error: unknown) => console.error("[purge-bus] redis:", (error as Error).message));
-  await Promise.all([client.connect(), subscriber.connect()]);
-  await subscriber.subscribe(CHANNEL, (raw) => {
-    try {
-      const message = JSON.parse(raw) as Message;
-      if (message.from !== options.instanceId && Array.isArray(message.tags)) options.onRemotePurge(message.tags.map(String));
-    } catch (error) {
-      console.error("[purge-bus] bad message:", error);
-    }
-  });
+  const client = createClient({ url: options.redisUrl, disableOfflineQueue: true });
+  // The subscriber keeps its queue: its one SUBSCRIBE waits for the connection (and is renewed on every reconnect).
+  const subscriber = client.duplicate({ disableOfflineQueue: false });
+  for (const c of [client, subscriber]) {
+    c.on("error", (error: unknown) => console.error("[purge-bus] redis:", (error as Error).message));
+    // connect() retries until Redis answers and settles only then: not awaited, so start-up never hangs on it.
+    c.connect().catch((error: unknown) => console.error("[purge-bus] redis connect:", (error as Error).message));
+  }
+  const subscribed = subscriber
+    .subscribe(CHANNEL, (raw) => {
+      try {
+        const message = JSON.parse(raw) as Message;
+        if (message.from !== options.instanceId && Array.isArray(message.tags)) options.onRemotePurge(message.tags.map(String));
+      } catch (error) {
+        console.error("[purge-bus] bad message:", error);
+      }
+    })
+    .then(
+      () => true,
+      (error: unknown) => {
+        console.error("[purge-bus] subscribe failed:", (error as Error).message);
+        return false;
+      },
+    );
+  let waited: NodeJS.Timeout | undefined;
+  const gaveUp = new Promise<false>((resolve) => (waited = setTimeout(() => resolve(false), CONNECT_WAIT_MS)));
+  const ready = await Promise.race([subscribed, gaveUp]);
+  clearTimeout(waited);
+  if (!ready) console.error(`[purge-bus] redis: not reachable within ${CONNECT_WAIT_MS / 1000} s; starting without it (purges stay local until it answers)`);
 
   const purgeProxy = async (tags: string[]) => {
     const base = options.proxyPurgeUrl;
@@ -77,6 +99,9 @@ export async function startPurgeBus(options: {
   };
 
   const remember = (url: string, tags: readonly string[]) => {
+    // A MULTI waits for the next connection attempt even without an offline queue: skipped while Redis is away
+    // (the connection's own errors say so). The proxy then keeps that copy until it expires (s-maxage).
+    if (!client.isReady) return;
     const now = Date.now();
     const multi = client.multi();
     for (const tag of tags) {
@@ -88,7 +113,8 @@ export async function startPurgeBus(options: {
   };
 
   const close = async () => {
-    await Promise.allSettled([subscriber.quit(), client.quit()]);
+    // A client still trying to connect is destroyed (that ends its retries); quit() would wait for Redis.
+    await Promise.allSettled([subscriber, client].map((c) => (c.isReady ? c.quit() : Promise.resolve(c.destroy()))));
   };
   return { broadcast, remember, close };
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, ne } from "drizzle-orm";
-import { first, getDb, transaction } from "@/db/client";
+import { first, getDb, transaction, type Tx } from "@/db/client";
 import { people, users, type Person } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { assertCan } from "@/lib/auth/permissions";
@@ -8,8 +8,7 @@ import { revalidate, tags } from "@/lib/cache";
 import type { WriteContext } from "@/lib/context";
 import { InvalidError, NotFoundError } from "@/lib/errors";
 import type { PersonInput, ProfileInput } from "@/lib/people/schema";
-import { slugify } from "@/lib/slug";
-import { uniqueSlugOf } from "@/lib/stories/records";
+import { slugify, uniqueSlug } from "@/lib/slug";
 
 export type PersonSummary = Pick<Person, "id" | "slug" | "name" | "jobTitle" | "department" | "isGuest" | "userId" | "availableForMedia">;
 
@@ -43,26 +42,24 @@ export async function listLinkableUsers(): Promise<{ id: number; name: string; e
   return getDb().select({ id: users.id, name: users.name, email: users.email }).from(users).orderBy(asc(users.name));
 }
 
-async function slugTaken(slug: string, exceptId?: number): Promise<boolean> {
+async function slugTaken(tx: Tx, slug: string, exceptId?: number): Promise<boolean> {
   const condition = exceptId ? and(eq(people.slug, slug), ne(people.id, exceptId)) : eq(people.slug, slug);
-  return Boolean(await first(getDb().select({ id: people.id }).from(people).where(condition).limit(1)));
+  return Boolean(await first(tx.select({ id: people.id }).from(people).where(condition).limit(1)));
 }
 
-/** A typed slug must be free; one made from the name gets a number until it is. */
-async function chooseSlug(input: PersonInput): Promise<string> {
+/** A typed slug must be free; one made from the name gets a number until it is. In the writing transaction, so the check and the write go together. */
+async function chooseSlug(tx: Tx, input: PersonInput): Promise<string> {
   if (input.slug) {
-    if (await slugTaken(input.slug, input.id)) throw new InvalidError("Another expert already has that web address.", { slug: "Another expert already has that web address." });
+    if (await slugTaken(tx, input.slug, input.id)) throw new InvalidError("Another expert already has that web address.", { slug: "Another expert already has that web address." });
     return input.slug;
   }
-  return uniqueSlugOf(slugify(input.name), (s) => slugTaken(s, input.id));
+  return uniqueSlug(slugify(input.name), (s) => slugTaken(tx, s, input.id));
 }
 
 /** Editors: create or update any profile; refreshes the old and the new public page. */
 export async function savePerson(input: PersonInput, { user: actor, ip }: WriteContext): Promise<{ id: number; slugs: string[] }> {
-  const slug = await chooseSlug(input);
   const values = {
     name: input.name,
-    slug,
     jobTitle: input.jobTitle,
     department: input.department,
     institution: input.institution,
@@ -80,14 +77,15 @@ export async function savePerson(input: PersonInput, { user: actor, ip }: WriteC
     throw new InvalidError("Choose an account from the list.", { userId: "Choose an account from the list." });
   }
   const saved = await transaction(async (tx) => {
+    const slug = await chooseSlug(tx, input);
     if (input.id) {
       const before = await first(tx.select({ slug: people.slug }).from(people).where(eq(people.id, input.id)).limit(1));
       if (!before) throw new NotFoundError("That expert no longer exists.");
-      await tx.update(people).set(values).where(eq(people.id, input.id));
+      await tx.update(people).set({ ...values, slug }).where(eq(people.id, input.id));
       await writeAudit(tx, { actor, action: "person.update", entity: "person", entityId: input.id, ip, details: { name: input.name, slug } });
       return { id: input.id, slugs: [...new Set([before.slug, slug])] };
     }
-    const row = (await first(tx.insert(people).values(values).returning({ id: people.id })))!;
+    const row = (await first(tx.insert(people).values({ ...values, slug }).returning({ id: people.id })))!;
     await writeAudit(tx, { actor, action: "person.create", entity: "person", entityId: row.id, ip, details: { name: input.name, slug, isGuest: input.isGuest } });
     return { id: row.id, slugs: [slug] };
   });

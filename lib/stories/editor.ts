@@ -8,7 +8,7 @@ import { revalidate, tags } from "@/lib/cache";
 import type { Actor, WriteContext } from "@/lib/context";
 import { formatDateTime } from "@/lib/dates";
 import { ConflictError, InvalidError, NotFoundError } from "@/lib/errors";
-import { slugify } from "@/lib/slug";
+import { slugify, uniqueSlug } from "@/lib/slug";
 import { markdownToSearchText } from "@/db/search-text";
 import type { GuestExpertInput, StoryFields, StoryInput } from "./schema";
 import { notifyAuthors, type StoryNotice } from "./notify";
@@ -23,7 +23,6 @@ import {
   slugTaken,
   staleEdit,
   storyNotFound,
-  uniqueSlugOf,
   writeRevision,
 } from "./records";
 import { planTransition, type TransitionRequest } from "./transitions";
@@ -107,7 +106,7 @@ export async function createDraft(fields: StoryFields, ctx: WriteContext): Promi
   const story = await transaction(async (tx) => {
     await checkReferences(tx, fields);
     if (fields.slug && (await slugTaken(tx, fields.slug, null))) throw new InvalidError(SLUG_TAKEN_MESSAGE, { slug: SLUG_TAKEN_MESSAGE });
-    const slug = fields.slug ?? (await uniqueSlugOf(slugify(fields.title), (candidate) => slugTaken(tx, candidate, null)));
+    const slug = fields.slug ?? (await uniqueSlug(slugify(fields.title), (candidate) => slugTaken(tx, candidate, null)));
     const row = (await first(
       tx
         .insert(stories)
@@ -203,7 +202,7 @@ export type GuestExpert = { id: number; name: string; jobTitle: string; institut
 /** An expert without an account (e.g. a co-author from another university), created from the authors picker. */
 export async function createGuestExpert(input: GuestExpertInput, { user, ip }: WriteContext): Promise<GuestExpert> {
   const person = await transaction(async (tx) => {
-    const slug = await uniqueSlugOf(
+    const slug = await uniqueSlug(
       slugify(input.guestName),
       async (candidate) => !!(await first(tx.select({ id: people.id }).from(people).where(eq(people.slug, candidate)).limit(1))),
     );

@@ -8,9 +8,9 @@ import { revalidate, tags } from "@/lib/cache";
 import { config } from "@/lib/config";
 import type { Actor, WriteContext } from "@/lib/context";
 import { InvalidError } from "@/lib/errors";
-import { slugify } from "@/lib/slug";
+import { slugify, uniqueSlug } from "@/lib/slug";
 import { importRepublishSnippet, type ImportedAuthor, type ImportedSnippet } from "./import-snippet";
-import { slugTaken, uniqueSlugOf, writeRevision } from "./records";
+import { slugTaken, writeRevision } from "./records";
 
 /**
  * An existing person with the same name (and, when both are known, the same
@@ -25,7 +25,7 @@ async function findOrCreateAuthor(tx: Tx, author: ImportedAuthor, user: Actor, i
   const match = sameName.find((p) => !institution || !p.institution || p.institution.toLowerCase() === institution);
   if (match) return { id: match.id, created: false };
 
-  const slug = await uniqueSlugOf(slugify(author.name, 70), async (s) => !!(await first(tx.select({ id: people.id }).from(people).where(eq(people.slug, s)).limit(1))));
+  const slug = await uniqueSlug(slugify(author.name, 70), async (s) => !!(await first(tx.select({ id: people.id }).from(people).where(eq(people.slug, s)).limit(1))));
   const person = (await first(
     tx
       .insert(people)
@@ -54,7 +54,7 @@ export async function importSnippetAsDraft({ snippet: html }: { snippet: string 
     const authorRows: { id: number; created: boolean }[] = [];
     for (const a of imported.authors) authorRows.push(await findOrCreateAuthor(tx, a, user, ip));
     const authorIds = [...new Set(authorRows.map((a) => a.id))];
-    const slug = await uniqueSlugOf(slugify(imported.title, 70), (s) => slugTaken(tx, s, null));
+    const slug = await uniqueSlug(slugify(imported.title, 70), (s) => slugTaken(tx, s, null));
     const story = (await first(
       tx
         .insert(stories)

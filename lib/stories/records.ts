@@ -16,7 +16,6 @@ import {
 } from "@/db/schema";
 import type { Actor } from "@/lib/context";
 import { ConflictError, InvalidError, NotFoundError } from "@/lib/errors";
-import { uniqueSlug } from "@/lib/slug";
 
 /** The current state of a story as the conflict screen shows it. */
 export type CurrentVersion = StorySnapshot & { id: number; updatedByName: string | null };
@@ -152,27 +151,6 @@ export async function slugTaken(tx: Tx, slug: string, storyId: number | null): P
   if (current) return true;
   const old = await first(tx.select({ storyId: slugRedirects.storyId }).from(slugRedirects).where(eq(slugRedirects.oldSlug, slug)).limit(1));
   return old !== undefined && old.storyId !== storyId;
-}
-
-/**
- * uniqueSlug() (lib/slug.ts, THE numbering rule) with a lookup that is a
- * query: each pass answers from what is known, calls the first unknown
- * candidate free, then looks it up and runs again until every candidate
- * uniqueSlug asked about has been checked.
- */
-export async function uniqueSlugOf(stem: string, taken: (slug: string) => Promise<boolean>): Promise<string> {
-  const known = new Map<string, boolean>();
-  for (;;) {
-    let unknown = null as string | null;
-    const slug = uniqueSlug(stem, (candidate) => {
-      const answer = known.get(candidate);
-      if (answer !== undefined) return answer;
-      unknown ??= candidate;
-      return false;
-    });
-    if (unknown === null) return slug;
-    known.set(unknown, await taken(unknown));
-  }
 }
 
 export const SLUG_TAKEN_MESSAGE = "Another story already uses (or used to use) this web address. Please choose a different one.";
