@@ -5,7 +5,7 @@ import { users, type Role } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { generatePassword, hashPassword } from "@/lib/auth/password";
 import { clearSignInFailures } from "@/lib/auth/throttle";
-import type { WriteContext } from "@/lib/context";
+import type { Actor, WriteContext } from "@/lib/context";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { CreateUserInput } from "@/lib/users/schema";
 
@@ -28,8 +28,11 @@ async function findUser(id: number) {
   return row;
 }
 
-/** Creates an account; returns the password when it was generated, to show once. */
-export async function createUser(input: CreateUserInput, { user: actor, ip }: WriteContext): Promise<{ id: number; generatedPassword: string | null }> {
+/**
+ * Creates an account; returns the password when it was generated, to show once. The actor is null
+ * for `npm run users:create` (scripts/create-user.ts), which makes a production site's first administrator.
+ */
+export async function createUser(input: CreateUserInput, { user: actor, ip }: { user: Actor | null; ip: string | null }): Promise<{ id: number; generatedPassword: string | null }> {
   const db = getDb();
   const taken = await first(db.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, input.email)).limit(1));
   if (taken) throw new ConflictError("There is already an account with that email address.", undefined, { email: "There is already an account with that email address." });
