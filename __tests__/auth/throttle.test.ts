@@ -68,6 +68,29 @@ describe("sign-in", () => {
     expect((await signIn("bob@newsroom.test", PASSWORD, T0 + 5000)).ok).toBe(true);
   });
 
+  it("guesses sent in parallel are throttled like guesses sent one by one: five are checked, the rest refused", async () => {
+    await createUser({ email: "ada@newsroom.test", passwordHash });
+    // The right password is among the last guesses: with the old check-then-record order every
+    // guess passed the check before any failure was written, so it got in.
+    const guesses = Array.from({ length: 20 }, (_, i) => (i === 15 ? PASSWORD : `guess ${i}`));
+    const results = await Promise.all(guesses.map((password) => signIn("ada@newsroom.test", password, T0)));
+    expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(THROTTLE.freeFailures);
+    expect(results.filter((r) => !r.ok && r.reason === "locked")).toHaveLength(20 - THROTTLE.freeFailures);
+    expect(results.some((r) => r.ok)).toBe(false);
+    expect(await db.select().from(loginAttempts)).toHaveLength(THROTTLE.freeFailures);
+    const actions = (await db.select().from(auditLog)).map((e) => e.action);
+    expect(actions.filter((a) => a === "auth.sign-in-failed")).toHaveLength(THROTTLE.freeFailures);
+    expect(actions.filter((a) => a === "auth.sign-in-refused")).toHaveLength(20 - THROTTLE.freeFailures);
+  });
+
+  it("a right password sent in parallel with wrong ones still counts as a success for that address", async () => {
+    await createUser({ email: "ada@newsroom.test", passwordHash });
+    const results = await Promise.all([PASSWORD, "nope 1", "nope 2"].map((password) => signIn("ada@newsroom.test", password, T0)));
+    expect(results.map((r) => r.ok)).toEqual([true, false, false]);
+    const attempts = await db.select().from(loginAttempts);
+    expect(attempts.map((a) => a.success).sort()).toEqual([false, false, true]);
+  });
+
   it("an attacker at one address cannot lock the account out for its owner at another", async () => {
     await createUser({ email: "admin@newsroom.test", passwordHash, role: "admin" });
     for (let i = 0; i < 40; i++) await signIn("admin@newsroom.test", `guess ${i}`, T0 + i * 20 * MIN, "203.0.113.66");

@@ -4,7 +4,7 @@ import { first, getDb, transaction } from "@/db/client";
 import { users, type Role } from "@/db/schema";
 import { writeAudit } from "@/lib/audit";
 import { verifyDummyPassword, verifyPassword } from "./password";
-import { normaliseEmail, recordAttempt, throttleStatus } from "./throttle";
+import { claimAttempt, normaliseEmail, settleAttempt } from "./throttle";
 
 export const INVALID_MESSAGE = "Email or password is incorrect.";
 
@@ -14,7 +14,8 @@ export type SignInResult = { ok: true; user: SignedInUser } | { ok: false; reaso
 
 /**
  * Checks an e-mail and password: throttle first (a locked account is refused
- * even with the right password), then the argon2id hash. An unknown address,
+ * even with the right password; the attempt is recorded as a failure before
+ * the password is checked, see claimAttempt()), then the argon2id hash. An unknown address,
  * a disabled account and a wrong password give the same answer. Every
  * outcome is audited; the password never is.
  */
@@ -23,14 +24,14 @@ export async function authenticate(input: { email: string; password: string; ip:
   const email = normaliseEmail(input.email);
   const now = input.now ?? Date.now();
 
-  const status = await throttleStatus(email, input.ip, now);
-  if (status.locked) {
+  const claim = await claimAttempt(email, input.ip, now);
+  if (claim.locked) {
     await writeAudit(db, {
       actor: null,
       action: "auth.sign-in-refused",
       entity: "user",
       ip: input.ip,
-      details: { email, reason: status.reason === "ip" ? "too many failures from this IP" : "account locked" },
+      details: { email, reason: claim.reason === "ip" ? "too many failures from this IP" : "account locked" },
     });
     return { ok: false, reason: "locked" };
   }
@@ -46,7 +47,7 @@ export async function authenticate(input: { email: string; password: string; ip:
   const ok = Boolean(user && passwordOk && !user.disabled);
 
   await transaction(async (tx) => {
-    await recordAttempt(tx, email, input.ip, ok, now);
+    if (ok) await settleAttempt(tx, claim.attemptId);
     await writeAudit(tx, {
       actor: ok && user ? { id: user.id, email: user.email } : null,
       action: ok ? "auth.sign-in" : "auth.sign-in-failed",

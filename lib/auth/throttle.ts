@@ -1,6 +1,6 @@
 import "server-only";
-import { and, count, desc, eq, gt, lt, max } from "drizzle-orm";
-import { first, getDb, type Tx } from "@/db/client";
+import { and, count, desc, eq, gt, lt, max, sql } from "drizzle-orm";
+import { first, getDb, lockForUpdate, transaction, type Tx } from "@/db/client";
 import { loginAttempts } from "@/db/schema";
 
 const MINUTE = 60_000;
@@ -45,8 +45,7 @@ export function delayAfter(failures: number): number {
  * THROTTLE.ipFailures an hour. Counters live in login_attempts, so a
  * restart does not reset them.
  */
-export async function throttleStatus(emailInput: string, ip: string, now = Date.now()): Promise<ThrottleStatus> {
-  const db = getDb();
+export async function throttleStatus(emailInput: string, ip: string, now = Date.now(), db: Tx = getDb()): Promise<ThrottleStatus> {
   const email = normaliseEmail(emailInput);
 
   const lastSuccess = await first(
@@ -80,12 +79,32 @@ export async function throttleStatus(emailInput: string, ip: string, now = Date.
   return { locked: false };
 }
 
-type Writer = Pick<Tx, "insert" | "delete">;
+export type Claim = Extract<ThrottleStatus, { locked: true }> | { locked: false; attemptId: number };
 
-/** Records one checked attempt (call inside the transaction that writes its audit entry). */
-export async function recordAttempt(tx: Writer, emailInput: string, ip: string, success: boolean, now = Date.now()): Promise<void> {
-  await tx.insert(loginAttempts).values({ email: normaliseEmail(emailInput), ip, success, at: now });
-  await tx.delete(loginAttempts).where(lt(loginAttempts.at, now - THROTTLE.keepMs));
+/**
+ * Checks the throttle and, when the attempt may go ahead, records it as a
+ * failure before the password is checked (settleAttempt() turns it into a
+ * success). Check and record are one transaction, taken in turn per client IP
+ * (SQLite: BEGIN IMMEDIATE; PostgreSQL: an advisory lock on the IP), so
+ * guesses sent in parallel count one after another: the sixth sees five
+ * failures and waits, instead of every guess passing the check before any
+ * failure is written. Attempts older than THROTTLE.keepMs are deleted here.
+ */
+export async function claimAttempt(emailInput: string, ip: string, now = Date.now()): Promise<Claim> {
+  const email = normaliseEmail(emailInput);
+  return transaction(async (tx) => {
+    await lockForUpdate(tx, sql`select pg_advisory_xact_lock(hashtext(${`newsroom-sign-in:${ip}`}))`);
+    const status = await throttleStatus(email, ip, now, tx);
+    if (status.locked) return status;
+    const [attempt] = await tx.insert(loginAttempts).values({ email, ip, success: false, at: now }).returning({ id: loginAttempts.id });
+    await tx.delete(loginAttempts).where(lt(loginAttempts.at, now - THROTTLE.keepMs));
+    return { locked: false, attemptId: attempt!.id };
+  });
+}
+
+/** Marks a claimed attempt as a success (call inside the transaction that writes its audit entry). */
+export async function settleAttempt(tx: Tx, attemptId: number): Promise<void> {
+  await tx.update(loginAttempts).set({ success: true }).where(eq(loginAttempts.id, attemptId));
 }
 
 /**
