@@ -13,7 +13,7 @@ import { loadConfigOrExit } from "@/lib/config";
 import { bodyFor, etagFor, keptHeaders, makeEntry, matchesIfNoneMatch, negotiate, type Entry } from "@/lib/page-cache/entry";
 import { currentViewsSink, installPageCache, installPurgeBroadcast } from "@/lib/page-cache/global";
 import { startPurgeBus, type PurgeBus } from "@/lib/page-cache/purge-bus";
-import { beaconSlug, classify, isAsset, type Decision } from "@/lib/page-cache/key";
+import { beaconSlug, classify, isAsset, isCanonical, type Decision } from "@/lib/page-cache/key";
 import { PageCache, type Rendered } from "@/lib/page-cache/page-cache";
 import { ViewCounter } from "@/lib/page-cache/view-counter";
 
@@ -27,6 +27,8 @@ const PROXY_KEEP_MS = 90_000;
 /** nginx sets this on requests it forwards (docs/deploy.md), so the page it stores can be purged by tag. */
 const PROXY_HEADER = "x-newsroom-proxy";
 export const PRIVATE_CACHE_CONTROL = "private, no-store";
+/** A cached page asked for by a URL other than its normalised one (lib/page-cache/key.ts isCanonical): not for proxies. */
+export const VARIANT_CACHE_CONTROL = "private, no-cache";
 const VARY = "RSC, Next-Router-State-Tree, Next-Router-Prefetch, Next-Router-Segment-Prefetch, Accept-Encoding";
 /** Time-based changes are purged at their boundary by the scheduler; this only bounds what nothing purges. */
 const TTL_MS = 5 * 60_000;
@@ -47,6 +49,7 @@ export const MISS_HEADER = "x-newsroom-cache-miss";
 const PIXEL = Buffer.from("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7", "base64");
 
 type Handle = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
+type Cacheable = Extract<Decision, { cache: true }>;
 
 function setSocketIp(req: http.IncomingMessage): void {
   const ip = req.socket.remoteAddress ?? "";
@@ -81,12 +84,12 @@ function forceHeaders(res: http.ServerResponse, forced: Record<string, string>):
   } as typeof res.writeHead;
 }
 
-function sendEntry(req: http.IncomingMessage, res: http.ServerResponse, entry: Entry, label: string): number {
+function sendEntry(req: http.IncomingMessage, res: http.ServerResponse, entry: Entry, label: string, cacheControl: string): number {
   const encoding = negotiate(header(req, "accept-encoding"));
   const grouped = new Map<string, string[]>();
   for (const [k, v] of entry.headers) grouped.set(k, [...(grouped.get(k) ?? []), v]);
   for (const [k, v] of grouped) res.setHeader(k, v.length === 1 ? v[0]! : v);
-  res.setHeader("cache-control", PUBLIC_CACHE_CONTROL);
+  res.setHeader("cache-control", cacheControl);
   res.setHeader("surrogate-key", entry.tags.join(" "));
   res.setHeader("cache-tag", entry.tags.join(","));
   res.setHeader("vary", VARY);
@@ -238,10 +241,14 @@ export async function startServer(options: {
     if (decision.cache && decision.storySlug && req.method === "GET" && (status === 200 || status === 304)) views.add(decision.storySlug);
   };
 
-  /** Sends a cacheable page; one going to the proxy cache is remembered under its tags, so a change can purge it there. */
-  const serve = (req: http.IncomingMessage, res: http.ServerResponse, entry: Entry, label: string) => {
-    if (bus && req.headers[PROXY_HEADER] && req.method === "GET") bus.remember(req.url ?? "/", entry.tags);
-    return sendEntry(req, res, entry, label);
+  /**
+   * Sends a cacheable page. Proxies may store it only under its normalised URL; one going to the
+   * proxy cache is remembered under its tags, so a change can purge it there.
+   */
+  const serve = (req: http.IncomingMessage, res: http.ServerResponse, decision: Cacheable, entry: Entry, label: string) => {
+    const canonical = isCanonical(req.url, decision.url);
+    if (canonical && bus && req.headers[PROXY_HEADER] && req.method === "GET") bus.remember(req.url ?? "/", entry.tags);
+    return sendEntry(req, res, entry, label, canonical ? PUBLIC_CACHE_CONTROL : VARIANT_CACHE_CONTROL);
   };
 
   const onRequest = async (req: http.IncomingMessage, res: http.ServerResponse) => {
@@ -266,7 +273,7 @@ export async function startServer(options: {
     if (options.missToken && header(req, MISS_HEADER) === options.missToken) {
       const rendered = await renderVia(socketPath, agent, decision.url, req);
       const entry = rendered.storable ? makeEntry({ status: rendered.status, headers: rendered.headers, body: rendered.body, tags: decision.tags, now: Date.now() }) : null;
-      countView(decision, req, entry ? serve(req, res, entry, "MISS") : sendRendered(req, res, rendered));
+      countView(decision, req, entry ? serve(req, res, decision, entry, "MISS") : sendRendered(req, res, rendered));
       return;
     }
     const found = cache.lookup(decision.key);
@@ -274,7 +281,7 @@ export async function startServer(options: {
       if (!found.fresh) {
         cache.fill(decision.key, decision.tags, () => renderVia(socketPath, agent, decision.url, req)).catch((error: unknown) => console.error("[page-cache] refresh failed:", error));
       }
-      countView(decision, req, serve(req, res, found.entry, found.fresh ? "HIT" : "STALE"));
+      countView(decision, req, serve(req, res, decision, found.entry, found.fresh ? "HIT" : "STALE"));
       return;
     }
     let filled;
@@ -287,7 +294,7 @@ export async function startServer(options: {
       return;
     }
     if (filled.entry) {
-      countView(decision, req, serve(req, res, filled.entry, "MISS"));
+      countView(decision, req, serve(req, res, decision, filled.entry, "MISS"));
     } else if (!filled.shared) {
       countView(decision, req, sendRendered(req, res, await withNotFoundPage(filled.rendered, socketPath, agent, req)));
     } else {

@@ -9,6 +9,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
+import { createClient } from "@redis/client";
 import { Client } from "pg";
 import sharp from "sharp";
 import { startCluster, type Cluster, type Instance } from "@/scripts/cluster";
@@ -68,7 +69,7 @@ it("signs in through nginx, and the session works on A and on B directly", async
 });
 
 it("nginx keeps one copy per encoding under \"<encoding>|<request URI>\", purges exactly that key, and never serves its copies to staff", async () => {
-  const uri = "/news?type=news-release&utm_source=cluster-test";
+  const uri = "/news?type=news-release";
   for (const encoding of ["br", "gzip", "identity"]) {
     const headers = { "accept-encoding": encoding };
     await get(site(uri), headers);
@@ -86,6 +87,26 @@ it("nginx keeps one copy per encoding under \"<encoding>|<request URI>\", purges
   const staff = await get(site(uri), { "accept-encoding": "br", cookie: "authjs.session-token=x" });
   const post = await fetch(site(uri), { method: "POST", body: "", redirect: "manual" });
   expect([staff.headers.get("x-cache-status"), staff.headers.get("cache-control"), post.headers.get("x-cache-status")]).toEqual(["BYPASS", "private, no-store", null]);
+});
+
+it("a URL that is not its page's normalised one is answered from the page cache but never stored by nginx or remembered for purging", async () => {
+  const variant = `/news?type=news-release&utm_source=${stamp()}`;
+  const replies = [await get(site(variant), { "accept-encoding": "br" }), await get(site(variant), { "accept-encoding": "br" })];
+  expect(replies.map((r) => [r.status, r.headers.get("x-cache-status"), r.headers.get("cache-control")])).toEqual([
+    [200, "MISS", "private, no-cache"],
+    [200, "MISS", "private, no-cache"],
+  ]);
+  // The instance answered from its own copy of /news?type=news-release, not by rendering.
+  expect(replies[1]!.headers.get("x-cache")).toBe("HIT");
+  const redis = createClient({ url: cluster.redisUrl });
+  await redis.connect();
+  try {
+    const remembered = await redis.zRange("newsroom:proxy-tag:stories", 0, -1);
+    expect(remembered.filter((url) => url.includes("utm_source"))).toEqual([]);
+    expect(remembered).toContain("/news?type=news-release");
+  } finally {
+    await redis.quit();
+  }
 });
 
 it("a story published on A is on B and through nginx within a second: its page and /news", async () => {

@@ -1,4 +1,4 @@
-import { beaconSlug, classify, hasSessionCookie, isAsset } from "@/lib/page-cache/key";
+import { beaconSlug, classify, hasSessionCookie, isAsset, isCanonical } from "@/lib/page-cache/key";
 
 const get = (url: string, headers: Record<string, string> = {}) => classify({ method: "GET", url, headers });
 
@@ -60,5 +60,19 @@ describe("page-cache keys", () => {
   test("static files keep the headers Next gives them", () => {
     for (const p of ["/_next/static/chunks/a.js", "/favicon.ico", "/icon.svg", "/uploads/x.webp", "/demo/a.svg"]) expect(isAsset(p)).toBe(true);
     for (const p of ["/", "/news", "/editor", "/icons/../editor"]) expect(isAsset(p)).toBe(false);
+  });
+
+  test("a URL is canonical when it is its page's normalised URL, parameters in any order", () => {
+    const urlOf = (url: string) => {
+      const d = classify({ method: "GET", url, headers: {} });
+      if (!d.cache) throw new Error(`${url} is not cacheable`);
+      return d.url;
+    };
+    for (const url of ["/news", "/news?type=feature", "/news?type=feature&topic=health", "/news?topic=health&type=feature", "/search?q=climate+change", "/news?page=3"]) {
+      expect([url, isCanonical(url, urlOf(url))]).toEqual([url, true]);
+    }
+    for (const url of ["/news?utm_source=x", "/news?type=feature&type=news-release", "/news?page=1", "/news?type=%20feature", "/news?", "/news?type=feature&", "/news/../news", "/news?type=feature&ref=", "/search?q=climate%20change"]) {
+      expect([url, isCanonical(url, urlOf(url))]).toEqual([url, false]);
+    }
   });
 });

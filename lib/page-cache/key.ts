@@ -134,3 +134,22 @@ export function classify(req: RequestLike): Decision {
   }
   return { cache: false, reason: "not-cacheable", personal: false, pathname };
 }
+
+/**
+ * Whether a request's URL is its page's normalised URL (parameters in any
+ * order). One that is not (an unknown or repeated parameter, `page=1`, a
+ * padded value) is answered from the same cache entry but told to proxies as
+ * private (scripts/server.ts): a proxy keys by the raw URL, so storing each
+ * variant would let a stream of junk URLs fill it, and every variant it held
+ * would have to be purged on each change.
+ */
+export function isCanonical(requestUrl: string | undefined, normalised: string): boolean {
+  // Compared as text: `/news?` or `/news?type=a&&` parse like their normalised URL but are other keys to a proxy.
+  const parts = (url: string) => {
+    const at = url.indexOf("?");
+    return at < 0 ? { path: url, query: null } : { path: url.slice(0, at), query: url.slice(at + 1).split("&").sort().join("&") };
+  };
+  const asked = parts(requestUrl ?? "/");
+  const normal = parts(normalised);
+  return asked.path === normal.path && asked.query === normal.query;
+}

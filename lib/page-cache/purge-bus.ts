@@ -8,8 +8,8 @@
  *   publish on A is fresh on B within a Redis round trip;
  * - with a proxy cache in front (nginx, PROXY_PURGE_URL), each page the
  *   proxy fetched is remembered under its tags in Redis (a sorted set per
- *   tag, scored by time and trimmed to the proxy's longest keep, so a flood
- *   of junk URLs cannot grow it), and the instance that made the change asks
+ *   tag, scored by time, trimmed to the proxy's longest keep and to the
+ *   newest MAX_REMEMBERED_PER_TAG URLs), and the instance that made the change asks
  *   the proxy to drop those URLs, in each encoding it keys separately; once
  *   at once, and again shortly after for a render that was under way.
  *
@@ -26,6 +26,13 @@ const CHANNEL = "newsroom:purge";
 const TAG_KEY = (tag: string) => `newsroom:proxy-tag:${tag}`;
 /** The encodings the proxy keys its copies by (docs/deploy.md's nginx map). */
 export const PROXY_ENCODINGS = ["br", "gzip", "identity"] as const;
+/**
+ * The most URLs remembered per tag, so one change sends at most this many purges (times the
+ * encodings) to the proxy. Only normalised URLs reach the proxy's cache (scripts/server.ts), so
+ * this binds only under a flood of distinct real pages (searches for random words, say): the
+ * oldest then go unpurged and the proxy drops them at their s-maxage + stale-while-revalidate.
+ */
+export const MAX_REMEMBERED_PER_TAG = 2_000;
 /** A second proxy purge this long after the first catches a page stored by a render that began before the change. */
 const SECOND_PURGE_MS = 400;
 /** How long start-up waits for Redis: long enough for a local or same-zone server, short enough that a Redis outage does not keep the site down. */
@@ -107,6 +114,7 @@ export async function startPurgeBus(options: {
     for (const tag of tags) {
       multi.zAdd(TAG_KEY(tag), { score: now, value: url });
       multi.zRemRangeByScore(TAG_KEY(tag), "-inf", now - options.proxyKeepMs);
+      multi.zRemRangeByRank(TAG_KEY(tag), 0, -(MAX_REMEMBERED_PER_TAG + 1));
       multi.pExpire(TAG_KEY(tag), options.proxyKeepMs);
     }
     multi.exec().catch((error: unknown) => console.error("[purge-bus] remember failed:", (error as Error).message));
