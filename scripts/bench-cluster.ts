@@ -25,7 +25,7 @@ import path from "node:path";
 import { clusterLegend, clusterTables, readSingleMachine, type ClusterPageFigures } from "./bench/cluster-report";
 import { ACCEPT_ENCODING, CONNECTIONS, discover, drain, DURATION, headerOf, load, MISS_HEADER, num, raw, recordPages, REQUESTS, RUN_LENGTH, startSameBytes, WARMUP } from "./bench/load";
 import { startCluster, type Cluster } from "./cluster";
-import { stopChild } from "./lib/child";
+import { stopChild, stopOnSignal } from "./lib/child";
 import { freePort } from "./lib/postgres";
 
 const STORIES = num("BENCH_CLUSTER_STORIES", 10_000);
@@ -93,8 +93,9 @@ async function main(): Promise<void> {
   const missToken = crypto.randomBytes(18).toString("base64url");
   const unexpected: string[] = [];
   console.log(`Starting the cluster (PostgreSQL, Redis, 2 instances, nginx) with the demo content + ${STORIES.toLocaleString("en-GB")} synthetic stories…`);
+  const arm = stopOnSignal();
   const cluster = await startCluster({ stories: STORIES, missToken, onUnexpectedExit: (name, how) => unexpected.push(`${name} ${how}`) });
-  process.once("SIGINT", () => void cluster.stop().finally(() => process.exit(130)));
+  arm(cluster.stop);
   try {
     const t = cluster.timings;
     console.log(`Cluster up in ${(t.totalMs / 1000).toFixed(1)} s (${(t.prepareMs / 1000).toFixed(1)} s preparing, seeding${t.built ? ", building" : ""}).`);

@@ -22,15 +22,14 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { Client } from "pg";
-import { hasExited, keepLog, stopChild, tail, waitForOk } from "./lib/child";
+import { hasExited, keepLog, stopChild, stopOnSignal, tail, waitForOk } from "./lib/child";
 import { clusterBuild } from "./lib/cluster-build";
 import { startNginx } from "./lib/nginx";
 import { freePort, startPostgres } from "./lib/postgres";
 import { startRedis } from "./lib/redis";
+import { SERVER_NODE_FLAGS } from "./lib/server-flags";
 import type { Prepared } from "./prepare-start";
 
-/** As scripts/start.ts runs the server (its SERVER_NODE_FLAGS explain why). */
-const SERVER_NODE_FLAGS = ["--optimize-for-size"];
 const READY_TIMEOUT_MS = 120_000;
 
 export type ClusterOptions = {
@@ -253,24 +252,9 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
 }
 
 async function main(): Promise<void> {
-  const state: { cluster?: Cluster; stopping?: boolean } = {};
-  const shutdown = async () => {
-    console.log("\nStopping the cluster…");
-    await state.cluster?.stop();
-    process.exit(0);
-  };
-  // A signal during start-up is acted on once start-up is over (startCluster cleans up its own failures).
-  const onSignal = () => {
-    if (state.stopping) return;
-    state.stopping = true;
-    if (state.cluster) void shutdown();
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
-
+  const arm = stopOnSignal();
   const cluster = await startCluster({ echo: process.env.CLUSTER_QUIET !== "1" });
-  state.cluster = cluster;
-  if (state.stopping) return shutdown();
+  arm(cluster.stop);
   console.log(`\n  Newsroom cluster running at ${cluster.url} (started in ${(cluster.timings.totalMs / 1000).toFixed(1)} s${cluster.timings.built ? `, ${(cluster.timings.prepareMs / 1000).toFixed(1)} s of it preparing and building` : ""})`);
   console.log(`  Staff sign-in: ${cluster.url}/login (use localhost, not 127.0.0.1: sign-in cookies are tied to the host name)`);
   for (const i of cluster.instances) console.log(`  ${i.name}: ${i.url} (pid ${i.pid})`);

@@ -79,3 +79,39 @@ export async function stopChild(child: ChildProcess, signal: NodeJS.Signals = "S
     await exited;
   }
 }
+
+/**
+ * Ctrl-C (SIGINT) or SIGTERM stops what a script started, then exits 130.
+ * Call before starting anything; hand each started thing's stop to the
+ * returned `arm`. A signal during start-up is acted on as soon as the stop is
+ * armed (the starter cleans up its own failures), and a second signal while
+ * stopping does nothing, so a stop is never cut short.
+ */
+export function stopOnSignal(): (stop: () => Promise<void> | void) => void {
+  const stops: (() => Promise<void> | void)[] = [];
+  let signalled = false;
+  let stopping = false;
+  const run = async () => {
+    if (stopping) return;
+    stopping = true;
+    console.error("\nStopping…");
+    for (const stop of stops.splice(0).reverse()) {
+      try {
+        await stop();
+      } catch (error) {
+        console.error("while stopping:", error);
+      }
+    }
+    process.exit(130);
+  };
+  const onSignal = () => {
+    signalled = true;
+    if (stops.length) void run();
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  return (stop) => {
+    stops.push(stop);
+    if (signalled) void run();
+  };
+}

@@ -39,12 +39,24 @@ export async function startPostgres(options: { maxConnections?: number } = {}): 
     asRoot
       ? execFileSync("runuser", ["-u", "postgres", "--", path.join(bin, cmd), ...args], { stdio: "pipe" })
       : execFileSync(path.join(bin, cmd), args, { stdio: "pipe" });
-  if (asRoot) execFileSync("chown", ["postgres", dir]);
   const data = path.join(dir, "data");
-  run("initdb", ["-D", data, "-A", "trust", "-U", "postgres", "--no-sync"]);
-  const port = await freePort();
-  const settings = [`-p ${port}`, `-k ${dir}`, "-c listen_addresses=127.0.0.1", `-c max_connections=${options.maxConnections ?? 300}`, "-c fsync=off"];
-  run("pg_ctl", ["-D", data, "-l", path.join(dir, "log"), "-w", "-o", settings.join(" "), "start"]);
+  let port: number;
+  try {
+    if (asRoot) execFileSync("chown", ["postgres", dir]);
+    run("initdb", ["-D", data, "-A", "trust", "-U", "postgres", "--no-sync"]);
+    port = await freePort();
+    const settings = [`-p ${port}`, `-k ${dir}`, "-c listen_addresses=127.0.0.1", `-c max_connections=${options.maxConnections ?? 300}`, "-c fsync=off"];
+    run("pg_ctl", ["-D", data, "-l", path.join(dir, "log"), "-w", "-o", settings.join(" "), "start"]);
+  } catch (error) {
+    // A server that failed to start leaves nothing behind: stop one half started, then drop the folder.
+    try {
+      run("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]);
+    } catch {
+      // It was not running.
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   let stopped = false;
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
