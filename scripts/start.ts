@@ -13,24 +13,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { loadConfigOrExit } from "@/lib/config";
+import { SERVER_NODE_FLAGS } from "./lib/server-flags";
 import type { Prepared } from "./prepare-start";
-
-/**
- * V8 grows its heap to several times the live set under a burst of renders
- * (50 concurrent misses: ~270 MB of heap for ~65 MB live, the process at
- * ~420 MB, and it never gives it back). optimize-for-size keeps the young
- * generation small and grows the old one slowly: ~220 MB at the same load,
- * with no hard limit to run out of (a --max-old-space-size would cap it too,
- * but a process over the cap dies). Measured in README "Benchmarks".
- *
- * The price is render speed: a CPU profile of 50 concurrent story-page misses
- * spends 27 % in the garbage collector. Measured 2026-12-03 (server process
- * alone, 12 s runs, demo content): optimize-for-size 52 req/s at 208 MB peak;
- * no flag ~85 req/s at 545 MB; --max-semi-space-size=8 81 req/s at 379 MB;
- * that plus --max-old-space-size=256 70 req/s at 255 MB. Kept for the memory
- * target (all of npm start under 400 MB): misses are rare behind the page cache.
- */
-const SERVER_NODE_FLAGS = ["--optimize-for-size"];
 
 function prepare(): Prepared {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "newsroom-start-"));
