@@ -145,9 +145,15 @@ async function main() {
       await drain(`${base}/api/health`);
       const miss = await load(base + p.path, { cookie: MISS_COOKIE }, headerOf(probeMiss, "x-cache") ?? "none");
       await drain(`${base}/api/health`);
-      const f = { ...p, bytes: Buffer.from(recorded[i]!.body, "base64").length, hit, miss, anonMiss, limit: lim };
+      // Bare Next rendering a page of this page's HTML size: what Next alone costs for those bytes.
+      const htmlBytes = (await raw(base + p.path, { "accept-encoding": "identity" })).body.length;
+      const sizedUrl = `${bareBase}/sized?bytes=${htmlBytes}`;
+      const bareSizedBytes = (await raw(sizedUrl, { "accept-encoding": "identity" })).body.length;
+      const bareSized = { ...(await load(sizedUrl, {}, "-")), htmlBytes: bareSizedBytes };
+      await drain(`${bareBase}/`);
+      const f = { ...p, bytes: Buffer.from(recorded[i]!.body, "base64").length, htmlBytes, hit, miss, anonMiss, limit: lim, bareSized };
       figures.push(f);
-      console.log(`  ${p.label}: hit ${hit.rps.toFixed(0)} req/s (p99 ${hit.p99} ms, ${hit.cache}), anonymous miss ${anonMiss.rps.toFixed(0)} req/s (${anonMiss.cache}), signed-in miss ${miss.rps.toFixed(0)} req/s (${miss.cache}), limit ${lim.rps.toFixed(0)} req/s`);
+      console.log(`  ${p.label}: hit ${hit.rps.toFixed(0)} req/s (p99 ${hit.p99} ms, ${hit.cache}), anonymous miss ${anonMiss.rps.toFixed(0)} req/s (${anonMiss.cache}), signed-in miss ${miss.rps.toFixed(0)} req/s (${miss.cache}), limit ${lim.rps.toFixed(0)} req/s, bare Next at ${(bareSizedBytes / 1024).toFixed(0)} KB ${bareSized.rps.toFixed(0)} req/s`);
     }
     const peakRss = rss.stop();
 
@@ -188,6 +194,7 @@ async function main() {
     console.log(`\nseed: ${seedSeconds.toFixed(1)} s for demo + ${STORIES.toLocaleString("en-GB")} stories (${dbMb.toFixed(0)} MB); server ready in ${readySeconds.toFixed(1)} s\n`);
     console.log(pageTable(figures, bareDynamic.rps));
     console.log(`\nbare Next 16: static page ${bareStatic.rps.toFixed(0)} req/s (p99 ${bareStatic.p99} ms), dynamic page ${bareDynamic.rps.toFixed(0)} req/s (p99 ${bareDynamic.p99} ms)`);
+    console.log("bare Next, same size: a bare Next dynamic page of the same HTML size (a list of plain cards), to separate what Next costs for the bytes from the portal's own work");
     console.log(`targets: cached ${figures.filter((f) => f.target).map((f) => f.label).join(", ")} ≥ ${TARGETS.hitShareOfLimit * 100} % of the limit with p99 < ${TARGETS.hitP99Ms} ms; anonymous misses ≥ bare Next dynamic (${bareDynamic.rps.toFixed(0)} req/s)`);
     console.log(`\nRSS, all processes of npm start (launcher + server): idle ${idleRss.total.toFixed(0)} MB, peak under load ${peakRss.total.toFixed(0)} MB (target < ${TARGETS.rssMb} MB: ${peakRss.total < TARGETS.rssMb ? "ok" : "MISSED"})`);
     console.log(`RSS, the server process alone: idle ${idleRss.largest.toFixed(0)} MB, peak under load ${peakRss.largest.toFixed(0)} MB`);

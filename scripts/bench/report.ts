@@ -6,7 +6,20 @@
 
 export type Run = { rps: number; p50: number; p99: number; non2xx: number; errors: number; requests: number; cache: string };
 /** miss: signed-in (a session cookie: the page cache steps aside); anonMiss: an anonymous reader's miss (render + compress, not stored). */
-export type PageFigures = { path: string; label: string; bytes: number; hit: Run; miss: Run; anonMiss: Run; limit: Run; target: boolean };
+export type PageFigures = {
+  path: string;
+  label: string;
+  /** As sent with the bench's Accept-Encoding; htmlBytes uncompressed. */
+  bytes: number;
+  htmlBytes: number;
+  hit: Run;
+  miss: Run;
+  anonMiss: Run;
+  limit: Run;
+  /** A bare Next dynamic page of about htmlBytes (scripts/bench/bare-next.ts /sized): context, not a target. */
+  bareSized: Run & { htmlBytes: number };
+  target: boolean;
+};
 
 /** The issue's targets, printed beside the figures (targets live here, not in timed tests). */
 export const TARGETS = {
@@ -30,7 +43,7 @@ export function table(head: string[], rows: string[][]): string {
 }
 
 export function pageTable(pages: PageFigures[], bareDynamicRps: number): string {
-  const head = ["page", "hit req/s", "p50", "p99", "non-2xx", "x-cache", "limit req/s", "hit/limit", "anon miss req/s", "anon miss p99", "anon/bare-dyn", "signed-in miss req/s", "signed-in p99", "signed-in/bare-dyn", "target"];
+  const head = ["page", "hit req/s", "p50", "p99", "non-2xx", "x-cache", "limit req/s", "hit/limit", "anon miss req/s", "anon miss p99", "anon/bare-dyn", "signed-in miss req/s", "signed-in p99", "signed-in/bare-dyn", "bare same-size req/s", "anon/bare-same-size", "target"];
   const rows = pages.map((p) => {
     const share = p.hit.rps / p.limit.rps;
     const hitOk = share >= TARGETS.hitShareOfLimit && p.hit.p99 < TARGETS.hitP99Ms;
@@ -51,6 +64,8 @@ export function pageTable(pages: PageFigures[], bareDynamicRps: number): string 
       fmt(p.miss.rps),
       `${fmt(p.miss.p99, 1)} ms`,
       `${fmt(p.miss.rps / bareDynamicRps, 2)}x`,
+      fmt(p.bareSized.rps),
+      `${fmt(p.anonMiss.rps / p.bareSized.rps, 2)}x`,
       p.target ? `hit ${ok(hitOk)}, miss ${ok(missOk)}` : `miss ${ok(missOk)}`,
     ];
   });
