@@ -146,9 +146,28 @@ export async function transaction<T>(fn: (tx: Tx) => Promise<T>, db: DB = getDb(
   const outer = current.getStore();
   if (outer) return fn(outer);
   if (dialect === "pg") return pgOf(db).transaction((tx) => current.run(tx as unknown as Tx, () => fn(tx as unknown as Tx)));
+  return sqliteTransaction("BEGIN IMMEDIATE", fn, db);
+}
+
+/**
+ * Runs `fn` on one consistent view of the database: everything it reads is
+ * as of its first read, whatever commits meanwhile (an export that reads
+ * table by table sees no story without its revisions). Writes elsewhere carry
+ * on. PostgreSQL: REPEATABLE READ, READ ONLY, on one connection. SQLite: a
+ * deferred transaction, which in WAL mode reads one snapshot without taking
+ * the write lock.
+ */
+export async function readSnapshot<T>(fn: (tx: Tx) => Promise<T>, db: DB = getDb()): Promise<T> {
+  if (dialect === "pg") {
+    return pgOf(db).transaction((tx) => current.run(tx as unknown as Tx, () => fn(tx as unknown as Tx)), { isolationLevel: "repeatable read", accessMode: "read only" });
+  }
+  return sqliteTransaction("BEGIN DEFERRED", fn, db);
+}
+
+function sqliteTransaction<T>(begin: "BEGIN IMMEDIATE" | "BEGIN DEFERRED", fn: (tx: Tx) => Promise<T>, db: DB): Promise<T> {
   const previous = turns.get(db) ?? Promise.resolve();
   const mine = previous.then(async () => {
-    db.$client.exec("BEGIN IMMEDIATE");
+    db.$client.exec(begin);
     try {
       const result = await current.run(db, () => fn(db));
       db.$client.exec("COMMIT");

@@ -18,7 +18,7 @@ import readline from "node:readline";
 import { asc, count, getTableName, is, sql, type AnyColumn, type Table } from "drizzle-orm";
 import { getTableConfig as liteConfig, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { getTableConfig as pgConfig, PgTable } from "drizzle-orm/pg-core";
-import { exec, isPg, refreshPlannerStatistics, transaction, type DB, type Tx } from "./client";
+import { exec, isPg, readSnapshot, refreshPlannerStatistics, transaction, type DB, type Tx } from "./client";
 import * as schema from "./schema";
 
 export const FORMAT = 1;
@@ -63,23 +63,31 @@ function keyProperties(info: Info): string[] {
   return info.keys.map((sqlName) => Object.keys(columns).find((prop) => columns[prop]?.name === sqlName) ?? sqlName);
 }
 
-export async function exportDatabase(db: DB, folder: string, uploadsDir: string): Promise<Manifest> {
+/**
+ * Writes every table from one snapshot of the database (readSnapshot), so the site may stay up: a
+ * write committed during the export is either wholly in it or not at all. `onTable` hears of each
+ * table once written (the CLI does not use it; a test writes meanwhile through it).
+ */
+export async function exportDatabase(db: DB, folder: string, uploadsDir: string, onTable?: (name: string, rows: number) => Promise<void> | void): Promise<Manifest> {
   fs.mkdirSync(folder, { recursive: true });
   const manifest: Manifest = { format: FORMAT, exportedAt: Date.now(), from: isPg ? "pg" : "sqlite", tables: {}, uploads: 0 };
-  for (const info of tablesInOrder()) {
-    const out = fs.createWriteStream(path.join(folder, `${info.name}.ndjson`));
-    const columns = info.table as unknown as Record<string, AnyColumn>;
-    const order = keyProperties(info).map((p) => asc(columns[p]!));
-    let written = 0;
-    for (let offset = 0; ; offset += PAGE) {
-      const page = (await db.select().from(info.table as never).orderBy(...order).limit(PAGE).offset(offset)) as Record<string, unknown>[];
-      for (const row of page) out.write(`${JSON.stringify(row)}\n`);
-      written += page.length;
-      if (page.length < PAGE) break;
+  await readSnapshot(async (tx) => {
+    for (const info of tablesInOrder()) {
+      const out = fs.createWriteStream(path.join(folder, `${info.name}.ndjson`));
+      const columns = info.table as unknown as Record<string, AnyColumn>;
+      const order = keyProperties(info).map((p) => asc(columns[p]!));
+      let written = 0;
+      for (let offset = 0; ; offset += PAGE) {
+        const page = (await tx.select().from(info.table as never).orderBy(...order).limit(PAGE).offset(offset)) as Record<string, unknown>[];
+        for (const row of page) out.write(`${JSON.stringify(row)}\n`);
+        written += page.length;
+        if (page.length < PAGE) break;
+      }
+      await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+      manifest.tables[info.name] = written;
+      await onTable?.(info.name, written);
     }
-    await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
-    manifest.tables[info.name] = written;
-  }
+  }, db);
   manifest.uploads = copyFiles(uploadsDir, path.join(folder, "uploads"));
   fs.writeFileSync(path.join(folder, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;

@@ -10,8 +10,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { count, sql } from "drizzle-orm";
-import { getDb, isPg, rows, transaction, type DB } from "@/db/client";
-import { stories, storyRevisions, users } from "@/db/schema";
+import { getDb, isPg, openDatabase, rows, transaction, type DB } from "@/db/client";
+import { auditLog, stories, storyRevisions, users } from "@/db/schema";
 import { exportDatabase, importDatabase, tablesInOrder } from "@/db/transfer";
 import { freshDb } from "../helpers/db";
 
@@ -118,6 +118,33 @@ describe("moving a newsroom between databases", () => {
     }, getDb());
     expect(await totalRows(db)).toBe(1);
   }, 240_000);
+
+  it("an export reads one snapshot: rows committed while it runs are not half in it, and are not held up", async () => {
+    // SQLite: a second connection to one file (WAL); PostgreSQL: the pool's other connections.
+    const file = path.join(work, "snapshot.db");
+    const db = isPg ? await freshDb() : openDatabase(file);
+    const writer = isPg ? db : openDatabase(file);
+    await db.insert(users).values({ email: "before@newsroom.test", name: "Before", role: "editor", passwordHash: "x" });
+    const order = tablesInOrder().map((t) => t.name);
+    expect(order.indexOf("audit_log")).toBeGreaterThan(order.indexOf("users"));
+
+    const folder = path.join(work, "snapshot");
+    let wroteDuring = false;
+    await exportDatabase(db, folder, path.join(work, "no-uploads"), async (name) => {
+      if (name !== "users") return;
+      // Once users is written and before audit_log is read: a new user and an entry naming them.
+      // Read table by table without one snapshot, the export would hold the entry but not its user.
+      const [user] = await writer.insert(users).values({ email: "during@newsroom.test", name: "During", role: "editor", passwordHash: "x" }).returning({ id: users.id });
+      await writer.insert(auditLog).values({ actorId: user!.id, actorEmail: "during@newsroom.test", action: "test.during-export", entity: "user" });
+      wroteDuring = true;
+    });
+    expect(wroteDuring).toBe(true);
+    const written = rowsOf(folder);
+    expect(written.users!.map((u) => (u as { email: string }).email)).toEqual(["before@newsroom.test"]);
+    expect(written.audit_log!.filter((e) => (e as { action: string }).action === "test.during-export")).toEqual([]);
+    const stored = (await db.select({ email: users.email }).from(users)).map((u) => u.email).sort();
+    expect(stored).toEqual(["before@newsroom.test", "during@newsroom.test"]);
+  });
 
   it("says what is wrong with a folder that is not an export", async () => {
     const db = await freshDb();
