@@ -25,8 +25,7 @@ import path from "node:path";
 import { clusterLegend, clusterTables, readSingleMachine, type ClusterPageFigures } from "./bench/cluster-report";
 import { ACCEPT_ENCODING, CONNECTIONS, discover, drain, DURATION, headerOf, load, MISS_HEADER, num, raw, recordPages, REQUESTS, RUN_LENGTH, startSameBytes, WARMUP } from "./bench/load";
 import { startCluster, type Cluster } from "./cluster";
-import { stopChild, stopOnSignal } from "./lib/child";
-import { freePort } from "./lib/postgres";
+import { freePort, stopChild, stopOnSignal } from "./lib/child";
 
 const STORIES = num("BENCH_CLUSTER_STORIES", 10_000);
 const OUT_DIR = path.join(process.cwd(), "bench");

@@ -33,11 +33,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { buildBareNext, startBareNext } from "./bench/bare-next";
-import { ACCEPT_ENCODING, CONNECTIONS, discover, drain, DURATION, headerOf, load, MISS_HEADER, num, raw, recordPages, REQUESTS, RUN_LENGTH, startSameBytes, waitFor, WARMUP } from "./bench/load";
+import { ACCEPT_ENCODING, CONNECTIONS, discover, drain, DURATION, headerOf, load, MISS_HEADER, num, raw, recordPages, REQUESTS, RUN_LENGTH, startSameBytes, WARMUP } from "./bench/load";
 import { launchChromium, measureVisit, type Visit } from "./bench/page-weight";
 import { sampleRss, treeRss } from "./bench/process-tree";
 import { publishToVisible, type PublishFigures } from "./bench/publish";
 import { chartSvg, pageTable, TARGETS, type PageFigures } from "./bench/report";
+import { waitForOk } from "./lib/child";
 
 const STORIES = num("BENCH_STORIES", 100_000);
 const PORT = num("BENCH_PORT", 3999);
@@ -107,7 +108,7 @@ async function main() {
     const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env, stdio: ["ignore", serverLog, serverLog], detached: true });
     children.push(server);
     const startedAt = performance.now();
-    await waitFor(`${base}/api/health`, 20 * 60_000, server);
+    await waitForOk("the portal", `${base}/api/health`, server, 20 * 60_000);
     const readySeconds = (performance.now() - startedAt) / 1000;
     const idleRss = treeRss(server.pid!);
 
@@ -123,7 +124,7 @@ async function main() {
     const bare = startBareNext(bareRoot, PORT + 2);
     children.push(bare);
     const bareBase = `http://localhost:${PORT + 2}`;
-    await waitFor(`${bareBase}/`, 60_000, bare);
+    await waitForOk("the bare Next app", `${bareBase}/`, bare, 60_000);
 
     console.log(`\nLoad: autocannon, ${CONNECTIONS} connections, ${WARMUP} s warm-up then ${RUN_LENGTH} a run; Accept-Encoding: ${ACCEPT_ENCODING}\n`);
     const bareStatic = await load(`${bareBase}/`, {}, "-");

@@ -12,6 +12,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import type { Run } from "./report";
 import type { Recorded } from "./same-bytes-server";
+import { waitForOk } from "../lib/child";
 
 /** A non-negative number from the environment, or `fallback` when unset. */
 export const num = (name: string, fallback: number) => {
@@ -55,21 +56,6 @@ export function raw(url: string, headers: Record<string, string>): Promise<RawRe
 }
 
 export const headerOf = (r: { headers: [string, string][] }, name: string) => r.headers.find(([k]) => k.toLowerCase() === name)?.[1];
-
-/** Polls `url` until it answers below 500; fails if `child` exits first or the time is up. */
-export async function waitFor(url: string, timeoutMs: number, child?: ChildProcess): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (child && child.exitCode !== null) throw new Error(`${url}: the server exited with code ${child.exitCode}`);
-    try {
-      if ((await raw(url, {})).status < 500) return;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > deadline) throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
 
 /** One measured run (after a warm-up run that is thrown away); `cache` labels what answered (x-cache, X-Cache-Status). */
 export async function load(url: string, headers: Record<string, string>, cache: string): Promise<Run> {
@@ -125,7 +111,7 @@ export async function startSameBytes(recorded: Recorded[], dir: string, port: nu
   fs.writeFileSync(manifest, JSON.stringify(recorded));
   const child = spawn(process.execPath, ["--import", "tsx", path.join(__dirname, "same-bytes-server.ts"), manifest, String(port)], { stdio: "ignore", detached: true });
   try {
-    await waitFor(`http://localhost:${port}${recorded[0]!.path}`, 30_000, child);
+    await waitForOk("the same-bytes server", `http://localhost:${port}${recorded[0]!.path}`, child, 30_000);
   } catch (error) {
     child.kill();
     throw error;

@@ -1,11 +1,24 @@
 /**
- * Small helpers for the processes `npm run cluster` starts: logs kept in a
- * file (and echoed with a name in front, if asked), waiting until a port or
- * URL answers, and stopping a process politely, then firmly.
+ * Small helpers for the processes the scripts and the browser tests start:
+ * a free port, logs kept in a file (and echoed with a name in front, if
+ * asked), waiting until a port or URL answers, and stopping a process
+ * politely, then firmly (also on Ctrl-C).
  */
 import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
+
+/** A TCP port free on 127.0.0.1 right now (the OS picks it). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 /** True once the process has exited or was killed. */
 export const hasExited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;

@@ -6,9 +6,9 @@
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { freePort } from "./child";
 
 export type Postgres = { url: string; stop: () => void };
 
@@ -18,17 +18,6 @@ export function postgresBin(): string {
   const found = versions.map((v) => path.join(root, v, "bin")).find((bin) => fs.existsSync(path.join(bin, "initdb")));
   if (!found) throw new Error("PostgreSQL is not installed: apt-get install -y postgresql (or set TEST_DATABASE_URL to a server of yours).");
   return found;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export async function startPostgres(options: { maxConnections?: number } = {}): Promise<Postgres> {

@@ -10,7 +10,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { keepLog, stopChild, waitForPort } from "./child";
-import { freePort } from "./postgres";
+import { freePort } from "./child";
 
 export type Redis = { url: string; process: ChildProcess; stop: () => Promise<void> };
 

@@ -1,34 +1,9 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { freePort, waitForOk } from "@/scripts/lib/child";
 import { E2E_PASSWORD, STATE_FILE } from "./server";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
-async function waitForHealth(url: string, timeoutMs: number, child: { exitCode: number | null }): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The server exited early with code ${child.exitCode}`);
-    try {
-      const res = await fetch(`${url}/api/health`);
-      if (res.ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  throw new Error(`The server did not become healthy within ${timeoutMs / 1000}s`);
-}
 
 /** Starts the real `npm start` path (build if needed, migrate, seed) with a fresh data folder. */
 export default async function globalSetup(): Promise<void> {
@@ -59,6 +34,6 @@ export default async function globalSetup(): Promise<void> {
     stdio: ["ignore", "inherit", "inherit"],
     detached: true,
   });
-  await waitForHealth(baseUrl, 15 * 60_000, child);
+  await waitForOk("The e2e server", `${baseUrl}/api/health`, child, 15 * 60_000);
   fs.writeFileSync(STATE_FILE, JSON.stringify({ baseUrl, pid: child.pid, dataDir }));
 }
