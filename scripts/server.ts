@@ -246,7 +246,7 @@ export async function startServer(options: {
    * proxy cache is remembered under its tags, so a change can purge it there.
    */
   const serve = (req: http.IncomingMessage, res: http.ServerResponse, decision: Cacheable, entry: Entry, label: string) => {
-    const canonical = isCanonical(req.url, decision.url);
+    const canonical = isCanonical(req.url, decision);
     if (canonical && bus && req.headers[PROXY_HEADER] && req.method === "GET") bus.remember(req.url ?? "/", entry.tags);
     return sendEntry(req, res, entry, label, canonical ? PUBLIC_CACHE_CONTROL : VARIANT_CACHE_CONTROL);
   };

@@ -62,16 +62,16 @@ describe("page-cache keys", () => {
     for (const p of ["/", "/news", "/editor", "/icons/../editor"]) expect(isAsset(p)).toBe(false);
   });
 
-  test("a URL is canonical when it is its page's normalised URL, parameters in any order", () => {
+  test("a URL is canonical when it is its page's normalised URL, parameters in any order, a filter form's empty fields counting as absent", () => {
     const urlOf = (url: string) => {
       const d = classify({ method: "GET", url, headers: {} });
       if (!d.cache) throw new Error(`${url} is not cacheable`);
-      return d.url;
+      return d;
     };
-    for (const url of ["/news", "/news?type=feature", "/news?type=feature&topic=health", "/news?topic=health&type=feature", "/search?q=climate+change", "/news?page=3"]) {
+    for (const url of ["/news", "/news?type=feature", "/news?type=feature&topic=health", "/news?topic=health&type=feature", "/search?q=climate+change", "/news?page=3", "/news?type=&topic=health", "/news?topic=&type=", "/events?when=&category=talk&campus="]) {
       expect([url, isCanonical(url, urlOf(url))]).toEqual([url, true]);
     }
-    for (const url of ["/news?utm_source=x", "/news?type=feature&type=news-release", "/news?page=1", "/news?type=%20feature", "/news?", "/news?type=feature&", "/news/../news", "/news?type=feature&ref=", "/search?q=climate%20change"]) {
+    for (const url of ["/news?utm_source=x", "/news?type=feature&type=news-release", "/news?page=1", "/news?type=%20feature", "/news?", "/news?type=feature&", "/news/../news", "/news?type=feature&ref=", "/search?q=climate%20change", "/news?type=&type=", "/news?type=&topic=health&", "/news?ref=&type=feature"]) {
       expect([url, isCanonical(url, urlOf(url))]).toEqual([url, false]);
     }
   });

@@ -15,7 +15,7 @@ import { SESSION_COOKIE_NAMES } from "@/lib/auth/cookie-names";
 
 export type Decision =
   | { cache: false; reason: string; personal: boolean; /** Dot segments resolved, as Next will route it. */ pathname: string }
-  | { cache: true; key: string; url: string; tags: string[]; storySlug?: string };
+  | { cache: true; key: string; url: string; tags: string[]; storySlug?: string; /** The query parameters the page reads. */ params: readonly string[] };
 
 type Route = { pattern: RegExp; params: readonly string[]; tags: (m: RegExpMatchArray) => string[]; story?: boolean };
 
@@ -128,6 +128,7 @@ export function classify(req: RequestLike): Decision {
       cache: true,
       key: normalised,
       url: normalised,
+      params: route.params,
       tags: route.tags(m),
       ...(route.story ? { storySlug: m[1]! } : {}),
     };
@@ -136,20 +137,29 @@ export function classify(req: RequestLike): Decision {
 }
 
 /**
- * Whether a request's URL is its page's normalised URL (parameters in any
- * order). One that is not (an unknown or repeated parameter, `page=1`, a
- * padded value) is answered from the same cache entry but told to proxies as
- * private (scripts/server.ts): a proxy keys by the raw URL, so storing each
- * variant would let a stream of junk URLs fill it, and every variant it held
- * would have to be purged on each change.
+ * Whether a request's URL is its page's normalised URL, parameters in any
+ * order; an empty parameter the page reads (`type=` from a filter form left
+ * at "All") counts as absent. One that is not (an unknown or repeated
+ * parameter, `page=1`, a padded value) is answered from the same cache entry
+ * but told to proxies as private (scripts/server.ts): a proxy keys by the raw
+ * URL, so storing each variant would let a stream of junk URLs fill it, and
+ * every variant it held would have to be purged on each change. The
+ * variants accepted are bounded: each of a page's few parameters empty or
+ * not, in any order.
  */
-export function isCanonical(requestUrl: string | undefined, normalised: string): boolean {
+export function isCanonical(requestUrl: string | undefined, page: { url: string; params: readonly string[] }): boolean {
   // Compared as text: `/news?` or `/news?type=a&&` parse like their normalised URL but are other keys to a proxy.
-  const parts = (url: string) => {
+  const split = (url: string) => {
     const at = url.indexOf("?");
-    return at < 0 ? { path: url, query: null } : { path: url.slice(0, at), query: url.slice(at + 1).split("&").sort().join("&") };
+    return at < 0 ? { path: url, pieces: null } : { path: url.slice(0, at), pieces: url.slice(at + 1).split("&") };
   };
-  const asked = parts(requestUrl ?? "/");
-  const normal = parts(normalised);
-  return asked.path === normal.path && asked.query === normal.query;
+  const asked = split(requestUrl ?? "/");
+  const normal = split(page.url);
+  if (asked.path !== normal.path) return false;
+  if (asked.pieces === null) return normal.pieces === null;
+  const empties = asked.pieces.filter((piece) => page.params.some((name) => piece === `${name}=`));
+  if (new Set(empties).size !== empties.length) return false;
+  const rest = asked.pieces.filter((piece) => !empties.includes(piece));
+  if (rest.length === 0) return normal.pieces === null && empties.length > 0;
+  return normal.pieces !== null && [...rest].sort().join("&") === [...normal.pieces].sort().join("&");
 }
