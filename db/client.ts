@@ -132,6 +132,8 @@ const pgOf = (db: Tx) => db as unknown as NodePgDatabase<Record<string, unknown>
 // ─── transactions ───────────────────────────────────────────────────────────
 
 const current = new AsyncLocalStorage<Tx>();
+/** Set inside readSnapshot(), where transaction() is refused. */
+const snapshots = new AsyncLocalStorage<true>();
 /** SQLite: one transaction at a time per connection; the next waits its turn. */
 const turns = new WeakMap<object, Promise<unknown>>();
 
@@ -143,6 +145,8 @@ const turns = new WeakMap<object, Promise<unknown>>();
  * rule that counts rows must lock what it counts (lockForUpdate()).
  */
 export async function transaction<T>(fn: (tx: Tx) => Promise<T>, db: DB = getDb()): Promise<T> {
+  // Joining would write inside a read-only snapshot: PostgreSQL refuses it, SQLite may fail with BUSY_SNAPSHOT.
+  if (snapshots.getStore()) throw new Error("transaction() inside readSnapshot(): a snapshot only reads");
   const outer = current.getStore();
   if (outer) return fn(outer);
   if (dialect === "pg") return pgOf(db).transaction((tx) => current.run(tx as unknown as Tx, () => fn(tx as unknown as Tx)));
@@ -158,10 +162,11 @@ export async function transaction<T>(fn: (tx: Tx) => Promise<T>, db: DB = getDb(
  * the write lock.
  */
 export async function readSnapshot<T>(fn: (tx: Tx) => Promise<T>, db: DB = getDb()): Promise<T> {
+  const read = (tx: Tx) => snapshots.run(true, () => current.run(tx, () => fn(tx)));
   if (dialect === "pg") {
-    return pgOf(db).transaction((tx) => current.run(tx as unknown as Tx, () => fn(tx as unknown as Tx)), { isolationLevel: "repeatable read", accessMode: "read only" });
+    return pgOf(db).transaction((tx) => read(tx as unknown as Tx), { isolationLevel: "repeatable read", accessMode: "read only" });
   }
-  return sqliteTransaction("BEGIN DEFERRED", fn, db);
+  return sqliteTransaction("BEGIN DEFERRED", read, db);
 }
 
 function sqliteTransaction<T>(begin: "BEGIN IMMEDIATE" | "BEGIN DEFERRED", fn: (tx: Tx) => Promise<T>, db: DB): Promise<T> {

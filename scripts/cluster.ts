@@ -146,16 +146,19 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   // Everything started so far, stopped in reverse order by stop() or when a later step fails.
   const cleanups: (() => Promise<void> | void)[] = [() => fs.rmSync(root, { recursive: true, force: true })];
   let stopping = false;
-  const stop = async () => {
-    stopping = true;
-    for (const cleanup of cleanups.splice(0).reverse()) {
-      try {
-        await cleanup();
-      } catch (error) {
-        console.error("[cluster] while stopping:", error);
+  let stopped: Promise<void> | undefined;
+  // One stop however many callers (a signal and a finally block): each waits for the same one.
+  const stop = () =>
+    (stopped ??= (async () => {
+      stopping = true;
+      for (const cleanup of cleanups.splice(0).reverse()) {
+        try {
+          await cleanup();
+        } catch (error) {
+          console.error("[cluster] while stopping:", error);
+        }
       }
-    }
-  };
+    })());
 
   try {
     const redis = await startRedis({ logFile: path.join(logDir, "redis.log"), echo });

@@ -10,7 +10,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { count, sql } from "drizzle-orm";
-import { getDb, isPg, openDatabase, rows, transaction, type DB } from "@/db/client";
+import { getDb, isPg, openDatabase, readSnapshot, rows, transaction, type DB } from "@/db/client";
 import { auditLog, stories, storyRevisions, users } from "@/db/schema";
 import { exportDatabase, importDatabase, tablesInOrder } from "@/db/transfer";
 import { freshDb } from "../helpers/db";
@@ -144,6 +144,18 @@ describe("moving a newsroom between databases", () => {
     expect(written.audit_log!.filter((e) => (e as { action: string }).action === "test.during-export")).toEqual([]);
     const stored = (await db.select({ email: users.email }).from(users)).map((u) => u.email).sort();
     expect(stored).toEqual(["before@newsroom.test", "during@newsroom.test"]);
+  });
+
+  it("a snapshot only reads: a transaction opened inside it is refused and writes nothing", async () => {
+    const db = await freshDb();
+    const write = () => transaction(async (tx) => {
+      await tx.insert(users).values({ email: "inside@newsroom.test", name: "Inside", role: "editor", passwordHash: "x" });
+    }, db);
+    await expect(readSnapshot(write, db)).rejects.toThrow(/inside readSnapshot/);
+    expect(await db.select().from(users)).toEqual([]);
+    // Outside a snapshot the same write goes through.
+    await write();
+    expect(await db.select({ email: users.email }).from(users)).toEqual([{ email: "inside@newsroom.test" }]);
   });
 
   it("says what is wrong with a folder that is not an export", async () => {

@@ -88,18 +88,36 @@ export type Claim = Extract<ThrottleStatus, { locked: true }> | { locked: false;
  * (SQLite: BEGIN IMMEDIATE; PostgreSQL: an advisory lock on the IP), so
  * guesses sent in parallel count one after another: the sixth sees five
  * failures and waits, instead of every guess passing the check before any
- * failure is written. Attempts older than THROTTLE.keepMs are deleted here.
+ * failure is written. Within one instance, claims from an IP also queue in
+ * memory before taking a database connection, so a burst from one address
+ * waits on itself rather than holding the whole pool on the lock. Attempts
+ * older than THROTTLE.keepMs are deleted here.
  */
 export async function claimAttempt(emailInput: string, ip: string, now = Date.now()): Promise<Claim> {
   const email = normaliseEmail(emailInput);
-  return transaction(async (tx) => {
-    await lockForUpdate(tx, sql`select pg_advisory_xact_lock(hashtext(${`newsroom-sign-in:${ip}`}))`);
+  return inTurn(ip, () => transaction(async (tx) => {
+    await lockForUpdate(tx, sql`select pg_advisory_xact_lock(${SIGN_IN_LOCK_SPACE}, hashtext(${ip}))`);
     const status = await throttleStatus(email, ip, now, tx);
     if (status.locked) return status;
     const [attempt] = await tx.insert(loginAttempts).values({ email, ip, success: false, at: now }).returning({ id: loginAttempts.id });
     await tx.delete(loginAttempts).where(lt(loginAttempts.at, now - THROTTLE.keepMs));
     return { locked: false, attemptId: attempt!.id };
+  }));
+}
+
+/** The first key of the two-key advisory locks on a client IP (job locks use the one-key form). */
+const SIGN_IN_LOCK_SPACE = 7_101;
+const turnsByIp = new Map<string, Promise<unknown>>();
+
+/** Runs `fn` after every earlier call for `key` has settled (this process only). */
+function inTurn<T>(key: string, fn: () => Promise<T>): Promise<T> {
+  const mine = (turnsByIp.get(key) ?? Promise.resolve()).then(fn, fn);
+  const settled = mine.then(() => undefined, () => undefined);
+  turnsByIp.set(key, settled);
+  void settled.then(() => {
+    if (turnsByIp.get(key) === settled) turnsByIp.delete(key);
   });
+  return mine;
 }
 
 /** Marks a claimed attempt as a success (call inside the transaction that writes its audit entry). */
