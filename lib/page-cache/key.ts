@@ -148,7 +148,7 @@ export function classify(req: RequestLike): Decision {
  * not, in any order.
  */
 export function isCanonical(requestUrl: string | undefined, page: { url: string; params: readonly string[] }): boolean {
-  // Compared as text: `/news?` or `/news?type=a&&` parse like their normalised URL but are other keys to a proxy.
+  // Compared as text: `/news?` or `/news?type=a&&` parse like their normalised URL.
   const split = (url: string) => {
     const at = url.indexOf("?");
     return at < 0 ? { path: url, pieces: null } : { path: url.slice(0, at), pieces: url.slice(at + 1).split("&") };
@@ -156,10 +156,10 @@ export function isCanonical(requestUrl: string | undefined, page: { url: string;
   const asked = split(requestUrl ?? "/");
   const normal = split(page.url);
   if (asked.path !== normal.path) return false;
-  if (asked.pieces === null) return normal.pieces === null;
-  const empties = asked.pieces.filter((piece) => page.params.some((name) => piece === `${name}=`));
-  if (new Set(empties).size !== empties.length) return false;
-  const rest = asked.pieces.filter((piece) => !empties.includes(piece));
-  if (rest.length === 0) return normal.pieces === null && empties.length > 0;
-  return normal.pieces !== null && [...rest].sort().join("&") === [...normal.pieces].sort().join("&");
+  const pieces = asked.pieces ?? [];
+  const empties = pieces.filter((piece) => page.params.some((name) => piece === `${name}=`));
+  const rest = pieces.filter((piece) => !empties.includes(piece));
+  // A repeated empty field, a bare `?` or a stray `&` is another key to a proxy.
+  if (new Set(empties).size !== empties.length || rest.includes("")) return false;
+  return rest.sort().join("&") === (normal.pieces ?? []).sort().join("&");
 }
